@@ -1,0 +1,43 @@
+/** The core's public result shapes (SPEC §4.1, §6). `checkWorkbook` in ./check.ts produces them. */
+import { Finding, Summary } from "./findings";
+import { Role } from "./model";
+
+export type SheetKind = "fund" | "indicator" | "notes" | "empty";
+
+/** One fund's amounts, for the budget-vs-actual chart (HTML report, report sheet). */
+export interface FundAmounts {
+  subject: string;
+  budget?: number;
+  actual?: number;
+}
+
+export interface TableReport {
+  kind: "fund" | "indicator";
+  /** 1-based rows as Excel shows them. */
+  headerRow: number;
+  firstRow: number;
+  lastRow: number;
+  unit?: string;
+  /** Column letter → role, as detected or as overridden by a mapping. */
+  columns: Record<string, Role>;
+  funds: FundAmounts[];
+}
+
+export interface SheetReport {
+  name: string;
+  kind: SheetKind;
+  /** The first table's header row (1-based), null when the sheet has no table. */
+  headerRow: number | null;
+  /** The first table's column roles (column letter → role). */
+  columns: Record<string, Role>;
+  tables: TableReport[];
+}
+
+export interface CheckResult {
+  sheets: SheetReport[];
+  summary: Summary;
+  findings: Finding[];
+}
+
+/** Column roles chosen by the user, by sheet name then column letter; "ignore" drops a detected column. */
+export type ColumnMapping = Record<string, Record<string, Role | "ignore">>;
