@@ -1,0 +1,103 @@
+/**
+ * One self-contained HTML file: inline CSS, inline SVG charts, no script, no external request (a CSP meta tag
+ * forbids them too). Every text that came from a workbook or a file name goes through `escapeHtml`.
+ */
+import type { FundAmounts, TableReport } from "../../core/api";
+import type { Finding } from "../../core/findings";
+import { summarize } from "../../core/findings";
+import type { FileReport, FormatOptions, Lang } from "../report";
+import { kindLabel, severityLabel, t } from "../messages";
+
+export function escapeHtml(text: unknown): string {
+  return String(text ?? "").replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+const number = new Intl.NumberFormat("en-US", { maximumFractionDigits: 2 });
+
+const CSS = `
+body{font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;margin:2em;color:#222}
+h1{font-size:1.4em}h2{font-size:1.2em;border-bottom:1px solid #ccc;padding-bottom:.2em}h3{font-size:1em}
+table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top}
+th{background:#f3f3f3}.error td.sev{color:#a4262c;font-weight:bold}.warning td.sev{color:#8a5300;font-weight:bold}.info td.sev{color:#005a9e}
+.summary{font-weight:bold}.chart{margin:.5em 0 1em}.legend{font-size:.9em}
+.sw{display:inline-block;width:.9em;height:.9em;vertical-align:middle;margin:0 .3em 0 1em}`;
+
+function chart(table: TableReport, lang: Lang): string {
+  const funds = table.funds.filter((f) => isFinite(f.budget ?? NaN) || isFinite(f.actual ?? NaN));
+  if (!funds.length) return "";
+  const max = Math.max(1, ...funds.flatMap((f: FundAmounts) => [f.budget ?? 0, f.actual ?? 0]).map(Math.abs));
+  const labelWidth = 220;
+  const barArea = 420;
+  const rowHeight = 34;
+  const height = funds.length * rowHeight + 10;
+  const width = labelWidth + barArea + 110;
+  const bars = funds
+    .map((f, i) => {
+      const y = 5 + i * rowHeight;
+      const bar = (value: number | undefined, dy: number, color: string) => {
+        if (value === undefined || !isFinite(value)) return "";
+        const w = Math.max(1, (Math.abs(value) / max) * barArea);
+        return (
+          `<rect x="${labelWidth}" y="${y + dy}" width="${w.toFixed(1)}" height="12" fill="${color}"/>` +
+          `<text x="${(labelWidth + w + 4).toFixed(1)}" y="${y + dy + 10}" font-size="11">${escapeHtml(number.format(value))}</text>`
+        );
+      };
+      return (
+        `<text x="${labelWidth - 6}" y="${y + 18}" font-size="12" text-anchor="end">${escapeHtml(f.subject)}</text>` +
+        bar(f.budget, 2, "#8aa9d6") +
+        bar(f.actual, 16, "#d9822b")
+      );
+    })
+    .join("");
+  return (
+    `<div class="chart"><h3>${escapeHtml(t("chartTitle", lang, { unit: table.unit ?? "—" }))}</h3>` +
+    `<div class="legend"><span class="sw" style="background:#8aa9d6"></span>${t("budget", lang)}` +
+    `<span class="sw" style="background:#d9822b"></span>${t("actual", lang)}</div>` +
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" role="img">${bars}</svg></div>`
+  );
+}
+
+function findingsTable(findings: Finding[], lang: Lang): string {
+  if (!findings.length) return `<p>${t("noFindings", lang)}</p>`;
+  const head = ["sheet", "cell", "severity", "subject", "observed", "expected", "message", "rule"] as const;
+  const th = head.map((h) => `<th>${escapeHtml(t(h, lang))}</th>`).join("");
+  const rows = findings
+    .map(
+      (f) =>
+        `<tr class="${f.severity}"><td>${escapeHtml(f.sheet)}</td><td>${escapeHtml(f.cell)}</td>` +
+        `<td class="sev">${escapeHtml(severityLabel(f.severity, lang))}</td><td>${escapeHtml(f.subject)}</td>` +
+        `<td>${escapeHtml(f.observed)}</td><td>${escapeHtml(f.expected)}</td>` +
+        `<td>${escapeHtml(f.message[lang])}</td><td><code>${escapeHtml(f.rule)}</code></td></tr>`
+    )
+    .join("\n");
+  return `<table><thead><tr>${th}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
+}
+
+function fileSection(report: FileReport, lang: Lang): string {
+  const { result } = report;
+  const sheets = result.sheets
+    .map((s) => {
+      const header = s.headerRow !== null ? ` · ${escapeHtml(t("headerRow", lang, { n: s.headerRow }))}` : "";
+      const charts = s.tables.filter((tb) => tb.kind === "fund").map((tb) => chart(tb, lang)).join("");
+      return `<h3>${escapeHtml(t("sheet", lang))}: ${escapeHtml(s.name)} <small>(${escapeHtml(kindLabel(s.kind, lang))}${header})</small></h3>${charts}`;
+    })
+    .join("\n");
+  return (
+    `<section><h2>${escapeHtml(report.file)}</h2>` +
+    `<p class="summary">${escapeHtml(t("summary", lang, { ...result.summary }))}</p>` +
+    `${sheets}<h3>${escapeHtml(t("findings", lang))}</h3>${findingsTable(result.findings, lang)}</section>`
+  );
+}
+
+export function formatHtml(reports: FileReport[], options: FormatOptions): string {
+  const { lang } = options;
+  const total = summarize(reports.flatMap((r) => r.result.findings));
+  const totalLine = reports.length > 1 ? `<p class="summary">${escapeHtml(t("total", lang, { files: reports.length, ...total }))}</p>` : "";
+  return (
+    `<!DOCTYPE html>\n<html lang="${lang === "zh" ? "zh-CN" : "en"}"><head><meta charset="utf-8">` +
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1">` +
+    `<title>${escapeHtml(t("title", lang))}</title><style>${CSS}</style></head><body>` +
+    `<h1>${escapeHtml(t("title", lang))}</h1>${totalLine}\n${reports.map((r) => fileSection(r, lang)).join("\n")}\n</body></html>\n`
+  );
+}

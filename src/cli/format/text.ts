@@ -1,0 +1,64 @@
+/** Human-readable output for a terminal: per file, per sheet, findings grouped by severity, a summary line. */
+import type { Finding, Severity } from "../../core/findings";
+import { summarize } from "../../core/findings";
+import type { FileReport, FormatOptions, Lang } from "../report";
+import { kindLabel, severityHeading, t } from "../messages";
+
+const SEVERITIES: Severity[] = ["error", "warning", "info"];
+
+function findingLine(f: Finding, lang: Lang): string {
+  const where = [f.cell, f.subject].filter(Boolean).join("  ");
+  const figures: string[] = [];
+  if (f.observed) figures.push(`${t("observed", lang)} ${f.observed}`);
+  if (f.expected) figures.push(`${t("expected", lang)} ${f.expected}`);
+  const tail = figures.length ? (lang === "zh" ? `（${figures.join("；")}）` : ` (${figures.join("; ")})`) : "";
+  return `      ${where}  ${f.message[lang]}${tail}  [${f.rule}]`;
+}
+
+function sheetBlock(title: string, findings: Finding[], lang: Lang): string[] {
+  const lines = [title];
+  if (!findings.length) {
+    lines.push(`    ${t("noFindings", lang)}`);
+    return lines;
+  }
+  for (const s of SEVERITIES) {
+    const group = findings.filter((f) => f.severity === s);
+    if (!group.length) continue;
+    lines.push(`    ${severityHeading(s, lang)} (${group.length})`);
+    for (const f of group) lines.push(findingLine(f, lang));
+  }
+  return lines;
+}
+
+export function formatFileText(report: FileReport, lang: Lang): string {
+  const { result } = report;
+  const lines = [report.file];
+  const bySheet = new Map<string, Finding[]>();
+  for (const f of result.findings) {
+    const list = bySheet.get(f.sheet) ?? [];
+    list.push(f);
+    bySheet.set(f.sheet, list);
+  }
+  for (const sheet of result.sheets) {
+    const header = sheet.headerRow !== null ? `，${t("headerRow", lang, { n: sheet.headerRow })}` : "";
+    const kind = kindLabel(sheet.kind, lang) + (lang === "zh" ? header : header.replace("，", ", "));
+    const title = lang === "zh" ? `  ${t("sheet", lang)}「${sheet.name}」（${kind}）` : `  ${t("sheet", lang)} "${sheet.name}" (${kind})`;
+    lines.push(...sheetBlock(title, bySheet.get(sheet.name) ?? [], lang));
+    bySheet.delete(sheet.name);
+  }
+  // Findings on a sheet the result does not list (e.g. workbook-level) still show.
+  for (const [name, findings] of bySheet) {
+    lines.push(...sheetBlock(`  ${name || t("otherFindings", lang)}`, findings, lang));
+  }
+  lines.push(t("summary", lang, { ...result.summary }));
+  return lines.join("\n") + "\n";
+}
+
+export function formatText(reports: FileReport[], options: FormatOptions): string {
+  const parts = reports.map((r) => formatFileText(r, options.lang));
+  if (reports.length > 1) {
+    const all = summarize(reports.flatMap((r) => r.result.findings));
+    parts.push(t("total", options.lang, { files: reports.length, ...all }) + "\n");
+  }
+  return parts.join("\n");
+}

@@ -1,0 +1,114 @@
+/** Why an input could not be read: one line for stderr, in zh and en, never a stack trace (exit code 3). */
+import type { Message } from "../core/findings";
+
+export type InputProblem =
+  | "missing"
+  | "notAFile"
+  | "unreadable"
+  | "empty"
+  | "notZip"
+  | "legacyXls"
+  | "encrypted"
+  | "truncated"
+  | "zip64"
+  | "tooLarge"
+  | "sizeLie"
+  | "zipMethod"
+  | "notXlsx"
+  | "corrupt"
+  | "unsupportedType"
+  | "reportTextNotSupported"
+  | "checkFailed";
+
+export interface ProblemDetail {
+  name?: string;
+  size?: number;
+  limit?: number;
+  method?: number;
+  detail?: string;
+  ext?: string;
+}
+
+const MiB = (n: number | undefined) => `${Math.round((n ?? 0) / 1024 / 1024)} MiB`;
+
+function describe(problem: InputProblem, d: ProblemDetail): Message {
+  switch (problem) {
+    case "missing":
+      return { zh: "文件不存在", en: "no such file" };
+    case "notAFile":
+      return { zh: "不是文件（是目录？）", en: "not a file (a directory?)" };
+    case "unreadable":
+      return { zh: `无法读取（${d.detail ?? ""}）`, en: `cannot be read (${d.detail ?? ""})` };
+    case "empty":
+      return { zh: "文件为空", en: "the file is empty" };
+    case "notZip":
+      return { zh: "不是 .xlsx 工作簿（不是 zip 格式）", en: "not an .xlsx workbook (not a zip file)" };
+    case "legacyXls":
+      return {
+        zh: "是旧版 .xls 二进制工作簿；请在 Excel/WPS 中另存为 .xlsx",
+        en: "a legacy binary .xls workbook; save it as .xlsx in Excel/WPS first",
+      };
+    case "encrypted":
+      return {
+        zh: "工作簿有密码保护（已加密）；请去掉打开密码后另存为 .xlsx",
+        en: "the workbook is password-protected (encrypted); remove the open password and save it as .xlsx",
+      };
+    case "truncated":
+      return { zh: "文件不完整（被截断或已损坏）", en: "the file is truncated or damaged" };
+    case "zip64":
+      return { zh: "文件过大（ZIP64），不予处理", en: "the file is too large (ZIP64), refused" };
+    case "tooLarge":
+      return {
+        zh: `解压后大小 ${MiB(d.size)}（${d.name}）超过上限 ${MiB(d.limit)}，不予处理（防止压缩炸弹）`,
+        en: `uncompressed size ${MiB(d.size)} (${d.name}) exceeds the ${MiB(d.limit)} limit, refused (zip bomb guard)`,
+      };
+    case "sizeLie":
+      return {
+        zh: `压缩包条目 ${d.name} 解压后超过其声明大小，文件已损坏或为恶意文件`,
+        en: `zip entry ${d.name} inflates beyond its declared size: damaged or malicious file`,
+      };
+    case "zipMethod":
+      return { zh: `不支持的压缩方式 ${d.method}（${d.name}）`, en: `unsupported compression method ${d.method} (${d.name})` };
+    case "notXlsx":
+      return { zh: `是 zip 文件但不是 Excel 工作簿（${d.detail ?? ""}）`, en: `a zip file but not an Excel workbook (${d.detail ?? ""})` };
+    case "corrupt":
+      return { zh: `工作簿已损坏（${d.detail ?? ""}）`, en: `the workbook is damaged (${d.detail ?? ""})` };
+    case "unsupportedType":
+      return {
+        zh: `不支持的文件类型 ${d.ext || "（无扩展名）"}；支持 .xlsx`,
+        en: `unsupported file type ${d.ext || "(no extension)"}; .xlsx is supported`,
+      };
+    case "checkFailed":
+      return {
+        zh: `核对时出现内部错误（${d.detail ?? ""}），请报告此问题`,
+        en: `internal error while checking (${d.detail ?? ""}); please report it`,
+      };
+    case "reportTextNotSupported":
+      return {
+        zh: `报告文本（${d.ext}）的核对尚未实现`,
+        en: `report text (${d.ext}) is not supported yet`,
+      };
+  }
+}
+
+export class InputError extends Error {
+  readonly problem: InputProblem;
+  readonly text: Message;
+  constructor(problem: InputProblem, detail: ProblemDetail = {}) {
+    const text = describe(problem, detail);
+    super(text.en);
+    this.problem = problem;
+    this.text = text;
+  }
+}
+
+/** Turns anything thrown while reading into an InputError (a library error becomes "damaged: <its message>"). */
+export function asInputError(e: unknown): InputError {
+  if (e instanceof InputError) return e;
+  const err = e as NodeJS.ErrnoException;
+  if (err && err.code === "ENOENT") return new InputError("missing");
+  if (err && err.code === "EISDIR") return new InputError("notAFile");
+  if (err && (err.code === "EACCES" || err.code === "EPERM")) return new InputError("unreadable", { detail: err.code });
+  const detail = String((err && err.message) || e).split("\n")[0].slice(0, 200);
+  return new InputError("corrupt", { detail });
+}

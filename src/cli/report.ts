@@ -1,0 +1,16 @@
+/** What the CLI knows about one input after checking it; every output format is a function of a list of these. */
+import type { CheckResult } from "../core/api";
+
+export type Lang = "zh" | "en";
+
+export interface FileReport {
+  /** The path as the user gave it. */
+  file: string;
+  result: CheckResult;
+}
+
+export interface FormatOptions {
+  lang: Lang;
+  /** true when the user named several files: JSON is then an array even if only one could be read. */
+  batch: boolean;
+}

@@ -1,0 +1,154 @@
+import { formatCsv, neutralise } from "../../src/cli/format/csv";
+import { escapeHtml, formatHtml } from "../../src/cli/format/html";
+import { formatJson } from "../../src/cli/format/json";
+import { formatText } from "../../src/cli/format/text";
+import { finding, report } from "./sample";
+
+const zh = { lang: "zh" as const, batch: false };
+const en = { lang: "en" as const, batch: false };
+
+/** Minimal RFC 4180 reader, to check that what we write reads back field for field. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") row.push(field), (field = "");
+    else if (c === "\r" && text[i + 1] === "\n") {
+      row.push(field), rows.push(row), (row = []), (field = ""), i++;
+    } else field += c;
+  }
+  return rows;
+}
+
+describe("json", () => {
+  it("gives one object for one file and an array for a batch, with the SPEC §6 keys", () => {
+    const one = JSON.parse(formatJson([report([finding()])], zh));
+    expect(Object.keys(one)).toEqual(["file", "sheets", "summary", "findings"]);
+    expect(one.sheets).toEqual([
+      { name: "基金支出", kind: "fund", headerRow: 3, columns: { A: "subject", B: "budget", C: "actual", D: "statedCompletion" } },
+    ]);
+    expect(one.summary).toEqual({ error: 1, warning: 0, info: 0 });
+    expect(one.findings[0]).toMatchObject({ rule: "stated-rate-mismatch", cell: "D5", related: ["B5", "C5"], message: { zh: expect.any(String), en: expect.any(String) } });
+    const batch = JSON.parse(formatJson([report([]), report([finding()], "b.xlsx")], { lang: "zh", batch: true }));
+    expect(Array.isArray(batch)).toBe(true);
+    expect(batch.map((b: { file: string }) => b.file)).toEqual(["qiemo.xlsx", "b.xlsx"]);
+  });
+
+  it("is still an array in a batch where only one file could be read", () => {
+    expect(JSON.parse(formatJson([report([])], { lang: "en", batch: true }))).toHaveLength(1);
+  });
+});
+
+describe("text", () => {
+  const findings = [
+    finding({ severity: "warning", rule: "yoy-growth-band", cell: "F6", subject: "城乡居民基本养老保险", observed: "35.5%", expected: "−30%–30%", message: { zh: "增幅超出范围", en: "growth out of band" } }),
+    finding(),
+    finding({ severity: "info", rule: "payable-months-band", cell: "G6", observed: "42.7", expected: "≤ 24", message: { zh: "可支付月数偏高", en: "many payable months" } }),
+  ];
+
+  it("groups by sheet and severity, errors first, with cell, subject, figures and a summary (zh)", () => {
+    const out = formatText([report(findings)], zh);
+    expect(out).toContain("工作表「基金支出」（基金表，表头第 3 行）");
+    const errorAt = out.indexOf("错误 (1)");
+    const warningAt = out.indexOf("警告 (1)");
+    const infoAt = out.indexOf("提示 (1)");
+    expect(errorAt).toBeGreaterThan(0);
+    expect(warningAt).toBeGreaterThan(errorAt);
+    expect(infoAt).toBeGreaterThan(warningAt);
+    expect(out).toContain("D5  工伤保险  所述完成率 131% 与计算值 202.5% 不符（实际 202.5%；应为 131%）  [stated-rate-mismatch]");
+    expect(out.trim().split("\n").pop()).toBe("汇总：错误 1，警告 1，提示 1");
+  });
+
+  it("speaks English with --lang en", () => {
+    const out = formatText([report(findings)], en);
+    expect(out).toContain('Sheet "基金支出" (fund table, header row 3)');
+    expect(out).toContain("Errors (1)");
+    expect(out).toContain("D5  工伤保险  stated completion 131% differs from computed 202.5% (observed 202.5%; expected 131%)");
+    expect(out.trim().split("\n").pop()).toBe("Summary: 1 errors, 1 warnings, 1 info");
+    expect(out).not.toMatch(/[错误警告汇总]/);
+  });
+
+  it("says so when a sheet is clean, and totals a batch", () => {
+    const out = formatText([report([]), report([finding()], "b.xlsx")], { lang: "en", batch: true });
+    expect(out).toContain("no findings");
+    expect(out.trim().split("\n").pop()).toBe("2 files: 1 errors, 0 warnings, 0 info");
+  });
+});
+
+describe("html", () => {
+  const evil = '<script>alert(1)</script>';
+  const html = formatHtml(
+    [
+      report(
+        [finding({ sheet: evil, subject: `"><img src=x onerror=alert(2)>`, observed: "javascript:alert(3)", message: { zh: `a'b"c<d>&`, en: `a'b"c<d>&` } })],
+        `<b>file</b>.xlsx`,
+        evil
+      ),
+    ],
+    zh
+  );
+
+  it("escapes every sheet name, file name and cell text", () => {
+    expect(html).not.toContain("<script>");
+    expect(html).not.toContain("<img");
+    expect(html).not.toContain("<b>file");
+    expect(html).toContain("&#60;script&#62;alert(1)&#60;/script&#62;");
+    expect(html).toContain("a&#39;b&#34;c&#60;d&#62;&#38;");
+    // javascript: stays inert text: no attribute anywhere takes a value from the data
+    expect(html).not.toMatch(/(href|src|action)\s*=\s*["']?javascript:/i);
+    expect(html).not.toMatch(/<[a-z][^>]*\son\w+\s*=/i); // no tag carries an event handler
+  });
+
+  it("is self-contained: inline CSS, inline SVG, no external request, no script", () => {
+    expect(html).not.toMatch(/<script|<link|<iframe|@import|url\(/i);
+    expect(html).not.toMatch(/(src|href)=["']?https?:/i);
+    expect(html).toContain("<style>");
+    expect(html).toContain("Content-Security-Policy");
+  });
+
+  it("draws budget and actual bars per fund, scaled to the largest amount", () => {
+    const svg = html.slice(html.indexOf("<svg"), html.indexOf("</svg>"));
+    expect(svg).toContain(">企业职工基本养老保险</text>");
+    expect(svg).toContain(">4,568</text>");
+    expect(svg).toContain(">806</text>");
+    const widths = [...svg.matchAll(/<rect [^>]*width="([\d.]+)"/g)].map((m) => Number(m[1]));
+    // 4398, 4568, 398, 806, 619 (失业 has no budget: no budget bar, not a zero-width one)
+    expect(widths).toHaveLength(5);
+    expect(Math.max(...widths)).toBe(420);
+    expect(widths[2]).toBeCloseTo((398 / 4568) * 420, 0);
+  });
+
+  it("escapes helper covers quotes and backticks", () => {
+    expect(escapeHtml(`<>&"'\``)).toBe("&#60;&#62;&#38;&#34;&#39;&#96;");
+  });
+});
+
+describe("csv", () => {
+  it("writes a BOM, a header, one CRLF row per finding with RFC 4180 quoting", () => {
+    const out = formatCsv([report([finding({ subject: '工伤,保险 "A"\n二行', message: { zh: "说明", en: "m" } })])], zh);
+    expect(out.startsWith("\uFEFF")).toBe(true);
+    const rows = parseCsv(out.slice(1));
+    expect(rows[0]).toEqual(["file", "sheet", "cell", "rule", "severity", "subject", "observed", "expected", "message"]);
+    expect(rows[1]).toEqual(["qiemo.xlsx", "基金支出", "D5", "stated-rate-mismatch", "error", '工伤,保险 "A"\n二行', "202.5%", "131%", "说明"]);
+    expect(rows).toHaveLength(2);
+  });
+
+  it.each(["=1+2", "+1", "-1", "\u22121", "@SUM(A1)", "\tx", "\rx"])("neutralises a cell starting like a formula: %j", (s) => {
+    expect(neutralise(s)).toBe("'" + s);
+    const rows = parseCsv(formatCsv([report([finding({ subject: s })])], en).slice(1));
+    expect(rows[1][5]).toBe("'" + s);
+  });
+
+  it("leaves ordinary text alone", () => {
+    expect(neutralise("工伤保险")).toBe("工伤保险");
+    expect(neutralise("97%")).toBe("97%");
+  });
+});
