@@ -1,0 +1,420 @@
+/**
+ * The task pane's only door to Excel: every Office.js call lives here. It reads sheets into the core's grid
+ * model and writes the add-in's own additions (highlights, the report sheet, the settings sheet) — never a
+ * value, formula or format the user made.
+ *
+ * Reading: one sync for a sheet's used range and merged areas, then one sync per block of rows. A block's rows
+ * are chosen so its response stays far below Excel on the web's 5 MB payload limit (estimate × columns), shrink
+ * when the cells turn out heavier than estimated, and halve on a payload-size error.
+ *
+ * Highlights are conditional formats the add-in creates, one per flagged cell, each recognisable by its own
+ * formula (=N("fund-check:error")=0, always true), so Clear deletes exactly those and nothing of the user's;
+ * fills are never touched. Each write action is one undo step where Excel supports undo grouping
+ * (ExcelApi 1.20, RunOptions.mergeUndoGroup); elsewhere it runs ungrouped and says so.
+ */
+import type { CellRange, CellValue, GridCell, GridSheet } from "../core/grid";
+import { fromA1 } from "../core/grid";
+import type { Finding, Severity } from "../core/findings";
+import type { CheckResult, FundAmounts } from "../core/api";
+import { decodeSettings, DecodedSettings, encodeSettings, isAddinSheet, REPORT_SHEET_NAMES, SETTINGS_SHEET_NAME, WorkbookSettings } from "../settings/workbookSettings";
+
+/** Excel on the web refuses requests or responses above 5 MB; aim well below. */
+export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
+export const BLOCK_TARGET_BYTES = 2.5 * 1024 * 1024;
+/** Values + number format of one cell as JSON, generously: a 20-character Chinese text is ~60 bytes in UTF-8. */
+export const ESTIMATED_BYTES_PER_CELL = 64;
+/** Indent is read for the leftmost columns only, where a table's subject column stands. */
+export const INDENT_COLUMNS = 3;
+/** Rows of the first block of a sheet, read to measure its cells before sizing the other blocks. */
+export const PROBE_ROWS = 200;
+
+export const HIGHLIGHT_MARKER = "fund-check:";
+export const HIGHLIGHT_COLORS: Record<Severity, string> = { error: "#FFC7CE", warning: "#FFEB9C", info: "#DDEBF7" };
+
+export class CancelledError extends Error {
+  constructor() {
+    super("cancelled");
+    this.name = "CancelledError";
+  }
+}
+
+export interface CancelSignal {
+  cancelled: boolean;
+}
+
+/** Rows per block for a used range this wide, so that a block's response stays under the target. */
+export function rowsPerBlock(columnCount: number, bytesPerCell = ESTIMATED_BYTES_PER_CELL): number {
+  return Math.max(1, Math.floor(BLOCK_TARGET_BYTES / (Math.max(1, columnCount) * Math.max(1, bytesPerCell))));
+}
+
+const ERROR_VALUE = /^#(?:DIV\/0!|N\/A|NAME\?|NULL!|NUM!|REF!|VALUE!|SPILL!|CALC!|FIELD!|BUSY!|BLOCKED!|CONNECT!|UNKNOWN!|GETTING_DATA)$/;
+
+function toCellValue(value: unknown): CellValue {
+  if (value === "" || value === null || value === undefined) return null;
+  if (typeof value === "string" && ERROR_VALUE.test(value)) return { error: value };
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return value;
+  return String(value);
+}
+
+/** UTF-8 size of a block's JSON, roughly (non-ASCII counted as 3 bytes). */
+function approximateBytes(values: unknown[][], formats: unknown[][]): number {
+  let bytes = 0;
+  const add = (v: unknown) => {
+    if (typeof v === "string") {
+      bytes += v.length + 3;
+      for (let i = 0; i < v.length; i++) if (v.charCodeAt(i) > 127) bytes += 2;
+    } else bytes += 12;
+  };
+  for (const row of values) for (const v of row) add(v);
+  for (const row of formats) for (const v of row) add(v);
+  return bytes;
+}
+
+/** "Sheet1!A1:B2, 'My, sheet'!C3" → 0-based rectangles. */
+export function parseAreas(address: string): CellRange[] {
+  const out: CellRange[] = [];
+  const area = /(?:'(?:[^']|'')*'|[^!,\s][^!,]*)!(\$?[A-Z]{1,3}\$?\d+)(?::(\$?[A-Z]{1,3}\$?\d+))?/g;
+  let m: RegExpExecArray | null;
+  while ((m = area.exec(address))) {
+    const a = fromA1(m[1]);
+    const b = fromA1(m[2] || m[1]);
+    if (a && b) out.push({ top: Math.min(a.row, b.row), left: Math.min(a.col, b.col), bottom: Math.max(a.row, b.row), right: Math.max(a.col, b.col) });
+  }
+  return out;
+}
+
+function isPayloadError(error: unknown): boolean {
+  const code = (error as { code?: string } | null)?.code || "";
+  const message = (error as { message?: string } | null)?.message || "";
+  return /PayloadSize|RequestPayloadSizeLimitExceeded|ResponsePayloadSizeLimitExceeded/i.test(code + " " + message);
+}
+
+function supports(version: string): boolean {
+  try {
+    return Office.context.requirements.isSetSupported("ExcelApi", version);
+  } catch {
+    return false;
+  }
+}
+
+export interface SheetList {
+  /** The user's sheets, in tab order (the add-in's own sheets left out). */
+  names: string[];
+  active: string;
+}
+
+export async function listSheets(): Promise<SheetList> {
+  return Excel.run(async (context) => {
+    const sheets = context.workbook.worksheets;
+    sheets.load("items/name");
+    const active = sheets.getActiveWorksheet();
+    active.load("name");
+    await context.sync();
+    return { names: sheets.items.map((s) => s.name).filter((n) => !isAddinSheet(n)), active: active.name };
+  });
+}
+
+export interface ReadProgress {
+  rowsRead: number;
+  rowsTotal: number;
+}
+
+/** Reads one sheet's used range into a GridSheet, block by block. */
+export async function readSheet(name: string, options: { signal?: CancelSignal; onProgress?: (p: ReadProgress) => void } = {}): Promise<GridSheet> {
+  return Excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(name);
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load("rowIndex,columnIndex,rowCount,columnCount");
+    const readMerges = supports("1.13");
+    const merged = readMerges ? used.getMergedAreasOrNullObject() : undefined;
+    if (merged) merged.load("address");
+    await context.sync();
+
+    const grid: GridSheet = { name, cells: [], merges: [] };
+    if (used.isNullObject) return grid;
+    if (merged && !merged.isNullObject && merged.address) grid.merges = parseAreas(merged.address);
+
+    const { rowIndex, columnIndex, rowCount, columnCount } = used;
+    const readIndent = supports("1.9");
+    const indentColumns = Math.min(INDENT_COLUMNS, columnCount);
+    const estimate = ESTIMATED_BYTES_PER_CELL + (readIndent ? Math.ceil((40 * indentColumns) / columnCount) : 0);
+    // A small first block measures what the cells really weigh; the rest is sized from it.
+    let rows = Math.min(PROBE_ROWS, rowsPerBlock(columnCount, estimate));
+    let start = 0;
+    while (start < rowCount) {
+      if (options.signal?.cancelled) throw new CancelledError();
+      const n = Math.min(rows, rowCount - start);
+      const block = sheet.getRangeByIndexes(rowIndex + start, columnIndex, n, columnCount);
+      block.load("values,numberFormat");
+      const indents = readIndent
+        ? sheet.getRangeByIndexes(rowIndex + start, columnIndex, n, indentColumns).getCellProperties({ format: { indentLevel: true } })
+        : undefined;
+      try {
+        await context.sync();
+      } catch (error) {
+        if (isPayloadError(error) && n > 1) {
+          rows = Math.max(1, Math.floor(n / 2));
+          continue;
+        }
+        throw error;
+      }
+      const values = block.values as unknown[][];
+      const formats = block.numberFormat as unknown[][];
+      for (let r = 0; r < n; r++) {
+        const rowValues = values[r] || [];
+        let out: (GridCell | undefined)[] | undefined;
+        for (let c = 0; c < columnCount; c++) {
+          const value = toCellValue(rowValues[c]);
+          if (value === null) continue;
+          const cell: GridCell = { value };
+          const fmt = formats[r]?.[c];
+          if (typeof fmt === "string" && fmt !== "General" && fmt !== "") cell.numFmt = fmt;
+          const indent = c < indentColumns ? indents?.value[r]?.[c]?.format?.indentLevel : undefined;
+          if (typeof indent === "number" && indent > 0) cell.indent = indent;
+          if (!out) out = grid.cells[rowIndex + start + r] = [];
+          out[columnIndex + c] = cell;
+        }
+      }
+      const perCell = approximateBytes(values, formats) / Math.max(1, n * columnCount);
+      rows = rowsPerBlock(columnCount, Math.max(estimate, perCell * 1.5));
+      start += n;
+      options.onProgress?.({ rowsRead: start, rowsTotal: rowCount });
+    }
+    return grid;
+  });
+}
+
+/** Activates the finding's sheet and selects its cell. */
+export async function selectCell(sheetName: string, address: string): Promise<void> {
+  if (!fromA1(address)) return;
+  await Excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItem(sheetName);
+    sheet.activate();
+    sheet.getRange(address).select();
+    await context.sync();
+  });
+}
+
+/** Runs a write batch as one undo step where Excel supports grouping; the batch must be safe to repeat. */
+async function runWrite<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<{ value: T; grouped: boolean }> {
+  if (supports("1.20")) {
+    try {
+      return { value: await Excel.run({ mergeUndoGroup: true }, batch), grouped: true };
+    } catch (error) {
+      const code = (error as { code?: string } | null)?.code;
+      if (code !== "UndoNotSupported") throw error;
+    }
+  }
+  return { value: await Excel.run(batch), grouped: false };
+}
+
+/** Deletes the conditional formats this add-in created, on every sheet; leaves the user's own rules. Queues deletes, caller syncs. */
+async function queueRemoveHighlights(context: Excel.RequestContext): Promise<number> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  await context.sync();
+  const collections = sheets.items
+    .filter((s) => !isAddinSheet(s.name))
+    .map((s) => {
+      const formats = s.getRange().conditionalFormats;
+      formats.load("items/type");
+      return formats;
+    });
+  await context.sync();
+  const customs: { format: Excel.ConditionalFormat; rule: Excel.ConditionalFormatRule }[] = [];
+  for (const formats of collections) {
+    for (const format of formats.items) {
+      if (format.type !== "Custom") continue;
+      const rule = format.custom.rule;
+      rule.load("formula");
+      customs.push({ format, rule });
+    }
+  }
+  if (customs.length) await context.sync();
+  let removed = 0;
+  for (const { format, rule } of customs) {
+    if (typeof rule.formula === "string" && rule.formula.includes(HIGHLIGHT_MARKER)) {
+      format.delete();
+      removed++;
+    }
+  }
+  return removed;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/** One cell per address and sheet, with the worst severity among its findings. */
+export function cellsToHighlight(findings: readonly Finding[]): Map<string, Map<string, Severity>> {
+  const bySheet = new Map<string, Map<string, Severity>>();
+  for (const f of findings) {
+    if (f.line !== undefined || !fromA1(f.cell) || isAddinSheet(f.sheet)) continue; // report-text findings point at lines
+    const cells = bySheet.get(f.sheet) || new Map<string, Severity>();
+    bySheet.set(f.sheet, cells);
+    const cell = f.cell.replace(/\$/g, "").toUpperCase();
+    const before = cells.get(cell);
+    if (!before || SEVERITY_RANK[f.severity] < SEVERITY_RANK[before]) cells.set(cell, f.severity);
+  }
+  return bySheet;
+}
+
+/** Marks flagged cells with the add-in's own conditional formats (replacing its previous marks). */
+export async function highlightFindings(findings: readonly Finding[]): Promise<{ cells: number; grouped: boolean }> {
+  const { value, grouped } = await runWrite(async (context) => {
+    await queueRemoveHighlights(context);
+    let count = 0;
+    for (const [sheetName, cells] of cellsToHighlight(findings)) {
+      const sheet = context.workbook.worksheets.getItem(sheetName);
+      for (const [address, severity] of cells) {
+        const format = sheet.getRange(address).conditionalFormats.add(Excel.ConditionalFormatType.custom);
+        format.custom.rule.formula = `=N("${HIGHLIGHT_MARKER}${severity}")=0`;
+        format.custom.format.fill.color = HIGHLIGHT_COLORS[severity];
+        count++;
+      }
+    }
+    await context.sync();
+    return count;
+  });
+  return { cells: value, grouped };
+}
+
+/** Removes everything the add-in added for display: its highlights and its report sheet. The settings stay. */
+export async function clearAddinChanges(): Promise<{ removed: number; grouped: boolean }> {
+  const { value, grouped } = await runWrite(async (context) => {
+    const removed = await queueRemoveHighlights(context);
+    const reports = await queueDeleteReportSheets(context);
+    await context.sync();
+    return removed + reports;
+  });
+  return { removed: value, grouped };
+}
+
+async function queueDeleteReportSheets(context: Excel.RequestContext): Promise<number> {
+  const existing = REPORT_SHEET_NAMES.map((n) => context.workbook.worksheets.getItemOrNullObject(n));
+  existing.forEach((s) => s.load("name"));
+  await context.sync();
+  let deleted = 0;
+  for (const s of existing) {
+    if (!s.isNullObject) {
+      s.delete();
+      deleted++;
+    }
+  }
+  return deleted;
+}
+
+/** A sheet name inside a formula's text: 'It''s' for the sheet reference, then "" for the string literal. */
+export function internalLinkFormula(sheet: string, address: string, label: string): string | undefined {
+  const a1 = fromA1(address);
+  if (!a1) return undefined;
+  const cleanAddress = address.replace(/\$/g, "").toUpperCase();
+  const target = `#'${sheet.replace(/'/g, "''")}'!${cleanAddress}`;
+  const quote = (s: string) => '"' + s.replace(/"/g, '""') + '"';
+  return `=HYPERLINK(${quote(target)},${quote(label)})`;
+}
+
+export interface ReportLabels {
+  sheetName: string;
+  title: string;
+  headers: string[]; // severity, rule, sheet, cell, subject, observed, expected, message
+  severity: Record<Severity, string>;
+  fundHeaders: [string, string, string];
+  chartTitle: string;
+  lang: "zh" | "en";
+}
+
+function columnsLetter(i: number): string {
+  return String.fromCharCode(65 + i);
+}
+
+/** The funds' budget and actual figures for the chart, one row per fund (sheet-qualified when several sheets). */
+export function chartRows(result: CheckResult): { subject: string; budget: number | null; actual: number | null }[] {
+  const withFunds = result.sheets.filter((s) => s.tables.some((t) => t.funds.length));
+  const rows: { subject: string; budget: number | null; actual: number | null }[] = [];
+  for (const sheet of withFunds) {
+    for (const table of sheet.tables) {
+      for (const fund of table.funds as FundAmounts[]) {
+        if (fund.budget === undefined && fund.actual === undefined) continue;
+        rows.push({
+          subject: withFunds.length > 1 ? `${sheet.name} · ${fund.subject}` : fund.subject,
+          budget: fund.budget ?? null,
+          actual: fund.actual ?? null,
+        });
+      }
+    }
+  }
+  return rows;
+}
+
+/**
+ * Writes the report sheet: deleted and added again on each run (never two), findings written as values under a
+ * text format (a subject such as "=1+1" stays text), one HYPERLINK per finding built only from the sheet name
+ * and the address, and a clustered column chart of budget vs actual per fund.
+ */
+export async function writeReportSheet(result: CheckResult, labels: ReportLabels): Promise<{ sheet: string; grouped: boolean }> {
+  const { grouped } = await runWrite(async (context) => {
+    await queueDeleteReportSheets(context);
+    const sheet = context.workbook.worksheets.add(labels.sheetName);
+    const findings = result.findings;
+    const width = labels.headers.length; // 8: A..H, D holds the link
+    const last = columnsLetter(width - 1);
+    sheet.getRange("A1").values = [[labels.title]];
+    sheet.getRange("A1").format.font.bold = true;
+    const body = [labels.headers, ...findings.map((f) => [
+      labels.severity[f.severity], f.rule, f.sheet, `${f.sheet}!${f.cell}`, f.subject, f.observed, f.expected, f.message[labels.lang],
+    ])];
+    const table = sheet.getRange(`A3:${last}${2 + body.length}`);
+    table.numberFormat = body.map((row) => row.map(() => "@"));
+    table.values = body;
+    sheet.getRange(`A3:${last}3`).format.font.bold = true;
+    if (findings.length) {
+      const links = findings.map((f) => [(f.line === undefined && internalLinkFormula(f.sheet, f.cell, `${f.sheet}!${f.cell}`)) || `${f.sheet}!${f.cell}`]);
+      const linkRange = sheet.getRange(`D4:D${3 + findings.length}`);
+      linkRange.numberFormat = links.map(() => ["General"]);
+      linkRange.formulas = links;
+    }
+    const funds = chartRows(result);
+    if (funds.length) {
+      const first = 3;
+      const data = [labels.fundHeaders as string[] as (string | number | null)[], ...funds.map((f) => [f.subject, f.budget, f.actual])];
+      const range = sheet.getRange(`J${first}:L${first + data.length - 1}`);
+      sheet.getRange(`J${first}:J${first + data.length - 1}`).numberFormat = data.map(() => ["@"]);
+      range.values = data.map((row) => row.map((v) => (v === null ? "" : v)));
+      const chart = sheet.charts.add(Excel.ChartType.columnClustered, range, Excel.ChartSeriesBy.columns);
+      chart.title.text = labels.chartTitle;
+      chart.setPosition(`N${first}`);
+    }
+    sheet.getRange(`A:${last}`).format.autofitColumns();
+    sheet.activate();
+    await context.sync();
+  });
+  return { sheet: labels.sheetName, grouped };
+}
+
+/** Reads the settings sheet, if the workbook has one. */
+export async function loadSettings(): Promise<DecodedSettings> {
+  return Excel.run(async (context) => {
+    const sheet = context.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET_NAME);
+    const used = sheet.getUsedRangeOrNullObject(true);
+    used.load("values");
+    await context.sync();
+    if (sheet.isNullObject || used.isNullObject) return { problems: [] };
+    return decodeSettings(used.values as unknown[][]);
+  });
+}
+
+/** Writes targets and mapping to the very hidden settings sheet (created on first save). */
+export async function saveSettings(settings: WorkbookSettings): Promise<void> {
+  await Excel.run(async (context) => {
+    let sheet = context.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET_NAME);
+    sheet.load("name");
+    await context.sync();
+    if (sheet.isNullObject) sheet = context.workbook.worksheets.add(SETTINGS_SHEET_NAME);
+    else sheet.getRange().clear(Excel.ClearApplyTo.contents);
+    const cells = encodeSettings(settings);
+    const range = sheet.getRangeByIndexes(0, 0, cells.length, cells[0].length);
+    range.numberFormat = cells.map((row) => row.map(() => "@"));
+    range.values = cells;
+    sheet.visibility = Excel.SheetVisibility.veryHidden;
+    await context.sync();
+  });
+}

@@ -1,0 +1,239 @@
+/**
+ * Every string the task pane and the standalone page show, in both languages, in one catalogue.
+ * `zh` is typed against `en`, so a string missing in either language is a compile error.
+ */
+import { createContext, useContext } from "react";
+import type { Role } from "../core/model";
+import type { Severity } from "../core/findings";
+
+export type Lang = "zh" | "en";
+
+const en = {
+  appTitle: "Fund Check",
+  language: "Language",
+  switchLanguage: "中文",
+  tabCheck: "Check",
+  tabMapping: "Mapping",
+  tabTargets: "Targets",
+  scopeActive: "Active sheet",
+  scopeAll: "All sheets",
+  runCheck: "Check",
+  cancel: "Cancel",
+  cancelled: "Check cancelled.",
+  progress: "Checking sheet {done} of {total}: {sheet}",
+  noFindings: "No findings: every rule passed.",
+  notRunYet: "Run a check to see findings.",
+  findingsSummary: "{error} errors, {warning} warnings, {info} notes",
+  observed: "Observed",
+  expected: "Expected",
+  highlight: "Highlight cells",
+  clearHighlights: "Clear",
+  writeReport: "Write report sheet",
+  highlighted: "Highlighted {count} cells. Clear removes them.",
+  cleared: "Removed the add-in's highlights and report sheet.",
+  reportWritten: "Report written to sheet “{sheet}”.",
+  undoNote: "Undo is not grouped on this version of Excel; the change may take several undo steps.",
+  settingsSaved: "Saved in this workbook (sheet “{sheet}”).",
+  settingsLoadProblem: "Stored settings could not be read: {problem}",
+  error: "Something went wrong: {message}",
+  // mapping
+  mappingIntro: "How the columns of each table were understood. Change a role if it is wrong; the choice is saved with the workbook.",
+  mappingEmpty: "Run a check first: the detected tables appear here.",
+  noTable: "No table found on this sheet.",
+  table: "Table at rows {first}–{last} (header row {header})",
+  column: "Column",
+  role: "Role",
+  roleIgnore: "(ignore)",
+  overridden: "changed",
+  resetMapping: "Reset this sheet",
+  // targets
+  targetsIntro: "Thresholds of the rules. Saved with the workbook, so a colleague who opens it gets the same checks.",
+  targetsSave: "Save targets",
+  targetsReset: "Restore defaults",
+  targetsInvalid: "These targets cannot be used: {message}",
+  targetsPerFund: "Per fund (JSON, optional)",
+  targetsStandaloneNote: "In this page targets apply to this session only; the workbook file is not changed.",
+  // standalone
+  standaloneTitle: "Fund Check — standalone page",
+  standaloneIntro: "Excel is not running this page. Open an .xlsx file to check it here; nothing leaves your computer.",
+  openFile: "Open .xlsx…",
+  dropHere: "or drop an .xlsx file here",
+  tryExample: "Try the example (且末县 2019)",
+  loadingFile: "Reading {name}…",
+  fileError: "{name} could not be read: {message}",
+  downloadHtml: "Download report (HTML)",
+  downloadCsv: "Download report (CSV)",
+  gridTitle: "Sheet “{sheet}”",
+  gridTruncated: "Showing rows {first}–{last} of {total}.",
+  // severities
+  sev_error: "Errors",
+  sev_warning: "Warnings",
+  sev_info: "Notes",
+  // report sheet / downloads
+  reportSheetName: "Check report",
+  reportTitle: "Fund check report",
+  colSeverity: "Severity",
+  colRule: "Rule",
+  colSheet: "Sheet",
+  colCell: "Cell",
+  colSubject: "Subject",
+  colObserved: "Observed",
+  colExpected: "Expected",
+  colMessage: "Message",
+  colFund: "Fund",
+  colBudget: "Budget",
+  colActual: "Actual",
+  chartTitle: "Budget vs actual",
+  // roles
+  role_subject: "Subject (fund / item)",
+  role_budget: "Budget",
+  role_actual: "Actual",
+  role_prior: "Prior year",
+  role_income: "Income",
+  role_balance: "Balance",
+  role_statedCompletion: "Stated completion rate",
+  role_statedChange: "Stated change",
+  role_statedGrowth: "Stated growth",
+  role_people: "People",
+  role_level1: "Level-1 indicator",
+  role_level2: "Level-2 indicator",
+  role_indicator: "Indicator",
+  role_target: "Target",
+  role_indicatorActual: "Actual value",
+  role_weight: "Weight",
+  role_score: "Score",
+  role_reason: "Deviation reason",
+};
+
+export type MessageKey = keyof typeof en;
+
+const zh: Record<MessageKey, string> = {
+  appTitle: "社保基金绩效校验",
+  language: "语言",
+  switchLanguage: "English",
+  tabCheck: "校验",
+  tabMapping: "列映射",
+  tabTargets: "目标值",
+  scopeActive: "当前工作表",
+  scopeAll: "全部工作表",
+  runCheck: "开始校验",
+  cancel: "取消",
+  cancelled: "已取消校验。",
+  progress: "正在校验第 {done}/{total} 个工作表：{sheet}",
+  noFindings: "未发现问题：全部规则通过。",
+  notRunYet: "运行校验后在此查看结果。",
+  findingsSummary: "错误 {error} 项，警告 {warning} 项，提示 {info} 项",
+  observed: "实际",
+  expected: "应为",
+  highlight: "标记单元格",
+  clearHighlights: "清除",
+  writeReport: "生成校验报告工作表",
+  highlighted: "已标记 {count} 个单元格，点击“清除”可移除。",
+  cleared: "已移除本加载项添加的标记和报告工作表。",
+  reportWritten: "报告已写入工作表“{sheet}”。",
+  undoNote: "此版本的 Excel 不支持合并撤消，本次更改可能需要多次撤消。",
+  settingsSaved: "已保存到本工作簿（工作表“{sheet}”）。",
+  settingsLoadProblem: "无法读取已保存的设置：{problem}",
+  error: "出错了：{message}",
+  mappingIntro: "各表的列是如何识别的。如识别有误，可更改列的角色；更改随工作簿保存。",
+  mappingEmpty: "请先运行校验，识别出的表格会显示在这里。",
+  noTable: "此工作表中未找到表格。",
+  table: "第 {first}–{last} 行的表格（表头第 {header} 行）",
+  column: "列",
+  role: "角色",
+  roleIgnore: "（忽略）",
+  overridden: "已更改",
+  resetMapping: "恢复此表识别结果",
+  targetsIntro: "各规则的阈值。随工作簿保存，同事打开该文件时使用相同的校验标准。",
+  targetsSave: "保存目标值",
+  targetsReset: "恢复默认值",
+  targetsInvalid: "目标值无法使用：{message}",
+  targetsPerFund: "按险种设置（JSON，可选）",
+  targetsStandaloneNote: "在本页面中目标值仅对本次会话有效，不会修改工作簿文件。",
+  standaloneTitle: "社保基金绩效校验 — 独立页面",
+  standaloneIntro: "本页面未在 Excel 中运行。打开 .xlsx 文件即可在此校验，文件不会离开您的电脑。",
+  openFile: "打开 .xlsx 文件…",
+  dropHere: "或将 .xlsx 文件拖放到此处",
+  tryExample: "试用示例（且末县 2019）",
+  loadingFile: "正在读取 {name}…",
+  fileError: "无法读取 {name}：{message}",
+  downloadHtml: "下载报告（HTML）",
+  downloadCsv: "下载报告（CSV）",
+  gridTitle: "工作表“{sheet}”",
+  gridTruncated: "显示第 {first}–{last} 行，共 {total} 行。",
+  sev_error: "错误",
+  sev_warning: "警告",
+  sev_info: "提示",
+  reportSheetName: "校验报告",
+  reportTitle: "基金校验报告",
+  colSeverity: "级别",
+  colRule: "规则",
+  colSheet: "工作表",
+  colCell: "单元格",
+  colSubject: "项目",
+  colObserved: "实际",
+  colExpected: "应为",
+  colMessage: "说明",
+  colFund: "险种",
+  colBudget: "预算数",
+  colActual: "执行数",
+  chartTitle: "预算与执行对比",
+  role_subject: "项目（险种/名称）",
+  role_budget: "预算数",
+  role_actual: "执行数",
+  role_prior: "上年数",
+  role_income: "收入",
+  role_balance: "结余",
+  role_statedCompletion: "填报完成率",
+  role_statedChange: "填报增减额",
+  role_statedGrowth: "填报增幅",
+  role_people: "人数",
+  role_level1: "一级指标",
+  role_level2: "二级指标",
+  role_indicator: "三级指标",
+  role_target: "目标值",
+  role_indicatorActual: "实际完成值",
+  role_weight: "分值",
+  role_score: "得分",
+  role_reason: "偏差原因",
+};
+
+export const CATALOGUE: Record<Lang, Record<MessageKey, string>> = { en, zh };
+
+/** Fills {placeholders}. */
+export function format(template: string, values: Record<string, string | number> = {}): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+export function translate(lang: Lang, key: MessageKey, values?: Record<string, string | number>): string {
+  return format(CATALOGUE[lang][key], values);
+}
+
+export function roleLabel(lang: Lang, role: Role): string {
+  const key = `role_${role}` as MessageKey;
+  return key in CATALOGUE[lang] ? CATALOGUE[lang][key] : role;
+}
+
+export function severityLabel(lang: Lang, severity: Severity): string {
+  return CATALOGUE[lang][`sev_${severity}` as MessageKey];
+}
+
+/** Office's display language ("zh-CN", "en-US"), or the browser's, to the pane's language. */
+export function languageFrom(tag: string | undefined | null): Lang {
+  return tag && /^zh\b/i.test(tag) ? "zh" : "en";
+}
+
+export interface I18n {
+  lang: Lang;
+  t: (key: MessageKey, values?: Record<string, string | number>) => string;
+}
+
+export function makeI18n(lang: Lang): I18n {
+  return { lang, t: (key, values) => translate(lang, key, values) };
+}
+
+export const I18nContext = createContext<I18n>(makeI18n("en"));
+
+export function useI18n(): I18n {
+  return useContext(I18nContext);
+}

@@ -1,0 +1,266 @@
+import { FakeExcel } from "./fakeExcel";
+import {
+  clearAddinChanges,
+  highlightFindings,
+  internalLinkFormula,
+  listSheets,
+  loadSettings,
+  readSheet,
+  rowsPerBlock,
+  saveSettings,
+  selectCell,
+  writeReportSheet,
+  ReportLabels,
+  ESTIMATED_BYTES_PER_CELL,
+  INDENT_COLUMNS,
+  PROBE_ROWS,
+} from "../../src/taskpane/excel";
+import type { Finding } from "../../src/core/findings";
+import type { CheckResult } from "../../src/core/api";
+import { SETTINGS_SHEET_NAME } from "../../src/settings/workbookSettings";
+
+function finding(over: Partial<Finding>): Finding {
+  return {
+    rule: "completion-band",
+    severity: "error",
+    sheet: "2019",
+    cell: "C5",
+    related: [],
+    subject: "工伤保险",
+    observed: "202.5%",
+    expected: "95%–105%",
+    message: { zh: "完成率 202.5% 超出 95%–105%", en: "Completion 202.5% is outside 95%–105%" },
+    ...over,
+  };
+}
+
+const labels: ReportLabels = {
+  sheetName: "Check report",
+  title: "Fund check report",
+  headers: ["Severity", "Rule", "Sheet", "Cell", "Subject", "Observed", "Expected", "Message"],
+  severity: { error: "Error", warning: "Warning", info: "Note" },
+  fundHeaders: ["Fund", "Budget", "Actual"],
+  chartTitle: "Budget vs actual",
+  lang: "en",
+};
+
+function result(findings: Finding[]): CheckResult {
+  return {
+    sheets: [
+      {
+        name: "2019",
+        kind: "fund",
+        headerRow: 2,
+        columns: { A: "subject", B: "budget", C: "actual" },
+        tables: [
+          {
+            kind: "fund",
+            headerRow: 2,
+            firstRow: 3,
+            lastRow: 6,
+            columns: { A: "subject", B: "budget", C: "actual" },
+            funds: [
+              { subject: "企业职工基本养老保险", budget: 4398, actual: 4568 },
+              { subject: "工伤保险", budget: 398, actual: 806 },
+              { subject: "失业保险", actual: 619 },
+            ],
+          },
+        ],
+      },
+    ],
+    summary: { error: findings.filter((f) => f.severity === "error").length, warning: 0, info: 0 },
+    findings,
+  };
+}
+
+describe("reading sheets in blocks", () => {
+  test("a 100,000-row sheet is read in a few blocks, each response under 5 MB", async () => {
+    const excel = new FakeExcel();
+    const sheet = excel.addSheet("big");
+    sheet.generated = { rows: 100000, cols: 10, cell: (r, c) => ({ value: c === 0 ? `项目${r}` : r * 10 + c, numFmt: c === 9 ? "0.0%" : undefined }) };
+    excel.install();
+
+    const progress: number[] = [];
+    const grid = await readSheet("big", { onProgress: (p) => progress.push(p.rowsRead) });
+
+    const blocks = 1 + Math.ceil((100000 - PROBE_ROWS) / rowsPerBlock(10, ESTIMATED_BYTES_PER_CELL + Math.ceil((40 * INDENT_COLUMNS) / 10)));
+    expect(excel.syncs).toBe(1 + blocks); // one for the used range and merges, a small probe block, then one per block
+    expect(excel.syncs).toBeLessThanOrEqual(40);
+    expect(excel.largestResponse).toBeLessThan(5 * 1024 * 1024);
+    expect(excel.refused).toBe(0);
+    expect(progress[progress.length - 1]).toBe(100000);
+    expect(grid.cells.length).toBe(100000);
+    expect(grid.cells[99999][0]).toEqual({ value: "项目99999" });
+    expect(grid.cells[99999][5]).toEqual({ value: 999995 });
+    expect(grid.cells[12345][9]).toEqual({ value: 123459, numFmt: "0.0%" });
+  });
+
+  test("the number of syncs does not grow with rows inside a block", async () => {
+    const counts: number[] = [];
+    for (const rows of [10, PROBE_ROWS]) {
+      const excel = new FakeExcel();
+      excel.addSheet("s").generated = { rows, cols: 5, cell: (r) => ({ value: r }) };
+      excel.install();
+      await readSheet("s");
+      counts.push(excel.syncs);
+    }
+    expect(counts).toEqual([2, 2]);
+  });
+
+  test("long texts: blocks shrink so that no response reaches 5 MB, and every row is read", async () => {
+    const excel = new FakeExcel();
+    const long = "社会保险基金支出绩效评价".repeat(40); // 480 characters, ~1.4 KB in UTF-8
+    excel.addSheet("notes").generated = { rows: 5000, cols: 4, cell: (r) => ({ value: `${r}:${long}` }) };
+    excel.install();
+    const grid = await readSheet("notes");
+    expect(excel.largestResponse).toBeLessThan(5 * 1024 * 1024);
+    expect(excel.refused).toBe(0);
+    // ~29 MB of text: the blocks are still well filled (≥ 1.5 MB each on average), not a sync per row.
+    const totalBytes = 5000 * 4 * Buffer.byteLength(JSON.stringify(`4999:${long}`));
+    expect(excel.syncs).toBeLessThanOrEqual(2 + Math.ceil(totalBytes / (1.5 * 1024 * 1024)));
+    expect(grid.cells.length).toBe(5000);
+    expect(String(grid.cells[4999][3]!.value).startsWith("4999:")).toBe(true);
+  });
+
+  test("keeps blanks as blanks, errors as errors, and reads indent, merges and offsets", async () => {
+    const excel = new FakeExcel();
+    const s = excel.addSheet("2019");
+    s.set("B2", { value: "基金名称" }).set("C2", { value: "预算数" });
+    s.set("B3", { value: "其中：基本养老金", indent: 2 }).set("C3", { value: "#DIV/0!" });
+    s.set("B4", { value: "工伤保险" }).set("D4", { value: 0.97, numFmt: "0%" });
+    s.merges = ["B1:D1"];
+    s.set("B1", { value: "单位：万元" });
+    excel.install();
+    const grid = await readSheet("2019");
+    expect(grid.cells[0][1]).toEqual({ value: "单位：万元" });
+    expect(grid.cells[2][1]).toEqual({ value: "其中：基本养老金", indent: 2 });
+    expect(grid.cells[2][2]).toEqual({ value: { error: "#DIV/0!" } });
+    expect(grid.cells[3][2]).toBeUndefined(); // blank stays blank, never 0
+    expect(grid.cells[3][3]).toEqual({ value: 0.97, numFmt: "0%" });
+    expect(grid.merges).toEqual([{ top: 0, left: 1, bottom: 0, right: 3 }]);
+  });
+
+  test("lists the user's sheets without the add-in's own", async () => {
+    const excel = new FakeExcel();
+    excel.addSheet("2019");
+    excel.addSheet(SETTINGS_SHEET_NAME);
+    excel.addSheet("校验报告");
+    excel.install();
+    expect(await listSheets()).toEqual({ names: ["2019"], active: "2019" });
+  });
+});
+
+describe("highlights", () => {
+  function workbook() {
+    const excel = new FakeExcel();
+    const s = excel.addSheet("2019");
+    s.set("A5", { value: "工伤保险", fill: "#00FF00" });
+    s.set("C5", { value: 806, fill: "#FFFF00" }); // the user's own fill on a flagged cell
+    s.set("D5", { value: "131%" });
+    s.conditionalFormats.push({ id: "user1", address: "C2:C9", type: "CellValue", fill: "#FF0000" });
+    s.conditionalFormats.push({ id: "user2", address: "A1:A9", type: "Custom", formula: "=$A1=\"合计\"", fill: "#CCCCCC" });
+    excel.install();
+    return { excel, s };
+  }
+
+  test("highlight then clear restores the original fills and leaves the user's conditional formats", async () => {
+    const { excel, s } = workbook();
+    const before = JSON.stringify({ cells: [...s.cells], cfs: s.conditionalFormats });
+    const findings = [
+      finding({ cell: "C5", severity: "warning" }),
+      finding({ cell: "C5", severity: "error", rule: "stated-rate-mismatch" }),
+      finding({ cell: "D5", severity: "info" }),
+    ];
+    const { cells, grouped } = await highlightFindings(findings);
+    expect(cells).toBe(2);
+    expect(grouped).toBe(true);
+    const mine = s.conditionalFormats.filter((cf) => !cf.id.startsWith("user"));
+    expect(mine.map((cf) => [cf.address, cf.fill])).toEqual([
+      ["C5", "#FFC7CE"], // the worst severity of the cell wins
+      ["D5", "#DDEBF7"],
+    ]);
+    expect(s.get("C5")!.fill).toBe("#FFFF00"); // the fill itself was never written
+
+    // A second pass replaces the marks instead of piling them up.
+    await highlightFindings([finding({ cell: "D5" })]);
+    expect(s.conditionalFormats.filter((cf) => !cf.id.startsWith("user")).map((cf) => cf.address)).toEqual(["D5"]);
+
+    await clearAddinChanges();
+    expect(JSON.stringify({ cells: [...s.cells], cfs: s.conditionalFormats })).toBe(before);
+  });
+
+  test("each pass is one undo group where ExcelApi 1.20 exists, and ungrouped (said so) elsewhere", async () => {
+    const { excel } = workbook();
+    await highlightFindings([finding({})]);
+    expect(excel.runs.at(-1)).toEqual({ mergeUndoGroup: true });
+    excel.apiMinor = 19;
+    const { grouped } = await highlightFindings([finding({})]);
+    expect(grouped).toBe(false);
+    expect(excel.runs.at(-1)).toEqual({});
+  });
+
+  test("clicking a finding activates its sheet and selects its cell", async () => {
+    const excel = new FakeExcel();
+    excel.addSheet("Sheet1");
+    excel.addSheet("2019");
+    excel.install();
+    await selectCell("2019", "C5");
+    expect(excel.active).toBe("2019");
+    expect(excel.selection).toBe("2019!C5");
+  });
+});
+
+describe("report sheet", () => {
+  test("is replaced on each run, never duplicated, and writes findings as values with a link per finding", async () => {
+    const excel = new FakeExcel();
+    excel.addSheet("2019").set("A1", { value: "x" });
+    excel.install();
+    const tricky = finding({ subject: "=HYPERLINK(\"http://evil\",\"x\")", sheet: "2019", cell: "D7", message: { zh: "+cmd", en: "@SUM(1)" } });
+    await writeReportSheet(result([finding({}), tricky]), labels);
+    await writeReportSheet(result([finding({}), tricky]), labels);
+    expect(excel.sheets.map((s) => s.name)).toEqual(["2019", "Check report"]);
+
+    // Switching language replaces the English sheet with the Chinese one.
+    await writeReportSheet(result([finding({})]), { ...labels, sheetName: "校验报告", lang: "zh" });
+    expect(excel.sheets.map((s) => s.name)).toEqual(["2019", "校验报告"]);
+
+    await writeReportSheet(result([finding({}), tricky]), labels);
+    const report = excel.sheet("Check report")!;
+    expect(report.get("A4")!.value).toBe("Error");
+    expect(report.get("E5")!.value).toBe("=HYPERLINK(\"http://evil\",\"x\")"); // stored as text
+    expect(report.get("E5")!.formula).toBeUndefined();
+    expect(report.get("H5")!.value).toBe("@SUM(1)");
+    expect(report.get("H5")!.formula).toBeUndefined();
+    expect(report.get("D5")!.formula).toBe("=HYPERLINK(\"#'2019'!D7\",\"2019!D7\")");
+    expect(report.charts).toHaveLength(1);
+    expect(report.charts[0]).toMatchObject({ type: "ColumnClustered", title: "Budget vs actual" });
+    expect(report.get("J5")!.value).toBe("工伤保险");
+    expect(report.get("K5")!.value).toBe(398);
+    expect(report.get("L6")!.value).toBe(619);
+    expect(report.get("K6")!.value).toBe(""); // no budget: left blank, never 0
+
+    await clearAddinChanges();
+    expect(excel.sheets.map((s) => s.name)).toEqual(["2019"]);
+  });
+
+  test("link formulas escape the sheet name and refuse anything that is not an address", () => {
+    expect(internalLinkFormula("It's \"Q1\"", "$C$5", "x")).toBe("=HYPERLINK(\"#'It''s \"\"Q1\"\"'!C5\",\"x\")");
+    expect(internalLinkFormula("2019", "C5\",\"evil", "x")).toBeUndefined();
+  });
+});
+
+describe("settings sheet", () => {
+  test("targets and mapping round-trip through a very hidden sheet", async () => {
+    const excel = new FakeExcel();
+    excel.addSheet("2019");
+    excel.install();
+    expect(await loadSettings()).toEqual({ problems: [] });
+    const mapping = { "2019": { C: "actual", F: "ignore" } };
+    await saveSettings({ targets: { completionBand: { okLow: 0.9 } }, mapping });
+    await saveSettings({ targets: { completionBand: { okLow: 0.93 } }, mapping });
+    const settings = excel.sheet(SETTINGS_SHEET_NAME)!;
+    expect(settings.visibility).toBe("VeryHidden");
+    expect(excel.sheets).toHaveLength(2);
+    expect(await loadSettings()).toEqual({ targets: { completionBand: { okLow: 0.93 } }, mapping, problems: [] });
+  });
+});
