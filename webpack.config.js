@@ -4,6 +4,7 @@ const path = require("path");
 const HtmlWebpackPlugin = require("html-webpack-plugin");
 const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
+const ZhMetadataPlugin = require("./src/functions/zhMetadataPlugin");
 
 const devUrl = "https://localhost:3000/";
 
@@ -57,13 +58,14 @@ module.exports = async (env, options) => {
     performance: { hints: false },
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
+      // functions.zh-CN.json is derived from the generated functions.json (same ids; Chinese descriptions).
+      new ZhMetadataPlugin({ source: "functions.json", output: "functions.zh-CN.json" }),
       new HtmlWebpackPlugin({ filename: "functions.html", template: "./src/functions/functions.html", chunks: ["functions"] }),
       new HtmlWebpackPlugin({ filename: "taskpane.html", template: "./src/taskpane/taskpane.html", chunks: ["taskpane"] }),
       new CopyWebpackPlugin({
         patterns: [
           { from: "assets/*", to: "assets/[name][ext]", noErrorOnMissing: true },
           { from: "examples/qiemo-2019.xlsx", to: "examples/qiemo-2019.xlsx", noErrorOnMissing: true },
-          { from: "src/functions/functions.zh-CN.json", to: "functions.zh-CN.json", noErrorOnMissing: true },
           {
             from: "manifest.xml",
             to: "manifest.xml",

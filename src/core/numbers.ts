@@ -16,6 +16,8 @@ export interface NumberRead {
   decimals: number;
   /** True when written or formatted as a percentage. */
   percent: boolean;
+  /** True when written as per mille ("5‰"): `decimals` then count per-mille places. */
+  permille?: boolean;
   /** A unit written after the number: 万元, 元, 人, 个月 … */
   unit?: string;
 }
@@ -64,6 +66,9 @@ export function toHalfWidth(text: string): string {
   return out;
 }
 
+/** Largest decimal exponent accepted in number text ("1e5"); doubles end near 1e308. */
+const MAX_EXPONENT = 330;
+
 const NUMBER_TEXT = new RegExp(
   "^([+-])?\\s*(?:[¥$]\\s*)?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d*)?|\\.\\d+)(?:e([+-]?\\d+))?\\s*(%|‰)?\\s*(" +
     UNIT_PATTERN +
@@ -90,6 +95,9 @@ export function readNumberText(raw: string): ReadResult {
   if (mantissa.endsWith(".")) mantissa = mantissa.slice(0, -1);
   if (mantissa.startsWith(".")) mantissa = "0" + mantissa;
   const exponent = m[3] ? Number(m[3]) : 0;
+  // No figure in a fund report has an exponent anywhere near this; beyond it the decimal places and the float
+  // value stop meaning anything (and rounding to a billion places would throw), so it is text.
+  if (Math.abs(exponent) > MAX_EXPONENT) return { kind: "text", text: raw };
   const mark = m[4];
   const shownDecimals = Math.max(0, (mantissa.split(".")[1] || "").length - exponent);
   let exact = new Decimal(mantissa).times(new Decimal(10).pow(exponent));
@@ -97,13 +105,17 @@ export function readNumberText(raw: string): ReadResult {
   else if (mark === "‰") exact = exact.div(1000);
   if (negative) exact = exact.neg();
   const digits = exact.toString();
+  const value = exact.toNumber();
+  // Beyond a double's range the text is not a usable figure (value would be ±Infinity or a silent 0).
+  if (!Number.isFinite(value) || (value === 0 && !exact.isZero())) return { kind: "text", text: raw };
   const read: NumberRead = {
     kind: "number",
-    value: exact.toNumber(),
+    value,
     digits,
     decimals: shownDecimals,
     percent: mark === "%",
   };
+  if (mark === "‰") read.permille = true;
   if (m[5]) read.unit = m[5];
   return read;
 }
@@ -192,6 +204,7 @@ export function exact(read: NumberRead): Decimal {
  */
 export function halfUnit(read: NumberRead): Decimal {
   const unit = new Decimal(10).pow(-read.decimals).div(2);
+  if (read.permille) return unit.div(1000);
   return read.percent ? unit.div(100) : unit;
 }
 
@@ -205,6 +218,6 @@ export function roundHalfUp(value: Decimal, places: number): Decimal {
  * The computed value is rounded half-up to the stated decimals (in percent places for a percent) and compared exactly.
  */
 export function statedMatches(stated: NumberRead, computed: Decimal): boolean {
-  const places = stated.percent ? stated.decimals + 2 : stated.decimals;
+  const places = stated.permille ? stated.decimals + 3 : stated.percent ? stated.decimals + 2 : stated.decimals;
   return roundHalfUp(computed, places).eq(roundHalfUp(exact(stated), places));
 }
