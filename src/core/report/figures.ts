@@ -1,0 +1,213 @@
+/**
+ * From statements to per-fund figures (SPEC §7) and to the FundTable the rules read. Figures of one fund stated
+ * in different paragraphs merge; the first statement of a figure wins (a later, different restatement is kept in
+ * `restated` so a reviewer can see it). Amounts are brought to one unit, the largest money unit the text uses,
+ * so converting never invents precision: 8000万元 becomes 0.8000亿元, compared at half a unit of its 4th place.
+ */
+import Decimal from "decimal.js";
+import { NumberRead } from "../numbers";
+import { Figure, FundRow, FundTable } from "../model";
+import { MONEY_UNITS, Statement } from "./extract";
+
+export const FIGURE_FIELDS = [
+  "budget",
+  "actual",
+  "prior",
+  "statedCompletion",
+  "change",
+  "statedGrowth",
+  "income",
+  "balance",
+  "currentBalance",
+] as const;
+export type FigureField = (typeof FIGURE_FIELDS)[number];
+
+/** Where a figure was stated. */
+export interface FigureSource {
+  line: number;
+  /** The figure as written ("4,568万元", "97%"). */
+  text: string;
+  /** Its sentence. */
+  quote: string;
+}
+
+export interface ReportComponent {
+  name: string;
+  /** In the unit of the text. */
+  amount: number;
+  line: number;
+  text: string;
+}
+
+/**
+ * One fund's figures as the text states them (SPEC §7). Amounts are in the unit of the text; rates are
+ * fractions (97% → 0.97). Absent figures are omitted. Beyond SPEC §7: `prior` (上年支出), `currentBalance`
+ * (当年收支结余; 收不抵支 → negative), the parent of the components, and where each figure was stated.
+ */
+export interface ReportFigure {
+  subject: string;
+  /** Line of the fund's first figure. */
+  line: number;
+  budget?: number;
+  actual?: number;
+  prior?: number;
+  statedCompletion?: number;
+  change?: number;
+  statedGrowth?: number;
+  income?: number;
+  balance?: number;
+  currentBalance?: number;
+  /** The 其中 list under the fund's expenditure (or, when only its income has one, under its income). */
+  components?: ReportComponent[];
+  /** Which total the components break down. */
+  componentsOf?: "actual" | "income";
+  /** Share of that total the components cover (0.9996 for 4566 of 4568): below the coverage target it is a partial list. */
+  componentsCoverage?: number;
+  sources: Partial<Record<FigureField, FigureSource>>;
+  /** Figures stated again later with a different value (the first one is used). */
+  restated?: { field: FigureField; line: number; text: string }[];
+}
+
+/** Internal: a fund's figures with their reads, for the table. */
+export interface FundFigures {
+  figure: ReportFigure;
+  reads: Partial<Record<FigureField, { read: NumberRead; line: number; quote: string }>>;
+  components: { name: string; read: NumberRead; line: number; quote: string; text: string }[];
+  /** First line and sentence. */
+  line: number;
+  quote: string;
+}
+
+const UNIT_ORDER = ["元", "千元", "万元", "亿元"];
+
+/** The unit of a text: the largest money unit among its figures (undefined when it states no amount). */
+export function textUnit(statements: readonly Statement[]): string | undefined {
+  let best = -1;
+  for (const s of statements) if (s.moneyUnit) best = Math.max(best, UNIT_ORDER.indexOf(s.moneyUnit));
+  return best >= 0 ? UNIT_ORDER[best] : undefined;
+}
+
+/** An amount in the text's unit, exactly, with its shown decimals moved with it. */
+export function inUnit(read: NumberRead, from: string | undefined, to: string | undefined): NumberRead {
+  if (!from || !to || from === to) return read;
+  const shift = Math.round(Math.log10(MONEY_UNITS[to] / MONEY_UNITS[from]));
+  if (shift <= 0) return read; // never happens: the text's unit is the largest
+  const value = new Decimal(read.digits).div(new Decimal(10).pow(shift));
+  return { ...read, value: value.toNumber(), digits: value.toFixed(), decimals: read.decimals + shift, unit: to };
+}
+
+function sameFigure(a: NumberRead, b: NumberRead): boolean {
+  return new Decimal(a.digits).eq(new Decimal(b.digits));
+}
+
+/** Merges statements into one entry per fund, in order of first appearance. */
+export function mergeFigures(statements: readonly Statement[], unit: string | undefined): FundFigures[] {
+  const funds = new Map<string, FundFigures>();
+  /** For each statement index that is a total with components: which fund and field it was kept as. */
+  const keptTotals = new Map<number, { fund: FundFigures; field: "actual" | "income" }>();
+  statements.forEach((s, index) => {
+    let fund = funds.get(s.subject);
+    if (!fund) {
+      fund = { figure: { subject: s.subject, line: s.line, sources: {} }, reads: {}, components: [], line: s.line, quote: s.quote };
+      funds.set(s.subject, fund);
+    }
+    const read = s.moneyUnit ? inUnit(s.read, s.moneyUnit, unit) : s.read;
+    if (s.role === "component") {
+      const owner = s.parent === undefined ? undefined : keptTotals.get(s.parent);
+      if (!owner) return; // its total was a restatement: the components of the first statement count
+      if (owner.fund.figure.componentsOf && owner.fund.figure.componentsOf !== owner.field) return;
+      owner.fund.figure.componentsOf = owner.field;
+      owner.fund.components.push({ name: s.componentName ?? "", read, line: s.line, quote: s.quote, text: s.text });
+      return;
+    }
+    const field = s.role as FigureField;
+    const kept = fund.reads[field];
+    if (kept) {
+      if (!sameFigure(kept.read, read)) (fund.figure.restated ??= []).push({ field, line: s.line, text: s.text });
+      return;
+    }
+    fund.reads[field] = { read, line: s.line, quote: s.quote };
+    fund.figure[field] = read.value;
+    fund.figure.sources[field] = { line: s.line, text: s.text, quote: s.quote };
+    if (field === "actual" || field === "income") keptTotals.set(index, { fund, field });
+  });
+  for (const fund of funds.values()) {
+    // A fund's line is where its expenditure (or budget) is stated: its own paragraph, not an overview that
+    // mentions one of its figures in passing.
+    const main = fund.reads.actual ?? fund.reads.budget ?? fund.reads.income;
+    if (main) {
+      fund.line = main.line;
+      fund.quote = main.quote;
+      fund.figure.line = main.line;
+    }
+    // Expenditure components win over income components (the rules check one 其中 list per row).
+    if (fund.components.length) {
+      fund.figure.components = fund.components.map((c) => ({ name: c.name, amount: c.read.value, line: c.line, text: c.text }));
+      const total = fund.reads[fund.figure.componentsOf ?? "actual"];
+      if (total && !new Decimal(total.read.digits).isZero()) {
+        const sum = fund.components.reduce((acc, c) => acc.plus(c.read.digits), new Decimal(0));
+        fund.figure.componentsCoverage = sum.div(new Decimal(total.read.digits).abs()).toDecimalPlaces(4).toNumber();
+      }
+    }
+  }
+  for (const fund of funds.values()) fund.figure = inFieldOrder(fund.figure);
+  return [...funds.values()].sort((a, b) => a.line - b.line);
+}
+
+/** The same figure with its keys in a stable order (subject, line, figures, components, sources), for readable JSON. */
+function inFieldOrder(f: ReportFigure): ReportFigure {
+  const out: ReportFigure = { subject: f.subject, line: f.line, sources: {} };
+  for (const field of FIGURE_FIELDS) if (f[field] !== undefined) out[field] = f[field];
+  if (f.components) out.components = f.components;
+  if (f.componentsOf) out.componentsOf = f.componentsOf;
+  if (f.componentsCoverage !== undefined) out.componentsCoverage = f.componentsCoverage;
+  delete (out as Partial<ReportFigure>).sources;
+  out.sources = f.sources;
+  if (f.restated) out.restated = f.restated;
+  return out;
+}
+
+const TABLE_FIELDS: Partial<Record<FigureField, keyof FundRow["figures"]>> = {
+  budget: "budget",
+  actual: "actual",
+  prior: "prior",
+  income: "income",
+  balance: "balance",
+  statedCompletion: "statedCompletion",
+  change: "statedChange",
+  statedGrowth: "statedGrowth",
+};
+
+const ref = (line: number) => `L${line}`;
+
+/**
+ * The text as a FundTable: one item row per fund (the all-funds total is an item too: a total in prose is not
+ * the sum of the paragraphs, which rarely cover every fund), each followed by its component rows.
+ */
+export function toFundTable(funds: readonly FundFigures[], sheet: string, unit: string | undefined): FundTable {
+  const rows: FundRow[] = [];
+  for (const fund of funds) {
+    const figures: FundRow["figures"] = {};
+    for (const [field, role] of Object.entries(TABLE_FIELDS) as [FigureField, keyof FundRow["figures"]][]) {
+      const r = fund.reads[field];
+      if (r) figures[role] = { ref: ref(r.line), read: r.read } satisfies Figure;
+    }
+    const parent = rows.length;
+    rows.push({ subject: fund.figure.subject, subjectRef: ref(fund.line), kind: "item", figures, line: fund.line, quote: fund.quote });
+    const role = fund.figure.componentsOf ?? "actual";
+    for (const c of fund.components) {
+      rows.push({
+        subject: c.name,
+        subjectRef: ref(c.line),
+        kind: "component",
+        parent,
+        figures: { [role]: { ref: ref(c.line), read: c.read } },
+        line: c.line,
+        quote: c.quote,
+      });
+    }
+  }
+  const table: FundTable = { sheet, rows };
+  if (unit) table.unit = unit;
+  return table;
+}

@@ -1,0 +1,33 @@
+/** readReportText: report prose → per-fund figures (SPEC §7) and the FundTable the rules check. */
+import { FundTable } from "../model";
+import { extractStatements } from "./extract";
+import { FundFigures, mergeFigures, ReportFigure, textUnit, toFundTable } from "./figures";
+
+export interface ReportRead {
+  /** The unit the amounts are given in (万元, 亿元, 元); undefined when the text states no amount. */
+  unit?: string;
+  figures: ReportFigure[];
+  /** One table: a row per fund, each followed by its 其中 components. Figure refs are "L<line>". */
+  tables: FundTable[];
+}
+
+/** Internal: the read plus the merged reads, for the checks. */
+export interface ReportReadDetail extends ReportRead {
+  funds: FundFigures[];
+}
+
+export function readReportTextDetail(text: string, name = "report"): ReportReadDetail {
+  const statements = extractStatements(typeof text === "string" ? text : "");
+  const unit = textUnit(statements);
+  const funds = mergeFigures(statements, unit);
+  const tables = funds.length ? [toFundTable(funds, name, unit)] : [];
+  const read: ReportReadDetail = { figures: funds.map((f) => f.figure), tables, funds };
+  if (unit) read.unit = unit;
+  return read;
+}
+
+/** Reads a performance report's prose into per-fund figures, each with its line and sentence. */
+export function readReportText(text: string, name?: string): ReportRead {
+  const { unit, figures, tables } = readReportTextDetail(text, name);
+  return unit ? { unit, figures, tables } : { figures, tables };
+}
