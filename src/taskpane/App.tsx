@@ -1,0 +1,361 @@
+/**
+ * The task pane, and the same pane as a standalone page: check, mapping and targets tabs over one
+ * WorkbookHost (Excel through Office.js, or an .xlsx opened in the page).
+ */
+import * as React from "react";
+import {
+  Button,
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  ProgressBar,
+  Radio,
+  RadioGroup,
+  Tab,
+  TabList,
+  makeStyles,
+  shorthands,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
+import type { CheckResult, ColumnMapping } from "../core/api";
+import type { Finding } from "../core/findings";
+import type { GridWorkbook } from "../core/grid";
+import { parseTargets, Targets, TargetsInput } from "../core/targets";
+import { SETTINGS_SHEET_NAME } from "../settings/workbookSettings";
+import { CancelledError } from "./excel";
+import type { WorkbookHost } from "./host";
+import { I18nContext, Lang, makeI18n, MessageKey } from "./i18n";
+import { PassProgress, runPass, Scope } from "./runCheck";
+import { FindingsList } from "./components/FindingsList";
+import { MappingPanel } from "./components/MappingPanel";
+import { TargetsPanel } from "./components/TargetsPanel";
+import { GridView } from "./components/GridView";
+
+const useStyles = makeStyles({
+  root: { padding: "12px", fontFamily: tokens.fontFamilyBase, maxWidth: "960px" },
+  header: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: "8px" },
+  title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
+  row: { display: "flex", flexWrap: "wrap", gap: "8px", alignItems: "center", margin: "8px 0" },
+  drop: {
+    border: `2px dashed ${tokens.colorNeutralStroke1}`,
+    borderRadius: tokens.borderRadiusMedium,
+    padding: "12px",
+    margin: "8px 0",
+  },
+  dropActive: { ...shorthands.borderColor(tokens.colorBrandStroke1), background: tokens.colorBrandBackground2 },
+  summary: { fontWeight: tokens.fontWeightSemibold },
+});
+
+type Notice = { intent: "success" | "warning" | "error" | "info"; text: string };
+
+export interface AppProps {
+  /** The workbook in Excel; absent in the standalone page until a file is opened. */
+  host?: WorkbookHost;
+  standalone: boolean;
+  initialLang: Lang;
+  /** Where the bundled example workbook is served (standalone page). */
+  exampleUrl?: string;
+}
+
+function download(text: string, name: string, type: string) {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+export function App({ host: initialHost, standalone, initialLang, exampleUrl }: AppProps) {
+  const styles = useStyles();
+  const [lang, setLang] = React.useState<Lang>(initialLang);
+  const i18n = React.useMemo(() => makeI18n(lang), [lang]);
+  const { t } = i18n;
+  const [host, setHost] = React.useState<WorkbookHost | undefined>(initialHost);
+  const [grid, setGrid] = React.useState<GridWorkbook>();
+  const [tab, setTab] = React.useState<"check" | "mapping" | "targets">("check");
+  const [scope, setScope] = React.useState<Scope>(standalone ? "all" : "active");
+  const [progress, setProgress] = React.useState<PassProgress>();
+  const [running, setRunning] = React.useState(false);
+  const [result, setResult] = React.useState<CheckResult>();
+  const [selected, setSelected] = React.useState<Finding>();
+  const [notice, setNotice] = React.useState<Notice>();
+  const [targetsInput, setTargetsInput] = React.useState<TargetsInput>();
+  const [targets, setTargets] = React.useState<Targets>();
+  const [mapping, setMapping] = React.useState<ColumnMapping>({});
+  const [dragging, setDragging] = React.useState(false);
+  const signal = React.useRef({ cancelled: false });
+
+  const say = (intent: Notice["intent"], key: MessageKey, values?: Record<string, string | number>) => setNotice({ intent, text: t(key, values) });
+  const fail = (error: unknown) => setNotice({ intent: "error", text: t("error", { message: (error as Error)?.message ?? String(error) }) });
+
+  const switchLanguage = () => {
+    const next: Lang = lang === "zh" ? "en" : "zh";
+    setLang(next);
+    try {
+      localStorage.setItem("fund-check.lang", next);
+    } catch {
+      /* storage blocked: the choice lasts for this session */
+    }
+  };
+
+  /** Settings stored in the workbook (the settings sheet), applied before the first pass. */
+  const adoptSettings = React.useCallback(async (h: WorkbookHost) => {
+    const settings = await h.loadSettings();
+    if (settings.problems.length) setNotice({ intent: "warning", text: makeI18n(lang).t("settingsLoadProblem", { problem: settings.problems.join("; ") }) });
+    let effective: Targets | undefined;
+    if (settings.targets !== undefined) {
+      const parsed = parseTargets(settings.targets);
+      if (parsed.ok) {
+        effective = parsed.targets;
+        setTargetsInput(settings.targets as TargetsInput);
+        setTargets(parsed.targets);
+      } else setNotice({ intent: "warning", text: makeI18n(lang).t("settingsLoadProblem", { problem: parsed.errors.join("; ") }) });
+    }
+    setMapping((settings.mapping as ColumnMapping) ?? {});
+    return { targets: effective, mapping: (settings.mapping as ColumnMapping) ?? {} };
+  }, [lang]);
+
+  React.useEffect(() => {
+    if (initialHost) adoptSettings(initialHost).catch(fail);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [initialHost]);
+
+  const check = async (options: { host?: WorkbookHost; targets?: Targets; mapping?: ColumnMapping; scope?: Scope } = {}) => {
+    const h = options.host ?? host;
+    if (!h) return;
+    signal.current = { cancelled: false };
+    setRunning(true);
+    setNotice(undefined);
+    setSelected(undefined);
+    try {
+      const next = await runPass(h, {
+        scope: options.scope ?? scope,
+        targets: options.targets ?? targets,
+        mapping: options.mapping ?? mapping,
+        signal: signal.current,
+        onProgress: setProgress,
+      });
+      setResult(next);
+    } catch (error) {
+      if (error instanceof CancelledError) say("info", "cancelled");
+      else fail(error);
+    } finally {
+      setRunning(false);
+      setProgress(undefined);
+    }
+  };
+
+  const persist = async (nextInput: TargetsInput | undefined, nextMapping: ColumnMapping) => {
+    if (!host?.saveSettings) return;
+    await host.saveSettings({ targets: nextInput, mapping: nextMapping });
+    say("success", "settingsSaved", { sheet: SETTINGS_SHEET_NAME });
+  };
+
+  const select = async (finding: Finding) => {
+    setSelected(finding);
+    if (host?.selectCell) await host.selectCell(finding.sheet, finding.cell).catch(fail);
+  };
+
+  const openFile = async (data: ArrayBuffer, name: string) => {
+    say("info", "loadingFile", { name });
+    try {
+      const standaloneModule = await import(/* webpackChunkName: "standalone" */ "./standalone");
+      const opened = await standaloneModule.openWorkbook(data, name);
+      setHost(opened.host);
+      setGrid(opened.grid);
+      setResult(undefined);
+      const stored = await adoptSettings(opened.host);
+      setNotice(undefined);
+      await check({ host: opened.host, targets: stored.targets, mapping: stored.mapping, scope: "all" });
+    } catch (error) {
+      setNotice({ intent: "error", text: t("fileError", { name, message: (error as Error)?.message ?? String(error) }) });
+    }
+  };
+
+  const openPicked = async (file: File | undefined) => {
+    if (file) await openFile(await file.arrayBuffer(), file.name);
+  };
+
+  const openExample = async () => {
+    const url = exampleUrl ?? "examples/qiemo-2019.xlsx";
+    try {
+      const response = await fetch(url);
+      if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+      await openFile(await response.arrayBuffer(), url.split("/").pop() || url);
+    } catch (error) {
+      setNotice({ intent: "error", text: t("fileError", { name: url, message: (error as Error)?.message ?? String(error) }) });
+    }
+  };
+
+  const downloadReport = async (kind: "html" | "csv") => {
+    if (!result || !host) return;
+    const standaloneModule = await import(/* webpackChunkName: "standalone" */ "./standalone");
+    const base = host.name.replace(/\.xlsx$/i, "");
+    if (kind === "html") download(standaloneModule.reportHtml(result, host.name, lang), `${base}-report.html`, "text/html;charset=utf-8");
+    else download(standaloneModule.reportCsv(result, host.name, lang), `${base}-report.csv`, "text/csv;charset=utf-8");
+  };
+
+  const write = async (action: "highlight" | "clear" | "report") => {
+    if (!host) return;
+    try {
+      if (action === "highlight" && host.highlight && result) {
+        const { cells, grouped } = await host.highlight(result.findings);
+        setNotice({ intent: grouped ? "success" : "warning", text: t("highlighted", { count: cells }) + (grouped ? "" : " " + t("undoNote")) });
+      } else if (action === "clear" && host.clear) {
+        const { grouped } = await host.clear();
+        setNotice({ intent: grouped ? "success" : "warning", text: t("cleared") + (grouped ? "" : " " + t("undoNote")) });
+      } else if (action === "report" && host.writeReport && result) {
+        const { sheet, grouped } = await host.writeReport(result, {
+          sheetName: t("reportSheetName"),
+          title: t("reportTitle"),
+          headers: [t("colSeverity"), t("colRule"), t("colSheet"), t("colCell"), t("colSubject"), t("colObserved"), t("colExpected"), t("colMessage")],
+          severity: { error: t("sev_error"), warning: t("sev_warning"), info: t("sev_info") },
+          fundHeaders: [t("colFund"), t("colBudget"), t("colActual")],
+          chartTitle: t("chartTitle"),
+          lang,
+        });
+        setNotice({ intent: grouped ? "success" : "warning", text: t("reportWritten", { sheet }) + (grouped ? "" : " " + t("undoNote")) });
+      }
+    } catch (error) {
+      fail(error);
+    }
+  };
+
+  const selectedSheet = grid && (selected ? grid.sheets.find((s) => s.name === selected.sheet) : grid.sheets[0]);
+
+  const checkTab = (
+    <div>
+      {!standalone && (
+        <RadioGroup layout="horizontal" value={scope} onChange={(_, data) => setScope(data.value as Scope)} aria-label={t("tabCheck")}>
+          <Radio value="active" label={t("scopeActive")} />
+          <Radio value="all" label={t("scopeAll")} />
+        </RadioGroup>
+      )}
+      <div className={styles.row}>
+        <Button appearance="primary" disabled={running || !host} onClick={() => check()}>
+          {t("runCheck")}
+        </Button>
+        {running && <Button onClick={() => (signal.current.cancelled = true)}>{t("cancel")}</Button>}
+        {host?.highlight && (
+          <>
+            <Button disabled={running || !result} onClick={() => write("highlight")}>
+              {t("highlight")}
+            </Button>
+            <Button disabled={running} onClick={() => write("clear")}>
+              {t("clearHighlights")}
+            </Button>
+            <Button disabled={running || !result} onClick={() => write("report")}>
+              {t("writeReport")}
+            </Button>
+          </>
+        )}
+        {host?.kind === "browser" && result && (
+          <>
+            <Button onClick={() => downloadReport("html")}>{t("downloadHtml")}</Button>
+            <Button onClick={() => downloadReport("csv")}>{t("downloadCsv")}</Button>
+          </>
+        )}
+      </div>
+      {running && progress && (
+        <div role="status">
+          <ProgressBar value={progress.total ? progress.done / progress.total : undefined} />
+          {progress.sheet && t("progress", { done: progress.done + 1, total: progress.total, sheet: progress.sheet })}
+        </div>
+      )}
+      {result ? (
+        <>
+          <p className={styles.summary} role="status" data-summary>
+            {t("findingsSummary", { error: result.summary.error, warning: result.summary.warning, info: result.summary.info })}
+          </p>
+          <FindingsList findings={result.findings} selected={selected} onSelect={select} />
+        </>
+      ) : (
+        !running && host && <p>{t("notRunYet")}</p>
+      )}
+      {selectedSheet && <GridView sheet={selectedSheet} cell={selected && selected.sheet === selectedSheet.name ? selected.cell : undefined} />}
+    </div>
+  );
+
+  return (
+    <I18nContext.Provider value={i18n}>
+      <FluentProvider theme={webLightTheme} lang={lang === "zh" ? "zh-CN" : "en"}>
+        <main className={styles.root}>
+          <header className={styles.header}>
+            <h1 className={styles.title}>{standalone ? t("standaloneTitle") : t("appTitle")}</h1>
+            <Button size="small" appearance="subtle" aria-label={t("language")} onClick={switchLanguage} data-testid="language">
+              {t("switchLanguage")}
+            </Button>
+          </header>
+          {standalone && (
+            <div
+              className={styles.drop + (dragging ? " " + styles.dropActive : "")}
+              onDragOver={(e) => {
+                e.preventDefault();
+                setDragging(true);
+              }}
+              onDragLeave={() => setDragging(false)}
+              onDrop={(e) => {
+                e.preventDefault();
+                setDragging(false);
+                openPicked(e.dataTransfer.files[0]);
+              }}
+              data-testid="dropzone"
+            >
+              <p>{t("standaloneIntro")}</p>
+              <div className={styles.row}>
+                <label>
+                  <input
+                    type="file"
+                    accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                    aria-label={t("openFile")}
+                    onChange={(e) => openPicked(e.target.files?.[0])}
+                  />
+                </label>
+                <span>{t("dropHere")}</span>
+                <Button onClick={openExample}>{t("tryExample")}</Button>
+              </div>
+            </div>
+          )}
+          {notice && (
+            <MessageBar intent={notice.intent}>
+              <MessageBarBody>{notice.text}</MessageBarBody>
+            </MessageBar>
+          )}
+          <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as typeof tab)}>
+            <Tab value="check">{t("tabCheck")}</Tab>
+            <Tab value="mapping">{t("tabMapping")}</Tab>
+            <Tab value="targets">{t("tabTargets")}</Tab>
+          </TabList>
+          {tab === "check" && checkTab}
+          {tab === "mapping" && (
+            <MappingPanel
+              sheets={result?.sheets ?? []}
+              mapping={mapping}
+              onChange={(next) => {
+                setMapping(next);
+                persist(targetsInput, next).catch(fail);
+                if (result) check({ mapping: next });
+              }}
+            />
+          )}
+          {tab === "targets" && (
+            <TargetsPanel
+              input={targetsInput}
+              canSave={Boolean(host?.saveSettings)}
+              onSave={(input, effective) => {
+                setTargetsInput(input);
+                setTargets(effective);
+                persist(input, mapping).catch(fail);
+                if (result) check({ targets: effective });
+              }}
+            />
+          )}
+        </main>
+      </FluentProvider>
+    </I18nContext.Provider>
+  );
+}

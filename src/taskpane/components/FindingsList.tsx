@@ -1,0 +1,88 @@
+/** Findings grouped by severity with counts; each is a button that takes the user to its cell. */
+import * as React from "react";
+import { Badge, makeStyles, tokens } from "@fluentui/react-components";
+import type { Finding, Severity } from "../../core/findings";
+import { severityLabel, useI18n } from "../i18n";
+
+const SEVERITIES: Severity[] = ["error", "warning", "info"];
+const BADGE: Record<Severity, "danger" | "warning" | "informative"> = { error: "danger", warning: "warning", info: "informative" };
+
+const useStyles = makeStyles({
+  group: { marginBottom: "12px" },
+  heading: { display: "flex", alignItems: "center", gap: "8px", fontWeight: tokens.fontWeightSemibold, margin: "8px 0 4px" },
+  list: { listStyleType: "none", margin: 0, padding: 0 },
+  item: {
+    display: "block",
+    width: "100%",
+    textAlign: "left",
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    background: tokens.colorNeutralBackground1,
+    padding: "6px 8px",
+    marginBottom: "4px",
+    cursor: "pointer",
+    font: "inherit",
+    color: "inherit",
+    ":hover": { background: tokens.colorNeutralBackground1Hover },
+  },
+  selected: { outline: `2px solid ${tokens.colorBrandStroke1}` },
+  subject: { fontWeight: tokens.fontWeightSemibold },
+  where: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, marginLeft: "6px" },
+  figures: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+});
+
+export interface FindingsListProps {
+  findings: readonly Finding[];
+  selected?: Finding;
+  onSelect: (finding: Finding) => void;
+}
+
+export function FindingsList({ findings, selected, onSelect }: FindingsListProps) {
+  const { lang, t } = useI18n();
+  const styles = useStyles();
+  if (!findings.length) return <p role="status">{t("noFindings")}</p>;
+  return (
+    <div aria-label="findings">
+      {SEVERITIES.map((severity) => {
+        const group = findings.filter((f) => f.severity === severity);
+        if (!group.length) return null;
+        const headingId = `findings-${severity}`;
+        return (
+          <section key={severity} className={styles.group} aria-labelledby={headingId}>
+            <h3 id={headingId} className={styles.heading}>
+              {severityLabel(lang, severity)}
+              <Badge appearance="filled" color={BADGE[severity]} aria-label={`${group.length}`}>
+                {group.length}
+              </Badge>
+            </h3>
+            <ul className={styles.list}>
+              {group.map((f, i) => (
+                <li key={`${f.sheet}!${f.cell}:${f.rule}:${i}`}>
+                  <button
+                    type="button"
+                    className={styles.item + (selected === f ? " " + styles.selected : "")}
+                    data-finding={`${f.rule}@${f.sheet}!${f.cell}`}
+                    onClick={() => onSelect(f)}
+                  >
+                    <span className={styles.subject}>{f.subject || f.rule}</span>
+                    <span className={styles.where}>
+                      {f.sheet}!{f.cell}
+                    </span>
+                    <div>{f.message[lang]}</div>
+                    {(f.observed || f.expected) && (
+                      <div className={styles.figures}>
+                        {f.observed && `${t("observed")}: ${f.observed}`}
+                        {f.observed && f.expected && " · "}
+                        {f.expected && `${t("expected")}: ${f.expected}`}
+                      </div>
+                    )}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        );
+      })}
+    </div>
+  );
+}

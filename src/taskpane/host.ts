@@ -1,0 +1,41 @@
+/**
+ * What the UI needs from "the workbook", whether it is open in Excel (Office.js, src/taskpane/excel.ts) or
+ * loaded from a file in the standalone page (ExcelJS). The UI never calls Office.js itself.
+ */
+import type { GridSheet } from "../core/grid";
+import type { Finding } from "../core/findings";
+import type { CheckResult } from "../core/api";
+import type { DecodedSettings, WorkbookSettings } from "../settings/workbookSettings";
+import * as excel from "./excel";
+import type { CancelSignal, ReportLabels, SheetList } from "./excel";
+
+export interface WorkbookHost {
+  kind: "office" | "browser";
+  /** A name for messages and downloads. */
+  name: string;
+  listSheets(): Promise<SheetList>;
+  readSheet(name: string, options: { signal?: CancelSignal }): Promise<GridSheet>;
+  loadSettings(): Promise<DecodedSettings>;
+  /** Absent where the workbook cannot be written (the standalone page). */
+  saveSettings?(settings: WorkbookSettings): Promise<void>;
+  selectCell?(sheet: string, cell: string): Promise<void>;
+  highlight?(findings: readonly Finding[]): Promise<{ cells: number; grouped: boolean }>;
+  clear?(): Promise<{ removed: number; grouped: boolean }>;
+  writeReport?(result: CheckResult, labels: ReportLabels): Promise<{ sheet: string; grouped: boolean }>;
+}
+
+/** The task pane inside Excel. excel.ts is small and touches Office only when called. */
+export function officeHost(): WorkbookHost {
+  return {
+    kind: "office",
+    name: "workbook",
+    listSheets: excel.listSheets,
+    readSheet: (name, options) => excel.readSheet(name, options),
+    loadSettings: excel.loadSettings,
+    saveSettings: excel.saveSettings,
+    selectCell: excel.selectCell,
+    highlight: excel.highlightFindings,
+    clear: excel.clearAddinChanges,
+    writeReport: excel.writeReportSheet,
+  };
+}

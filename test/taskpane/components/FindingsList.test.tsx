@@ -1,0 +1,73 @@
+/** @jest-environment jsdom */
+import * as React from "react";
+import { fireEvent, render, screen, within } from "@testing-library/react";
+import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { FindingsList } from "../../../src/taskpane/components/FindingsList";
+import { I18nContext, Lang, makeI18n } from "../../../src/taskpane/i18n";
+import type { Finding } from "../../../src/core/findings";
+
+const findings: Finding[] = [
+  {
+    rule: "completion-band", severity: "error", sheet: "2019", cell: "C7", related: ["B7"], subject: "工伤保险",
+    observed: "202.5%", expected: "95%–105%", message: { zh: "完成率 202.5% 超出 95%–105%", en: "Completion 202.5% outside 95%–105%" },
+  },
+  {
+    rule: "stated-rate-mismatch", severity: "error", sheet: "2019", cell: "D7", related: ["B7", "C7"], subject: "工伤保险",
+    observed: "131%", expected: "202.5%", message: { zh: "填报完成率 131% 与计算值 202.5% 不符", en: "Stated 131% but computed 202.5%" },
+  },
+  {
+    rule: "yoy-growth-band", severity: "warning", sheet: "2019", cell: "F6", related: [], subject: "城乡居民基本养老保险",
+    observed: "35.5%", expected: "-30%–30%", message: { zh: "增幅 35.5%", en: "Growth 35.5%" },
+  },
+  {
+    rule: "<script>" as Finding["rule"], severity: "info", sheet: "2019", cell: "B9", related: [], subject: "<img src=x onerror=alert(1)>",
+    observed: "", expected: "", message: { zh: "<b>x</b>", en: "<b>x</b>" },
+  },
+];
+
+function show(lang: Lang, onSelect = jest.fn()) {
+  render(
+    <I18nContext.Provider value={makeI18n(lang)}>
+      <FluentProvider theme={webLightTheme}>
+        <FindingsList findings={findings} onSelect={onSelect} />
+      </FluentProvider>
+    </I18nContext.Provider>
+  );
+  return onSelect;
+}
+
+test("groups findings by severity with counts, showing subject, message, observed and expected", () => {
+  show("en");
+  const errors = screen.getByRole("region", { name: /Errors/ });
+  expect(within(errors).getByRole("heading").textContent).toBe("Errors2");
+  expect(within(errors).getAllByRole("button")).toHaveLength(2);
+  expect(within(errors).getAllByRole("button")[1].textContent).toContain("Stated 131% but computed 202.5%");
+  expect(within(errors).getAllByRole("button")[1].textContent).toContain("Observed: 131% · Expected: 202.5%");
+  const warnings = screen.getByRole("region", { name: /Warnings/ });
+  expect(within(warnings).getByRole("button").textContent).toContain("城乡居民基本养老保险");
+  expect(screen.getByRole("region", { name: /Notes/ })).toBeTruthy();
+});
+
+test("cell text is shown as text, never as markup", () => {
+  show("en");
+  const notes = screen.getByRole("region", { name: /Notes/ });
+  expect(notes.querySelector("img")).toBeNull();
+  expect(notes.querySelector("b")).toBeNull();
+  expect(within(notes).getByRole("button").textContent).toContain("<img src=x onerror=alert(1)>");
+});
+
+test("clicking a finding hands that finding to the caller (which selects its cell)", () => {
+  const onSelect = show("zh");
+  fireEvent.click(screen.getByText("填报完成率 131% 与计算值 202.5% 不符"));
+  expect(onSelect).toHaveBeenCalledWith(findings[1]);
+  expect(screen.getByRole("region", { name: /错误/ })).toBeTruthy();
+});
+
+test("an empty list says every rule passed", () => {
+  render(
+    <I18nContext.Provider value={makeI18n("zh")}>
+      <FindingsList findings={[]} onSelect={() => undefined} />
+    </I18nContext.Provider>
+  );
+  expect(screen.getByRole("status").textContent).toBe("未发现问题：全部规则通过。");
+});
