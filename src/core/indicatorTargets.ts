@@ -95,6 +95,8 @@ const PREFIX_OPS: [string, BoundOp][] = (
   ] as [string, BoundOp][]
 ).sort((a, b) => b[0].length - a[0].length);
 
+const OPERATOR_CHARS = new Set(PREFIX_OPS.flatMap(([token]) => [...token]));
+
 /** Words written before the figure that set no direction themselves ("控制在1%以内"). */
 const NEUTRAL_PREFIXES = ["控制在", "保持在", "保持", "达"];
 
@@ -226,7 +228,9 @@ export function readTarget(input: unknown, numFmt?: string): IndicatorTarget {
   // A label before the target ("满意度≥95%", "上访率控制在1%以内"): the shortest digit-free label after which
   // the rest reads as a target.
   const firstDigit = t.search(/\d/);
+  // The label may not contain any character of an operator word: "≥95%以内" must not become "95%以内".
   for (let k = 1; k <= firstDigit; k++) {
+    if (OPERATOR_CHARS.has(t[k - 1])) break;
     const r = readBoundOrRange(t.slice(k), original);
     if (r) return r;
   }

@@ -19,6 +19,7 @@ import { IndicatorTarget, judge, readTarget, scoreIndicator } from "../core/indi
 import { excelError, ExcelErrorValue } from "./excelErrors";
 import { allCells, isBlank, isError, mapCells, missing, readDecimal, readFigure, readOptionalDecimal, toCell } from "./cells";
 import { EXECUTION_LABELS, functionsLanguage } from "./language";
+import { fastDifference, fastGrowth, fastQuotient } from "./fastExact";
 
 type Cell = Decimal | ExcelErrorValue;
 
@@ -26,14 +27,28 @@ function isErr(value: Cell): value is ExcelErrorValue {
   return !(value instanceof Decimal);
 }
 
-/** Two required figures → one number (or the first argument's error). */
-function binary(nameA: string, a: unknown, nameB: string, b: unknown, op: (x: Decimal, y: Decimal) => fm.MathResult): any[][] {
+/**
+ * Two required figures → one number (or the first argument's error). `fast`, when given, answers plain number
+ * cells exactly without decimal.js (fastExact.ts) and returns undefined for everything else.
+ */
+function binary(
+  nameA: string,
+  a: unknown,
+  nameB: string,
+  b: unknown,
+  op: (x: Decimal, y: Decimal) => fm.MathResult,
+  fast?: (x: unknown, y: unknown) => number | undefined
+): any[][] {
   return mapCells(
     [
       { name: nameA, value: a },
       { name: nameB, value: b },
     ],
     (cells) => {
+      if (fast) {
+        const quick = fast(cells[0], cells[1]);
+        if (quick !== undefined && Number.isFinite(quick)) return quick;
+      }
       const x = readDecimal(nameA, cells[0]);
       if (isErr(x)) return x;
       const y = readDecimal(nameB, cells[1]);
@@ -51,7 +66,7 @@ function binary(nameA: string, a: unknown, nameB: string, b: unknown, op: (x: De
  * @returns The completion rate, element by element.
  */
 export function completionRate(actual: any[][], budget: any[][]): any[][] {
-  return binary("actual", actual, "budget", budget, fm.completionRate);
+  return binary("actual", actual, "budget", budget, fm.completionRate, fastQuotient);
 }
 
 /**
@@ -62,7 +77,7 @@ export function completionRate(actual: any[][], budget: any[][]): any[][] {
  * @returns The growth rate, element by element.
  */
 export function yoyGrowth(current: any[][], prior: any[][]): any[][] {
-  return binary("current", current, "prior", prior, fm.yoyGrowth);
+  return binary("current", current, "prior", prior, fm.yoyGrowth, fastGrowth);
 }
 
 /**
@@ -73,7 +88,7 @@ export function yoyGrowth(current: any[][], prior: any[][]): any[][] {
  * @returns The change, element by element.
  */
 export function yoyChange(current: any[][], prior: any[][]): any[][] {
-  return binary("current", current, "prior", prior, fm.yoyChange);
+  return binary("current", current, "prior", prior, fm.yoyChange, fastDifference);
 }
 
 /**
@@ -84,7 +99,7 @@ export function yoyChange(current: any[][], prior: any[][]): any[][] {
  * @returns Actual minus budget, element by element.
  */
 export function budgetVariance(actual: any[][], budget: any[][]): any[][] {
-  return binary("actual", actual, "budget", budget, fm.budgetVariance);
+  return binary("actual", actual, "budget", budget, fm.budgetVariance, fastDifference);
 }
 
 /**
@@ -133,7 +148,7 @@ export function cagr(end: any[][], start: any[][], years: any[][]): any[][] {
  * @returns The share, element by element.
  */
 export function share(part: any[][], total: any[][]): any[][] {
-  return binary("part", part, "total", total, fm.share);
+  return binary("part", part, "total", total, fm.share, fastQuotient);
 }
 
 /**
@@ -183,7 +198,7 @@ export function perCapita(amount: any[][], people: any[][], scale?: any[][]): an
  * @returns Income minus expenditure, element by element.
  */
 export function balance(income: any[][], expenditure: any[][]): any[][] {
-  return binary("income", income, "expenditure", expenditure, fm.balance);
+  return binary("income", income, "expenditure", expenditure, fm.balance, fastDifference);
 }
 
 /**
