@@ -1,0 +1,107 @@
+/**
+ * The core's entry points: checkWorkbook / checkSheet. A sheet is read on its own (its result never depends
+ * on other sheets): tables detected, fund tables built into the FundTable model and run through the fund rules,
+ * indicator tables handed to the indicator module. Results come in sheet order, then row order.
+ */
+import { CheckResult, ColumnMapping, FundAmounts, SheetReport, TableReport } from "./api";
+import { buildFundTable } from "./detect/fundTable";
+import { DetectedColumn, detectTables } from "./detect/tables";
+import { Finding, RuleId, summarize } from "./findings";
+import { GridSheet, GridWorkbook, columnIndex, columnLetters, fromA1 } from "./grid";
+import { buildIndicatorTable, runIndicatorRules } from "./indicators";
+import { Role } from "./model";
+import { runFundRules } from "./rules";
+import { DEFAULT_TARGETS, Targets } from "./targets";
+
+export interface CheckOptions {
+  targets?: Targets;
+  /** Column roles chosen by the user, by sheet name then column letter. */
+  mapping?: ColumnMapping;
+  /** Called when a rule throws (a bug): the other rules and rows go on. */
+  onRuleError?(rule: RuleId, error: unknown): void;
+}
+
+function columnsRecord(columns: DetectedColumn[]): Record<string, Role> {
+  const out: Record<string, Role> = {};
+  for (const c of columns) out[columnLetters(c.col)] = c.role;
+  return out;
+}
+
+/** The sheet's mapping as 0-based columns; letters that are not columns are ignored. */
+function sheetMapping(mapping: ColumnMapping | undefined, sheet: string): Record<number, Role | "ignore"> | undefined {
+  const byLetter = mapping?.[sheet];
+  if (!byLetter) return undefined;
+  const out: Record<number, Role | "ignore"> = {};
+  for (const [letters, role] of Object.entries(byLetter)) {
+    const col = columnIndex(letters.trim().toUpperCase());
+    if (col !== undefined && col >= 0) out[col] = role;
+  }
+  return out;
+}
+
+function position(cell: string): [number, number] {
+  const a = fromA1(cell);
+  return a ? [a.row, a.col] : [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER];
+}
+
+/** Checks one sheet: what was understood (report) and what was found (row order, then column). */
+export function checkSheet(sheet: GridSheet, options: CheckOptions = {}): { report: SheetReport; findings: Finding[] } {
+  const targets = options.targets ?? DEFAULT_TARGETS;
+  const hooks = { onRuleError: options.onRuleError };
+  const detected = detectTables(sheet, sheetMapping(options.mapping, sheet.name));
+  const tables: TableReport[] = [];
+  const findings: Finding[] = [];
+  for (const t of detected.tables) {
+    if (t.kind === "fund") {
+      const built = buildFundTable(sheet, t);
+      const funds: FundAmounts[] = [];
+      for (const row of built.table.rows) {
+        if (row.kind === "component") continue;
+        const b = row.figures.budget?.read;
+        const a = row.figures.actual?.read;
+        if (b?.kind !== "number" && a?.kind !== "number") continue;
+        const f: FundAmounts = { subject: row.subject };
+        if (b?.kind === "number") f.budget = b.value;
+        if (a?.kind === "number") f.actual = a.value;
+        funds.push(f);
+      }
+      const report: TableReport = { kind: "fund", headerRow: t.headerTop + 1, firstRow: t.firstRow + 1, lastRow: t.lastRow + 1, columns: columnsRecord(built.columns), funds };
+      if (built.table.unit) report.unit = built.table.unit;
+      tables.push(report);
+      findings.push(...runFundRules(built.table, targets, hooks));
+    } else {
+      const table = buildIndicatorTable(sheet, t);
+      const report: TableReport = { kind: "indicator", headerRow: t.headerTop + 1, firstRow: t.firstRow + 1, lastRow: t.lastRow + 1, columns: columnsRecord(t.columns), funds: [] };
+      if (t.unit) report.unit = t.unit;
+      tables.push(report);
+      try {
+        findings.push(...runIndicatorRules(table, targets));
+      } catch (error) {
+        options.onRuleError?.("indicator-target-miss", error);
+      }
+    }
+  }
+  // Row order, then column; findings of one cell keep the order the rules gave them.
+  const keyed = findings.map((f, k) => ({ f, k, p: position(f.cell) }));
+  keyed.sort((x, y) => x.p[0] - y.p[0] || x.p[1] - y.p[1] || x.k - y.k);
+  const report: SheetReport = {
+    name: sheet.name,
+    kind: detected.kind,
+    headerRow: tables.length ? tables[0].headerRow : null,
+    columns: tables.length ? tables[0].columns : {},
+    tables,
+  };
+  return { report, findings: keyed.map((x) => x.f) };
+}
+
+/** Checks every sheet of a workbook, in sheet order. */
+export function checkWorkbook(workbook: GridWorkbook, options: CheckOptions = {}): CheckResult {
+  const sheets: SheetReport[] = [];
+  const findings: Finding[] = [];
+  for (const sheet of workbook.sheets) {
+    const r = checkSheet(sheet, options);
+    sheets.push(r.report);
+    for (const f of r.findings) findings.push(f);
+  }
+  return { sheets, summary: summarize(findings), findings };
+}

@@ -1,0 +1,445 @@
+/**
+ * Table detection (SPEC §3): finds header rows by their labels, joins two- and three-row headers (merged
+ * "2019年" over "预算数 | 执行数"), reads the unit line, and splits a sheet into tables at blank rows and at
+ * new header rows. Knows nothing of the rules: it says where tables are and what each column holds.
+ */
+import { CellRange, CellValue, GridCell, GridSheet, isCellError } from "../grid";
+import { FundRole, IndicatorRole, Role } from "../model";
+import { readLabel, readUnitLine } from "./labels";
+
+export interface DetectedColumn {
+  col: number;
+  role: Role;
+  /** The header text, rows joined with " / ". */
+  label: string;
+  /** A unit named in the header ("执行数（万元）"). */
+  unit?: string;
+  /** The header marks the column as percent ("完成率(%)"); its plain numbers are then percent points. */
+  percentHeader: boolean;
+}
+
+export interface DetectedTable {
+  kind: "fund" | "indicator";
+  /** 0-based header rows (top..bottom); for a table continued after a blank row, its original header. */
+  headerTop: number;
+  headerBottom: number;
+  /** 0-based data rows, inclusive; firstRow > lastRow when the header has no data under it. */
+  firstRow: number;
+  lastRow: number;
+  columns: DetectedColumn[];
+  unit?: string;
+  /** Where the unit was read (A1-free: 0-based row/col), for unit-mismatch findings. */
+  unitAt?: { row: number; col: number };
+}
+
+export interface DetectedSheet {
+  kind: "fund" | "indicator" | "notes" | "empty";
+  tables: DetectedTable[];
+}
+
+const FIGURE_ROLES = new Set<Role>(["budget", "actual", "prior", "income", "balance", "statedCompletion", "statedChange", "statedGrowth", "people"]);
+const INDICATOR_CORE = new Set<Role>(["level1", "level2", "indicator", "target", "indicatorActual", "weight", "score", "reason"]);
+
+/** Cell text as a label: strings as they are, integer years as text; other values are not labels. */
+function labelText(value: CellValue): string | undefined {
+  if (typeof value === "string") {
+    const t = value.trim();
+    return t === "" ? undefined : t;
+  }
+  if (typeof value === "number" && Number.isInteger(value) && value >= 1990 && value <= 2100) return String(value);
+  return undefined;
+}
+
+function isBlankValue(value: CellValue): boolean {
+  return value === null || value === undefined || (typeof value === "string" && value.trim() === "");
+}
+
+/** Sheet access with merges resolved for header reading. */
+class SheetView {
+  readonly rowCount: number;
+  private mergesByRow = new Map<number, CellRange[]>();
+
+  constructor(readonly sheet: GridSheet) {
+    this.rowCount = sheet.cells.length;
+    for (const m of sheet.merges ?? []) {
+      // Header merges are small; a huge merge is indexed only over its first rows (enough for labels).
+      const bottom = Math.min(m.bottom, m.top + 50);
+      for (let r = m.top; r <= bottom; r++) {
+        let list = this.mergesByRow.get(r);
+        if (!list) this.mergesByRow.set(r, (list = []));
+        list.push(m);
+      }
+    }
+  }
+
+  row(r: number): (GridCell | undefined)[] {
+    return this.sheet.cells[r] ?? [];
+  }
+
+  value(r: number, c: number): CellValue {
+    const row = this.sheet.cells[r];
+    const cell = row ? row[c] : undefined;
+    return cell ? cell.value : undefined;
+  }
+
+  mergeAt(r: number, c: number): CellRange | undefined {
+    const list = this.mergesByRow.get(r);
+    if (!list) return undefined;
+    for (const m of list) if (c >= m.left && c <= m.right) return m;
+    return undefined;
+  }
+
+  /** The label shown at (r, c): its own text, or the text of the merged area covering it. */
+  labelAt(r: number, c: number): string | undefined {
+    const own = labelText(this.value(r, c));
+    if (own !== undefined) return own;
+    const m = this.mergeAt(r, c);
+    if (m && (m.top !== r || m.left !== c)) return labelText(this.value(m.top, m.left));
+    return undefined;
+  }
+
+  isBlank(r: number): boolean {
+    const row = this.sheet.cells[r];
+    if (!row) return true;
+    for (const cell of row) if (cell && !isBlankValue(cell.value)) return false;
+    return true;
+  }
+
+  /** Right-most column with anything in it on row r (−1 when none). */
+  lastCol(r: number): number {
+    const row = this.sheet.cells[r];
+    if (!row) return -1;
+    for (let c = row.length - 1; c >= 0; c--) if (row[c] && !isBlankValue(row[c]!.value)) return c;
+    return -1;
+  }
+
+  width(r: number): number {
+    let w = this.lastCol(r);
+    const list = this.mergesByRow.get(r);
+    if (list) for (const m of list) w = Math.max(w, m.right);
+    return w;
+  }
+}
+
+/** A number that is data rather than a label (years in header rows are labels). */
+function isDataNumber(value: CellValue): boolean {
+  return typeof value === "number" && !(Number.isInteger(value) && value >= 1990 && value <= 2100);
+}
+
+interface RowLabels {
+  /** Columns whose label (merges resolved) names a role. */
+  roleCount: number;
+  figureRoles: number;
+  indicatorRoles: number;
+  hasYearOrPeriod: boolean;
+  ownCells: number;
+  hasDataNumber: boolean;
+}
+
+function scanRow(view: SheetView, r: number): RowLabels {
+  const row = view.row(r);
+  const out: RowLabels = { roleCount: 0, figureRoles: 0, indicatorRoles: 0, hasYearOrPeriod: false, ownCells: 0, hasDataNumber: false };
+  const width = view.width(r);
+  for (let c = 0; c <= width; c++) {
+    const cell = row[c];
+    if (cell && !isBlankValue(cell.value)) {
+      out.ownCells++;
+      if (isDataNumber(cell.value) || isCellError(cell.value)) out.hasDataNumber = true;
+    }
+    // A merged area is one label, counted once (a title merged across the table is not six headers).
+    const m = view.mergeAt(r, c);
+    if (m && m.left !== c) continue;
+    const label = view.labelAt(r, c);
+    if (label === undefined) continue;
+    // Header labels are short; a long line is a title or a note even when it names 支出 or 预算.
+    if (label.length > 24) continue;
+    const info = readLabel(label);
+    if (info.year !== undefined || info.period) out.hasYearOrPeriod = true;
+    if (info.role) {
+      out.roleCount++;
+      if (FIGURE_ROLES.has(info.role)) out.figureRoles++;
+      if (INDICATOR_CORE.has(info.role)) out.indicatorRoles++;
+    }
+  }
+  return out;
+}
+
+/** Fast pre-check: a row holding a figure typed as a number is data, never a header. */
+function mayBeHeader(view: SheetView, r: number): boolean {
+  const row = view.sheet.cells[r];
+  if (!row) return false;
+  let strings = 0;
+  for (const cell of row) {
+    if (!cell) continue;
+    if (isDataNumber(cell.value)) return false;
+    if (typeof cell.value === "string") strings++;
+  }
+  return strings >= 1;
+}
+
+function isHeaderRow(view: SheetView, r: number): boolean {
+  if (!mayBeHeader(view, r)) return false;
+  const s = scanRow(view, r);
+  if (s.hasDataNumber) return false;
+  return s.roleCount >= 2 && (s.figureRoles >= 1 || s.indicatorRoles >= 2);
+}
+
+/** A row of column-group labels above a header ("2019年" merged over two columns, "上年"). */
+function isGroupRow(view: SheetView, r: number): boolean {
+  if (r < 0 || view.isBlank(r)) return false;
+  const s = scanRow(view, r);
+  if (s.hasDataNumber) return false;
+  const row = view.row(r);
+  for (const cell of row) if (cell && typeof cell.value === "string" && readUnitLine(cell.value)) return false;
+  if (s.hasYearOrPeriod) return true;
+  if (s.ownCells >= 2 && s.roleCount >= 1) return true;
+  return false;
+}
+
+/** A row under a header that continues it ("预算数 | 执行数" under a merged "2019年"). */
+function isContinuationRow(view: SheetView, r: number, top: number): boolean {
+  if (r >= view.rowCount || view.isBlank(r) || !mayBeHeader(view, r)) return false;
+  const s = scanRow(view, r);
+  if (s.hasDataNumber) return false;
+  const row = view.row(r);
+  // At least one own label naming a role or a year, in a column whose header above has a merge or no role.
+  for (let c = 0; c < row.length; c++) {
+    const own = row[c] ? labelText(row[c]!.value) : undefined;
+    if (own === undefined) continue;
+    const info = readLabel(own);
+    if (!info.role && info.year === undefined && !info.period) continue;
+    const above = view.labelAt(top, c);
+    const m = view.mergeAt(top, c);
+    if (above === undefined || (m && m.right > m.left) || !readLabel(above).role || readLabel(above).year !== undefined) return true;
+  }
+  return false;
+}
+
+interface HeaderBlock {
+  top: number;
+  bottom: number;
+}
+
+function headerBlock(view: SheetView, r: number, minTop: number): HeaderBlock {
+  let top = r;
+  let bottom = r;
+  if (r - 1 >= minTop && isGroupRow(view, r - 1)) top = r - 1;
+  while (bottom - top < 2 && isContinuationRow(view, bottom + 1, bottom)) bottom++;
+  return { top, bottom };
+}
+
+function columnsOf(view: SheetView, block: HeaderBlock): DetectedColumn[] {
+  let width = -1;
+  for (let r = block.top; r <= block.bottom; r++) width = Math.max(width, view.width(r));
+  interface Raw {
+    col: number;
+    labels: string[];
+    role?: Role;
+    year?: number;
+    period?: "current" | "prior";
+    unit?: string;
+    percent: boolean;
+  }
+  const raws: Raw[] = [];
+  for (let c = 0; c <= width; c++) {
+    const raw: Raw = { col: c, labels: [], percent: false };
+    for (let r = block.top; r <= block.bottom; r++) {
+      const label = view.labelAt(r, c);
+      if (label === undefined || raw.labels[raw.labels.length - 1] === label) continue;
+      raw.labels.push(label);
+      const info = readLabel(label);
+      if (info.role) raw.role = info.role; // the lowest label that names a role wins
+      if (info.year !== undefined) raw.year = info.year;
+      if (info.period) raw.period = info.period;
+      if (info.unit) raw.unit = info.unit;
+      if (info.percent) raw.percent = true;
+    }
+    if (raw.labels.length) raws.push(raw);
+  }
+  // Year groups: the latest year is this year; an earlier year's actual is the prior year.
+  const years = raws.map((r) => r.year).filter((y): y is number => y !== undefined);
+  const current = years.length ? Math.max(...years) : undefined;
+  const hasYears = new Set(years).size > 1;
+  for (const raw of raws) {
+    const older = raw.period === "prior" || (hasYears && raw.year !== undefined && current !== undefined && raw.year < current);
+    if (older && raw.role && raw.role !== "prior") {
+      // Last year's spending is the prior figure; last year's budget, rate etc. are not checked.
+      raw.role = raw.role === "actual" ? "prior" : undefined;
+    }
+  }
+  // A column labelled only by a year: the latest is the actual, an earlier one the prior year.
+  if (hasYears) {
+    const has = (role: Role) => raws.some((r) => r.role === role);
+    for (const raw of raws) {
+      if (raw.role || raw.year === undefined) continue;
+      if (raw.year === current && !has("actual")) raw.role = "actual";
+      else if (raw.year !== current && !has("prior")) raw.role = "prior";
+    }
+  }
+  const seen = new Set<Role>();
+  const out: DetectedColumn[] = [];
+  for (const raw of raws) {
+    if (!raw.role || seen.has(raw.role)) continue;
+    seen.add(raw.role);
+    out.push({ col: raw.col, role: raw.role, label: raw.labels.join(" / "), unit: raw.unit, percentHeader: raw.percent });
+  }
+  // No subject column named: the left-most unnamed column left of the figures holds the names.
+  if (!seen.has("subject") && !seen.has("indicator")) {
+    const firstFigure = Math.min(...out.map((c) => c.col));
+    for (let c = 0; c < firstFigure; c++) {
+      if (!out.some((o) => o.col === c)) {
+        const raw = raws.find((r) => r.col === c);
+        out.push({ col: c, role: "subject", label: raw ? raw.labels.join(" / ") : "", percentHeader: false });
+        break;
+      }
+    }
+  }
+  out.sort((a, b) => a.col - b.col);
+  return out;
+}
+
+function tableKind(columns: DetectedColumn[]): "fund" | "indicator" {
+  let figures = 0;
+  let indicators = 0;
+  for (const c of columns) {
+    if (c.role === "budget" || c.role === "actual" || c.role === "income" || c.role === "balance" || c.role === "prior") figures++;
+    if (INDICATOR_CORE.has(c.role)) indicators++;
+  }
+  return indicators >= 2 && indicators >= figures ? "indicator" : "fund";
+}
+
+function unitOfRow(view: SheetView, r: number): { unit: string; col: number } | undefined {
+  const row = view.row(r);
+  for (let c = 0; c < row.length; c++) {
+    const v = row[c]?.value;
+    if (typeof v === "string") {
+      const unit = readUnitLine(v);
+      if (unit) return { unit, col: c };
+    }
+  }
+  return undefined;
+}
+
+/** Does row r hold a figure in one of the given figure columns (data for a table continued after a gap)? */
+function looksLikeData(view: SheetView, r: number, columns: DetectedColumn[]): boolean {
+  for (const c of columns) {
+    if (!FIGURE_ROLES.has(c.role) && c.role !== "weight" && c.role !== "score") continue;
+    const v = view.value(r, c.col);
+    if (typeof v === "number") return true;
+    if (typeof v === "string" && /^[\s(（+\-－]*[0-9０-９][0-9０-９,，.．\s]*[%％]?/.test(v)) return true;
+  }
+  return false;
+}
+
+/** Column roles chosen by the user for this sheet (letter → role or "ignore"), applied over detection. */
+export type SheetMapping = Record<string, Role | "ignore">;
+
+export function applyMapping(columns: DetectedColumn[], mapping: Record<number, Role | "ignore"> | undefined): DetectedColumn[] {
+  if (!mapping) return columns;
+  const out = columns.filter((c) => !(c.col in mapping));
+  for (const [colText, role] of Object.entries(mapping)) {
+    if (role === "ignore") continue;
+    const col = Number(colText);
+    // A role given by the user moves off any other column that had it.
+    const clash = out.findIndex((c) => c.role === role);
+    if (clash >= 0) out.splice(clash, 1);
+    const before = columns.find((c) => c.col === col);
+    out.push({ col, role, label: before?.label ?? "", unit: before?.unit, percentHeader: before?.percentHeader ?? false });
+  }
+  out.sort((a, b) => a.col - b.col);
+  return out;
+}
+
+/**
+ * Finds the tables of a sheet. `mapping` (0-based column → role) overrides detected roles; with a mapping and
+ * no header found, the first non-blank row is taken as the header so a user can rescue a sheet detection missed.
+ */
+export function detectTables(sheet: GridSheet, mapping?: Record<number, Role | "ignore">): DetectedSheet {
+  const view = new SheetView(sheet);
+  const tables: DetectedTable[] = [];
+  let current: DetectedTable | undefined;
+  let pendingUnit: { unit: string; row: number; col: number } | undefined;
+  let sheetUnit: { unit: string; row: number; col: number } | undefined;
+  let lastColumns: DetectedColumn[] | undefined;
+  let lastHeader: HeaderBlock | undefined;
+  let lastKind: "fund" | "indicator" = "fund";
+  let anyContent = false;
+  let floor = 0; // rows above this belong to an earlier table
+
+  const close = () => {
+    if (current) {
+      tables.push(current);
+      floor = current.lastRow + 1;
+      current = undefined;
+    }
+  };
+  const open = (block: HeaderBlock, columns: DetectedColumn[], kind: "fund" | "indicator", firstRow: number) => {
+    // A unit line inside the header block counts too ("单位：万元" in the corner cell).
+    for (let r = block.top; r <= block.bottom; r++) {
+      const u = unitOfRow(view, r);
+      if (u) pendingUnit = { unit: u.unit, row: r, col: u.col };
+    }
+    const unit = pendingUnit ?? sheetUnit;
+    current = { kind, headerTop: block.top, headerBottom: block.bottom, firstRow, lastRow: firstRow - 1, columns };
+    if (unit) {
+      current.unit = unit.unit;
+      current.unitAt = { row: unit.row, col: unit.col };
+    }
+    if (pendingUnit) sheetUnit = pendingUnit;
+    pendingUnit = undefined;
+    lastColumns = columns;
+    lastHeader = block;
+    lastKind = kind;
+  };
+
+  const rowCount = view.rowCount;
+  for (let r = 0; r < rowCount; r++) {
+    if (view.isBlank(r)) {
+      close();
+      continue;
+    }
+    anyContent = true;
+    if (isHeaderRow(view, r)) {
+      // A group row above may have been taken as the previous table's last (label-only) row.
+      if (current && current.lastRow === r - 1 && isGroupRow(view, r - 1)) current.lastRow--;
+      close();
+      const block = headerBlock(view, r, floor);
+      const columns = applyMapping(columnsOf(view, block), mapping);
+      open(block, columns, tableKind(columns), block.bottom + 1);
+      r = block.bottom;
+      continue;
+    }
+    if (current) {
+      current.lastRow = r;
+      continue;
+    }
+    const unit = unitOfRow(view, r);
+    if (unit) {
+      pendingUnit = { unit: unit.unit, row: r, col: unit.col };
+      continue;
+    }
+    if (lastColumns && lastHeader && looksLikeData(view, r, lastColumns)) {
+      // The same table continued after a blank row: a new table under the same header.
+      open(lastHeader, lastColumns, lastKind, r);
+      current!.lastRow = r;
+    }
+  }
+  close();
+
+  if (tables.length === 0 && anyContent && mapping && Object.values(mapping).some((v) => v !== "ignore")) {
+    let top = 0;
+    while (top < rowCount && view.isBlank(top)) top++;
+    const columns = applyMapping([], mapping);
+    let last = top;
+    for (let r = top + 1; r < rowCount && !view.isBlank(r); r++) last = r;
+    tables.push({ kind: tableKind(columns), headerTop: top, headerBottom: top, firstRow: top + 1, lastRow: last, columns });
+  }
+
+  let kind: DetectedSheet["kind"];
+  if (tables.some((t) => t.kind === "fund")) kind = "fund";
+  else if (tables.length) kind = "indicator";
+  else kind = anyContent ? "notes" : "empty";
+  return { kind, tables };
+}
+
+export type { FundRole, IndicatorRole };

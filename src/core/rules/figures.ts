@@ -1,0 +1,81 @@
+/** Reading the figures of a row for the rules: numbers only, floats first, exact only when it matters. */
+import Decimal from "decimal.js";
+import { FundRole, FundRow } from "../model";
+import { NumberRead, exact } from "../numbers";
+
+export type FigureRole = Exclude<FundRole, "subject">;
+
+/** The row's figure for a role when it is a number; undefined when absent, blank, text or an error. */
+export function num(row: FundRow, role: FigureRole): NumberRead | undefined {
+  const f = row.figures[role];
+  return f && f.read.kind === "number" ? f.read : undefined;
+}
+
+export function ref(row: FundRow, role: FigureRole): string | undefined {
+  return row.figures[role]?.ref;
+}
+
+/** The figure is there as a column (or sentence) but blank. */
+export function isBlank(row: FundRow, role: FigureRole): boolean {
+  const f = row.figures[role];
+  return !!f && f.read.kind === "missing";
+}
+
+/** Relative window inside which a float comparison is redone exactly. */
+const NEAR = 1e-9;
+
+/**
+ * Compares a computed float with an edge; within a hair of it, compares the exact value instead.
+ * Returns −1, 0 or 1 like Decimal.cmp.
+ */
+export function cmpEdge(x: number, edge: number, exactX: () => Decimal): number {
+  const diff = x - edge;
+  if (Math.abs(diff) > NEAR * Math.max(1, Math.abs(edge), Math.abs(x))) return diff < 0 ? -1 : 1;
+  return exactX().cmp(new Decimal(edge));
+}
+
+/** |a − b| > tolerance, float first, exact near the edge. */
+export function differsBeyond(a: number, b: number, tolerance: number, exactDiff: () => Decimal, exactTolerance: () => Decimal): boolean {
+  const diff = Math.abs(a - b);
+  if (Math.abs(diff - tolerance) > NEAR * Math.max(1, Math.abs(a), Math.abs(b))) return diff > tolerance;
+  return exactDiff().abs().gt(exactTolerance());
+}
+
+/** The prior year of a row: its prior figure, or the one implied by a stated change (actual − change). */
+export interface PriorSource {
+  value: number;
+  exact: () => Decimal;
+  refs: string[];
+  implied: boolean;
+}
+
+export function priorOf(row: FundRow): PriorSource | undefined {
+  const p = num(row, "prior");
+  if (p) return { value: p.value, exact: () => exact(p), refs: [row.figures.prior!.ref], implied: false };
+  const a = num(row, "actual");
+  const c = num(row, "statedChange");
+  if (a && c) {
+    return { value: a.value - c.value, exact: () => exact(a).minus(exact(c)), refs: [row.figures.statedChange!.ref], implied: true };
+  }
+  return undefined;
+}
+
+/** Year-on-year growth from the row's figures, or undefined when there is no usable prior year. */
+export function computedGrowth(row: FundRow): { value: number; exact: () => Decimal; refs: string[]; prior: PriorSource } | undefined {
+  const a = num(row, "actual");
+  const prior = priorOf(row);
+  if (!a || !prior) return undefined;
+  // A zero prior has no growth; an implied prior at or below zero means the change is not a plain increase.
+  if (prior.value === 0 || (prior.implied && prior.value <= 0)) return undefined;
+  if (prior.exact().isZero()) return undefined;
+  const value = (a.value - prior.value) / Math.abs(prior.value);
+  return {
+    value,
+    exact: () => {
+      const p = prior.exact();
+      return exact(a).minus(p).div(p.abs());
+    },
+    refs: [row.figures.actual!.ref, ...prior.refs],
+    prior,
+  };
+}

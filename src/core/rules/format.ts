@@ -1,0 +1,77 @@
+/** Figures as a person writes them in findings: "202.5%", "95%–105%", "4566", "42.7". */
+import Decimal from "decimal.js";
+import { NumberRead, exact, roundHalfUp } from "../numbers";
+
+export type Num = number | Decimal;
+
+function dec(v: Num): Decimal {
+  return v instanceof Decimal ? v : new Decimal(v);
+}
+
+/** A fraction as a percentage with fixed decimals: 2.025 → "202.5%". */
+export function pct(value: Num, decimals = 1): string {
+  return roundHalfUp(dec(value).times(100), decimals).toFixed(decimals) + "%";
+}
+
+/** A fraction as a percentage with as many decimals as it has: 0.95 → "95%", 0.955 → "95.5%". */
+export function pctPlain(value: Num): string {
+  return dec(value).times(100).toDecimalPlaces(6).toString() + "%";
+}
+
+/** A signed percentage: +35.5%, −12.0%. */
+export function signedPct(value: Num, decimals = 1): string {
+  const d = dec(value);
+  return (d.gte(0) ? "+" : "") + pct(d, decimals);
+}
+
+/**
+ * A computed rate shown beside a stated one: one place more than the stated figure, and more when that
+ * display would round to a different stated value than the exact rate does (96.496% beside "97%" shows 96.50%).
+ */
+export function computedPct(computed: Decimal, statedDecimals: number): string {
+  const exactRounded = roundHalfUp(computed.times(100), statedDecimals);
+  for (let d = statedDecimals + 1; d <= statedDecimals + 4; d++) {
+    const shown = roundHalfUp(computed.times(100), d);
+    if (roundHalfUp(shown, statedDecimals).eq(exactRounded)) return shown.toFixed(d) + "%";
+  }
+  return roundHalfUp(computed.times(100), statedDecimals + 4).toFixed(statedDecimals + 4) + "%";
+}
+
+/** A stated figure exactly as written: "97%", "456", "0.97". */
+export function stated(read: NumberRead): string {
+  const v = exact(read);
+  if (read.percent) return v.times(100).toFixed(read.decimals) + "%";
+  return v.toFixed(read.decimals);
+}
+
+/** An amount at the given decimals (default: as many as it has, up to 4). */
+export function amount(value: Num, decimals?: number): string {
+  const d = dec(value);
+  if (decimals !== undefined) return roundHalfUp(d, decimals).toFixed(decimals);
+  return d.toDecimalPlaces(4).toString();
+}
+
+/** "95%–105%" for a band of fractions. */
+export function pctBand(low: number, high: number): string {
+  return `${pctPlain(low)}–${pctPlain(high)}`;
+}
+
+/** "±30%" when symmetric, else "−20%–+30%". */
+export function growthBandText(low: number, high: number): string {
+  if (low === -high) return "±" + pctPlain(high);
+  const sign = (v: number) => (v >= 0 ? "+" : "") + pctPlain(v);
+  return `${sign(low)}–${sign(high)}`;
+}
+
+/** Role names for messages. */
+export const ROLE_NAMES: Record<string, { zh: string; en: string }> = {
+  budget: { zh: "预算数", en: "budget" },
+  actual: { zh: "支出数", en: "actual spending" },
+  prior: { zh: "上年数", en: "prior-year figure" },
+  income: { zh: "收入", en: "income" },
+  balance: { zh: "累计结余", en: "balance" },
+  statedCompletion: { zh: "完成率", en: "completion rate" },
+  statedChange: { zh: "比上年增减额", en: "change on the prior year" },
+  statedGrowth: { zh: "增幅", en: "growth rate" },
+  people: { zh: "人数", en: "headcount" },
+};

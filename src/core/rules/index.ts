@@ -1,0 +1,192 @@
+/**
+ * The fund rules (SPEC §4.2) and their runner. Rules read only the FundTable model, so tables read from a
+ * sheet and tables read from report text (refs "L12", rows with line/quote) are checked the same way.
+ */
+import { Finding, RuleId, Severity } from "../findings";
+import { FundTable } from "../model";
+import { FundTargets, Targets, targetsFor } from "../targets";
+import { budgetBalance } from "./budgetBalance";
+import { completionBand } from "./completionBand";
+import { componentsSum } from "./componentsSum";
+import { missingValue } from "./missingValue";
+import { notANumber } from "./notANumber";
+import { payableMonthsBand } from "./payableMonthsBand";
+import { statedChangeMismatch } from "./statedChangeMismatch";
+import { statedRateMismatch } from "./statedRateMismatch";
+import { unbudgetedSpending } from "./unbudgetedSpending";
+import { unitMismatch } from "./unitMismatch";
+import { yoyGrowthBand } from "./yoyGrowthBand";
+import { FundRule, RuleContext, RuleFinding, TableFacts } from "./types";
+
+export type { FundRule } from "./types";
+
+/** The catalogue, in the order findings of one row are listed. */
+export const FUND_RULES: readonly FundRule[] = [
+  unitMismatch,
+  notANumber,
+  missingValue,
+  unbudgetedSpending,
+  completionBand,
+  statedRateMismatch,
+  statedChangeMismatch,
+  yoyGrowthBand,
+  componentsSum,
+  budgetBalance,
+  payableMonthsBand,
+];
+
+export function fundRule(id: RuleId): FundRule | undefined {
+  return FUND_RULES.find((r) => r.id === id);
+}
+
+/** Names that are funds in their own right; a component so named is shown alone, not as "parent / name". */
+const FUND_NAME = /保险|基金|年金|insurance|pension|fund/i;
+
+/** Components of each row, and the rows each 合计/总计/小计 adds up. */
+export function tableFacts(table: FundTable): TableFacts {
+  const rows = table.rows;
+  const n = rows.length;
+  const components: number[][] = new Array(n);
+  const labelOnly: boolean[] = new Array(n);
+  for (let i = 0; i < n; i++) {
+    let any = false;
+    for (const key in rows[i].figures) {
+      const f = rows[i].figures[key as keyof (typeof rows)[number]["figures"]];
+      if (f && f.read.kind !== "missing") {
+        any = true;
+        break;
+      }
+    }
+    labelOnly[i] = !any;
+  }
+  for (let i = 0; i < n; i++) {
+    const p = rows[i].parent;
+    if (rows[i].kind === "component" && p !== undefined && p >= 0 && p < n && p !== i) (components[p] ??= []).push(i);
+  }
+  const totalMembers = new Map<number, number[]>();
+  // A 合计 adds up the items since the previous 合计; a 小计 the items since the previous 小计 or 合计.
+  // With nothing above it (合计 as the first row, common in Chinese tables) it adds up the items below it.
+  let sinceTotal: number[] = [];
+  let sinceSubtotal: number[] = [];
+  const pendingTop: { at: number; kind: "total" | "subtotal" }[] = [];
+  for (let i = 0; i < n; i++) {
+    const row = rows[i];
+    if (row.kind === "item") {
+      if (!labelOnly[i]) {
+        sinceTotal.push(i);
+        sinceSubtotal.push(i);
+      }
+    } else if (row.kind === "total" || row.kind === "subtotal") {
+      const members = row.kind === "total" ? sinceTotal : sinceSubtotal;
+      if (members.length) totalMembers.set(i, members.slice());
+      else pendingTop.push({ at: i, kind: row.kind });
+      sinceSubtotal = [];
+      if (row.kind === "total") sinceTotal = [];
+    }
+  }
+  for (const top of pendingTop) {
+    const members: number[] = [];
+    for (let j = top.at + 1; j < n; j++) {
+      const k = rows[j].kind;
+      if (k === "total" || k === "subtotal") break;
+      if (k === "item" && !labelOnly[j]) members.push(j);
+    }
+    if (members.length) totalMembers.set(top.at, members);
+  }
+  return { components, totalMembers, labelOnly };
+}
+
+export interface RunHooks {
+  /** Called when a rule throws (a bug): the rule's findings for that row are lost, the others go on. */
+  onRuleError?(rule: RuleId, error: unknown): void;
+}
+
+/** Runs every fund rule over every row of a table; all findings, in row order. Never throws. */
+export function runFundRules(table: FundTable, targets: Targets, hooks?: RunHooks): Finding[] {
+  const findings: Finding[] = [];
+  const rows = table.rows;
+  let facts: TableFacts;
+  try {
+    facts = tableFacts(table);
+  } catch (error) {
+    hooks?.onRuleError?.("components-sum", error);
+    facts = { components: [], totalMembers: new Map(), labelOnly: [] };
+  }
+  const subjects = new Map<number, string>();
+  const subjectOf = (i: number): string => {
+    let s = subjects.get(i);
+    if (s !== undefined) return s;
+    const row = rows[i];
+    if (!row) return "";
+    s = row.subject || `(${row.subjectRef})`;
+    const parent = row.kind === "component" && row.parent !== undefined ? rows[row.parent] : undefined;
+    if (parent && parent.subject && !FUND_NAME.test(row.subject)) s = `${parent.subject} / ${s}`;
+    subjects.set(i, s);
+    return s;
+  };
+  const hasOverrides = Object.keys(targets.funds ?? {}).length > 0;
+  const targetCache = new Map<string, FundTargets>();
+  const targetsOf = (i: number): FundTargets => {
+    if (!hasOverrides) return targets;
+    const subject = subjectOf(i);
+    let t = targetCache.get(subject);
+    if (!t) targetCache.set(subject, (t = targetsFor(targets, subject)));
+    return t;
+  };
+  const seen = new Set<string>();
+  let current: FundRule = FUND_RULES[0];
+  const ctx: RuleContext = {
+    table,
+    facts,
+    targetsOf,
+    subjectOf,
+    firstTime(key) {
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    },
+    report(i: number, f: RuleFinding) {
+      const at = f.row ?? i;
+      const row = at >= 0 ? rows[at] : undefined;
+      const override = (at >= 0 ? targetsOf(at) : targets).severity?.[current.id];
+      if (override === "off") return;
+      const severity: Severity = override ?? f.severity ?? current.severity;
+      const finding: Finding = {
+        rule: current.id,
+        severity,
+        sheet: table.sheet,
+        cell: f.cell,
+        related: f.related,
+        subject: at >= 0 ? subjectOf(at) : "",
+        observed: f.observed,
+        expected: f.expected,
+        message: f.message,
+      };
+      if (row?.line !== undefined) finding.line = row.line;
+      if (row?.quote !== undefined) finding.quote = row.quote;
+      findings.push(finding);
+    },
+  };
+  for (const rule of FUND_RULES) {
+    if (!rule.checkTable) continue;
+    current = rule;
+    try {
+      rule.checkTable(ctx);
+    } catch (error) {
+      hooks?.onRuleError?.(rule.id, error);
+    }
+  }
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i];
+    for (const rule of FUND_RULES) {
+      if (!rule.checkRow) continue;
+      current = rule;
+      try {
+        rule.checkRow(i, row, ctx);
+      } catch (error) {
+        hooks?.onRuleError?.(rule.id, error);
+      }
+    }
+  }
+  return findings;
+}

@@ -1,0 +1,30 @@
+/** not-a-number: text (or an Excel error value) where a figure is expected (SPEC §4.2: warning). */
+import { FundRule } from "./types";
+import { FigureRole } from "./figures";
+import { ROLE_NAMES } from "./format";
+
+export const notANumber: FundRule = {
+  id: "not-a-number",
+  severity: "warning",
+  describe: { zh: "应填数字的单元格是文字或错误值，无法参与校验", en: "Text or an error value where a figure is expected; it cannot be checked" },
+  checkRow(i, row, ctx) {
+    for (const role of Object.keys(row.figures) as FigureRole[]) {
+      const f = row.figures[role]!;
+      if (f.read.kind !== "text" && f.read.kind !== "error") continue;
+      const subject = ctx.subjectOf(i);
+      const what = ROLE_NAMES[role];
+      const shown = f.read.kind === "text" ? f.read.text : f.read.error;
+      const clipped = shown.length > 40 ? shown.slice(0, 40) + "…" : shown;
+      ctx.report(i, {
+        cell: f.ref,
+        related: [],
+        observed: clipped,
+        expected: "数字 (a number)",
+        message:
+          f.read.kind === "error"
+            ? { zh: `${subject}：${what.zh}单元格是错误值${clipped}，无法校验`, en: `${subject}: the ${what.en} cell holds the error ${clipped} and cannot be checked` }
+            : { zh: `${subject}：${what.zh}“${clipped}”不是数字，无法校验`, en: `${subject}: the ${what.en} "${clipped}" is not a number and cannot be checked` },
+      });
+    }
+  },
+};

@@ -1,0 +1,87 @@
+/**
+ * stated-rate-mismatch: a stated completion rate or growth rate differs from the one computed from the row's
+ * figures, after rounding the computed one to the stated precision (97% → whole percent; 98.67% → 2 places).
+ * Growth comes from the prior-year figure, or from a stated change: change ÷ (actual − change).
+ */
+import Decimal from "decimal.js";
+import { NumberRead, exact, statedMatches } from "../numbers";
+import { FundRow } from "../model";
+import { FundRule, RuleContext } from "./types";
+import { computedGrowth, num } from "./figures";
+import { computedPct, stated } from "./format";
+
+/** Float pre-check of statedMatches: decides without Decimal unless the computed value sits near a rounding edge. */
+function matchesStated(s: NumberRead, computed: number, computedExact: () => Decimal): boolean {
+  const places = s.percent ? s.decimals + 2 : s.decimals;
+  const dot = s.digits.indexOf(".");
+  const ownPlaces = dot < 0 ? 0 : s.digits.length - dot - 1;
+  if (ownPlaces <= places && !/e/i.test(s.digits) && places <= 12) {
+    const half = 0.5 * Math.pow(10, -places);
+    const diff = Math.abs(computed - s.value);
+    const eps = 1e-9 * Math.max(1, Math.abs(computed), Math.abs(s.value)); // far above float error; inside it, go exact
+    if (diff < half - eps) return true;
+    if (diff > half + eps) return false;
+  }
+  return statedMatches(s, computedExact());
+}
+
+function asRate(s: NumberRead): (v: Decimal) => string {
+  return (v) => (s.percent ? computedPct(v, s.decimals) : v.toDecimalPlaces(s.decimals + 2).toString());
+}
+
+function checkCompletion(i: number, row: FundRow, ctx: RuleContext): void {
+  const s = num(row, "statedCompletion");
+  const a = num(row, "actual");
+  const b = num(row, "budget");
+  if (!s || !a || !b || b.value === 0) return;
+  const computedExact = () => exact(a).div(exact(b));
+  if (matchesStated(s, a.value / b.value, computedExact)) return;
+  const subject = ctx.subjectOf(i);
+  const observed = asRate(s)(computedExact());
+  const said = stated(s);
+  ctx.report(i, {
+    cell: row.figures.statedCompletion!.ref,
+    related: [row.figures.actual!.ref, row.figures.budget!.ref],
+    observed,
+    expected: said,
+    message: {
+      zh: `${subject}：填报的完成率为${said}，但按支出÷预算计算应为${observed}`,
+      en: `${subject}: the stated completion rate is ${said}, but actual ÷ budget gives ${observed}`,
+    },
+  });
+}
+
+function checkGrowth(i: number, row: FundRow, ctx: RuleContext): void {
+  const s = num(row, "statedGrowth");
+  if (!s) return;
+  const g = computedGrowth(row);
+  if (!g) return;
+  if (matchesStated(s, g.value, g.exact)) return;
+  const subject = ctx.subjectOf(i);
+  const observed = asRate(s)(g.exact());
+  const said = stated(s);
+  const how = g.prior.implied ? { zh: "按增减额÷（支出−增减额）计算", en: "change ÷ (actual − change) gives" } : { zh: "按（支出−上年）÷上年计算", en: "(actual − prior) ÷ prior gives" };
+  ctx.report(i, {
+    cell: row.figures.statedGrowth!.ref,
+    related: g.refs,
+    observed,
+    expected: said,
+    message: {
+      zh: `${subject}：填报的增幅为${said}，但${how.zh}应为${observed}`,
+      en: `${subject}: the stated growth is ${said}, but ${how.en} ${observed}`,
+    },
+  });
+}
+
+export const statedRateMismatch: FundRule = {
+  id: "stated-rate-mismatch",
+  severity: "error",
+  describe: {
+    zh: "填报的完成率或增幅与按本行数据计算的结果（按填报精度四舍五入后）不一致",
+    en: "A stated completion or growth rate differs from the one computed from the row's figures, rounded to the stated precision",
+  },
+  checkRow(i, row, ctx) {
+    checkCompletion(i, row, ctx);
+    checkGrowth(i, row, ctx);
+  },
+};
