@@ -1,0 +1,124 @@
+/** @jest-environment jsdom */
+import * as React from "react";
+import { act, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { App } from "../../../src/taskpane/App";
+import type { WorkbookHost } from "../../../src/taskpane/host";
+import type { GridSheet } from "../../../src/core/grid";
+
+// jsdom has no layout: Fluent's MessageBar observes its size; a browser has ResizeObserver, jsdom does not.
+class NoResizeObserver {
+  observe() {}
+  unobserve() {}
+  disconnect() {}
+}
+(globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= NoResizeObserver;
+
+const seed: GridSheet = {
+  name: "2019",
+  merges: [],
+  cells: [
+    [{ value: "单位：万元" }],
+    [{ value: "基金名称" }, { value: "预算数" }, { value: "执行数" }, { value: "完成率" }],
+    [{ value: "工伤保险" }, { value: 398 }, { value: 806 }, { value: "131%" }],
+  ],
+};
+
+function fakeHost(over: Partial<WorkbookHost> = {}): WorkbookHost & { selectCell: jest.Mock; saveSettings: jest.Mock } {
+  return {
+    kind: "office",
+    name: "Book1",
+    listSheets: async () => ({ names: ["2019"], active: "2019" }),
+    readSheet: async () => seed,
+    loadSettings: async () => ({ problems: [] }),
+    saveSettings: jest.fn(async () => undefined),
+    selectCell: jest.fn(async () => undefined),
+    ...over,
+  } as WorkbookHost & { selectCell: jest.Mock; saveSettings: jest.Mock };
+}
+
+test("the language switch changes every label and the findings' messages", async () => {
+  render(<App host={fakeHost()} standalone={false} initialLang="en" />);
+  fireEvent.click(screen.getByRole("button", { name: "Check" }));
+  await screen.findByText(/stated completion rate is 131%/);
+  expect(screen.getByRole("tab", { name: "Targets" })).toBeTruthy();
+  expect(screen.getByText("2 errors, 0 warnings, 0 notes")).toBeTruthy();
+
+  fireEvent.click(screen.getByTestId("language"));
+  expect(screen.getByRole("tab", { name: "目标值" })).toBeTruthy();
+  expect(screen.getByText("错误 2 项，警告 0 项，提示 0 项")).toBeTruthy();
+  expect(screen.getByText(/填报的完成率为131%/)).toBeTruthy();
+  expect(screen.queryByText(/stated completion rate is 131%/)).toBeNull();
+  expect(screen.getByRole("button", { name: "开始校验" })).toBeTruthy();
+
+  fireEvent.click(screen.getByTestId("language"));
+  expect(screen.getByRole("tab", { name: "Targets" })).toBeTruthy();
+});
+
+test("clicking a finding selects its cell in Excel", async () => {
+  const host = fakeHost();
+  render(<App host={host} standalone={false} initialLang="zh" />);
+  fireEvent.click(screen.getByRole("button", { name: "开始校验" }));
+  fireEvent.click(await screen.findByText(/填报的完成率为131%/));
+  await waitFor(() => expect(host.selectCell).toHaveBeenCalledWith("2019", "D3"));
+});
+
+test("a long pass shows progress and can be cancelled", async () => {
+  let release: () => void = () => undefined;
+  const host = fakeHost({
+    listSheets: async () => ({ names: ["A", "B", "C"], active: "A" }),
+    readSheet: (name) =>
+      name === "A" ? Promise.resolve({ ...seed, name }) : new Promise<GridSheet>((resolve) => (release = () => resolve({ ...seed, name }))),
+  });
+  render(<App host={host} standalone={false} initialLang="en" />);
+  fireEvent.click(screen.getByRole("radio", { name: "All sheets" }));
+  fireEvent.click(screen.getByRole("button", { name: "Check" }));
+  await screen.findByText("Checking sheet 2 of 3: B");
+  fireEvent.click(screen.getByRole("button", { name: "Cancel" }));
+  await act(async () => release());
+  await screen.findByText("Check cancelled.");
+  expect(screen.queryByText(/errors,/)).toBeNull();
+});
+
+test("a mapping override is saved with the workbook and the pass runs again with it", async () => {
+  const host = fakeHost();
+  render(<App host={host} standalone={false} initialLang="en" />);
+  fireEvent.click(screen.getByRole("button", { name: "Check" }));
+  await screen.findByText(/stated completion rate is 131%/);
+  fireEvent.click(screen.getByRole("tab", { name: "Mapping" }));
+  fireEvent.change(screen.getByLabelText("2019 Column D"), { target: { value: "ignore" } });
+  await waitFor(() => expect(host.saveSettings).toHaveBeenCalledWith({ targets: undefined, mapping: { "2019": { D: "ignore" } } }));
+  fireEvent.click(screen.getByRole("tab", { name: "Check" }));
+  await waitFor(() => expect(screen.queryByText(/stated completion rate is 131%/)).toBeNull());
+  expect(screen.getByText(/completion rate 202.5%/)).toBeTruthy();
+});
+
+test("targets edited in the pane are validated, saved, and change the checks", async () => {
+  const host = fakeHost();
+  render(<App host={host} standalone={false} initialLang="en" />);
+  fireEvent.click(screen.getByRole("tab", { name: "Targets" }));
+  const okHigh = screen.getByLabelText("Completion ok up to (%)");
+  fireEvent.change(okHigh, { target: { value: "abc" } });
+  fireEvent.click(screen.getByRole("button", { name: "Save targets" }));
+  expect(await screen.findByText(/These targets cannot be used/)).toBeTruthy();
+  expect(host.saveSettings).not.toHaveBeenCalled();
+
+  fireEvent.change(okHigh, { target: { value: "250" } });
+  fireEvent.change(screen.getByLabelText("Warning above ok up to (%), error over"), { target: { value: "300" } });
+  fireEvent.click(screen.getByRole("button", { name: "Save targets" }));
+  await waitFor(() =>
+    expect(host.saveSettings).toHaveBeenCalledWith({ targets: { completionBand: { okHigh: 2.5, warningHigh: 3 } }, mapping: {} })
+  );
+  fireEvent.click(screen.getByRole("tab", { name: "Check" }));
+  fireEvent.click(screen.getByRole("button", { name: "Check" }));
+  await screen.findByText(/stated completion rate is 131%/);
+  expect(screen.queryByText(/completion rate 202.5%/)).toBeNull(); // 202.5% is inside the new band
+});
+
+test("targets stored in the workbook are used from the first pass", async () => {
+  const host = fakeHost({ loadSettings: async () => ({ targets: { completionBand: { okHigh: 2.5, warningHigh: 3 } }, problems: [] }) });
+  render(<App host={host} standalone={false} initialLang="en" />);
+  await act(async () => undefined);
+  fireEvent.click(screen.getByRole("button", { name: "Check" }));
+  await screen.findByText(/stated completion rate is 131%/);
+  expect(screen.queryByText(/completion rate 202.5%/)).toBeNull();
+});
