@@ -191,6 +191,13 @@ function isGroupRow(view: SheetView, r: number): boolean {
   if (s.hasDataNumber) return false;
   const row = view.row(r);
   for (const cell of row) if (cell && typeof cell.value === "string" && readUnitLine(cell.value)) return false;
+  // A title ("2019年社会保险基金支出绩效自评表") is one long label, often merged across the table: not a group.
+  if (s.ownCells === 1) {
+    const c = row.findIndex((cell) => cell && !isBlankValue(cell.value));
+    const text = c >= 0 ? labelText(row[c]!.value) ?? "" : "";
+    const m = c >= 0 ? view.mergeAt(r, c) : undefined;
+    if (text.length > 8 || (m && m.right - m.left + 1 >= 4)) return false;
+  }
   if (s.hasYearOrPeriod) return true;
   if (s.ownCells >= 2 && s.roleCount >= 1) return true;
   return false;

@@ -40,6 +40,7 @@ export function computedPct(computed: Decimal, statedDecimals: number): string {
 /** A stated figure exactly as written: "97%", "456", "0.97". */
 export function stated(read: NumberRead): string {
   const v = exact(read);
+  if (read.permille) return v.times(1000).toFixed(read.decimals) + "‰";
   if (read.percent) return v.times(100).toFixed(read.decimals) + "%";
   return v.toFixed(read.decimals);
 }

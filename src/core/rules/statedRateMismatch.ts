@@ -12,7 +12,7 @@ import { computedPct, stated } from "./format";
 
 /** Float pre-check of statedMatches: decides without Decimal unless the computed value sits near a rounding edge. */
 function matchesStated(s: NumberRead, computed: number, computedExact: () => Decimal): boolean {
-  const places = s.percent ? s.decimals + 2 : s.decimals;
+  const places = s.permille ? s.decimals + 3 : s.percent ? s.decimals + 2 : s.decimals;
   const dot = s.digits.indexOf(".");
   const ownPlaces = dot < 0 ? 0 : s.digits.length - dot - 1;
   if (ownPlaces <= places && !/e/i.test(s.digits) && places <= 12) {
@@ -26,6 +26,7 @@ function matchesStated(s: NumberRead, computed: number, computedExact: () => Dec
 }
 
 function asRate(s: NumberRead): (v: Decimal) => string {
+  if (s.permille) return (v) => v.times(1000).toDecimalPlaces(s.decimals + 1, 4).toFixed(s.decimals + 1) + "‰";
   return (v) => (s.percent ? computedPct(v, s.decimals) : v.toDecimalPlaces(s.decimals + 2).toString());
 }
 
