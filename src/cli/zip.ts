@@ -23,6 +23,7 @@ export interface ZipEntry {
 }
 
 export interface ZipDirectory {
+  file: string;
   fd: number;
   fileSize: number;
   entries: Map<string, ZipEntry>;
@@ -59,7 +60,8 @@ export function openZip(file: string, limits = { total: MAX_UNCOMPRESSED_BYTES, 
         break;
       }
     }
-    if (eocd < 0) throw new InputError("notZip");
+    // The file starts like a zip (checked by the caller) but has no end record: cut short.
+    if (eocd < 0) throw new InputError("truncated");
     const count = tail.readUInt16LE(eocd + 10);
     const dirSize = tail.readUInt32LE(eocd + 12);
     const dirOffset = tail.readUInt32LE(eocd + 16);
@@ -93,7 +95,7 @@ export function openZip(file: string, limits = { total: MAX_UNCOMPRESSED_BYTES, 
       if (localHeaderOffset + compressedSize > fileSize) throw new InputError("truncated");
       entries.set(name, { name, method, flags, compressedSize, uncompressedSize, localHeaderOffset });
     }
-    return { fd, fileSize, entries, totalUncompressed };
+    return { file, fd, fileSize, entries, totalUncompressed };
   } catch (e) {
     fs.closeSync(fd);
     throw e;
@@ -110,17 +112,14 @@ export function entryStream(zip: ZipDirectory, entry: ZipEntry): Readable {
   if (header.length < 30 || header.readUInt32LE(0) !== LOCAL_SIGNATURE) throw new InputError("truncated");
   const dataStart = entry.localHeaderOffset + 30 + header.readUInt16LE(26) + header.readUInt16LE(28);
   if (dataStart + entry.compressedSize > zip.fileSize) throw new InputError("truncated");
-  const raw = fs.createReadStream("", {
-    fd: zip.fd,
-    autoClose: false,
+  if (entry.compressedSize === 0) return Readable.from([]);
+  // Its own read-only descriptor, so that stopping this entry early closes nothing else.
+  const raw = fs.createReadStream(zip.file, {
+    flags: "r",
     start: dataStart,
     end: dataStart + entry.compressedSize - 1,
     highWaterMark: 256 * 1024,
   });
-  if (entry.compressedSize === 0) {
-    raw.destroy();
-    return Readable.from([]);
-  }
   let source: Readable;
   if (entry.method === 0) source = raw;
   else if (entry.method === 8) {

@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+/* The `fund-check` command. lib/ is compiled from src/ by `npm run build:cli` (run by `prepare` on npm ci). */
+const path = require("path");
+let cli;
+try {
+  cli = require(path.join(__dirname, "..", "lib", "cli", "main.js"));
+} catch (e) {
+  if (e && e.code === "MODULE_NOT_FOUND" && String(e.message).includes(path.join("lib", "cli", "main.js"))) {
+    process.stderr.write("fund-check: lib/ is not built; run `npm run build:cli` first\n");
+    process.exit(70);
+  }
+  throw e;
+}
+cli
+  .main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env })
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`fund-check: internal error: ${(e && e.stack) || e}\n`);
+      process.exitCode = 70;
+    }
+  );
