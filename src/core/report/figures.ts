@@ -192,6 +192,20 @@ export function toFundTable(funds: readonly FundFigures[], sheet: string, unit: 
       const r = fund.reads[field];
       if (r) figures[role] = { ref: ref(r.line), read: r.read } satisfies Figure;
     }
+    // A stated rate the text gives no base for: the base is a blank in that sentence (missing-value), never 0.
+    const blank = (role: keyof FundRow["figures"], line: number) => {
+      if (!figures[role]) figures[role] = { ref: ref(line), read: { kind: "missing" } };
+    };
+    const completion = fund.reads.statedCompletion;
+    if (completion) {
+      blank("budget", completion.line);
+      blank("actual", completion.line);
+    }
+    const growth = fund.reads.statedGrowth;
+    if (growth) {
+      blank("actual", growth.line);
+      if (!fund.reads.change) blank("prior", growth.line);
+    }
     const parent = rows.length;
     rows.push({ subject: fund.figure.subject, subjectRef: ref(fund.line), kind: "item", figures, line: fund.line, quote: fund.quote });
     const role = fund.figure.componentsOf ?? "actual";

@@ -96,7 +96,10 @@ describe("readReportText on the seed (且末县 2019)", () => {
     expect(urban.figures.balance?.ref).toBe("L16");
     expect(urban.figures.actual?.ref).toBe("L32");
     const unemployment = table.rows.find((r) => r.subject === "失业保险")!;
-    expect(unemployment.figures.budget).toBeUndefined();
+    // The sentence states a completion rate but no budget: a blank at that line, never a 0.
+    expect(unemployment.figures.budget).toEqual({ ref: "L40", read: { kind: "missing" } });
+    const totals = table.rows.find((r) => r.subject === "各项基金合计")!;
+    expect(totals.figures.budget).toBeUndefined();
   });
 });
 

@@ -1,0 +1,119 @@
+/**
+ * checkReportText: the report-text cross-check (SPEC §7). The text's figures go through the same fund rules as
+ * a sheet (runFundRules over the FundTable whose refs are "L<line>"); each finding then points at its line and
+ * quotes the sentence the figure stands in (a fund's figures may come from several sentences and lines).
+ */
+import { CheckResult, FundAmounts, SheetReport } from "../api";
+import { bySeverity, Finding, summarize } from "../findings";
+import { runFundRules } from "../rules";
+import { DEFAULT_TARGETS, Targets, targetsFor } from "../targets";
+import { ReportFigure } from "./figures";
+import { readReportTextDetail } from "./read";
+
+export interface ReportCheckOptions {
+  targets?: Targets;
+  /** The text's name (file name) for findings' `sheet`; "report" by default. */
+  name?: string;
+}
+
+/** A workbook-shaped result (one pseudo-sheet whose rows are lines) plus the figures read (CLI JSON "figures"). */
+export interface ReportCheckResult extends CheckResult {
+  unit?: string;
+  figures: ReportFigure[];
+}
+
+const LINE_REF = /^L(\d+)$/;
+
+/**
+ * 收不抵支 stated in words, for a fund whose income and expenditure are not both given (so the budget-balance
+ * rule cannot compute it): the text itself says expenditure exceeds income, which is what that rule flags.
+ */
+function statedDeficits(figures: readonly ReportFigure[], targets: Targets, sheet: string): Finding[] {
+  const out: Finding[] = [];
+  for (const f of figures) {
+    if (f.currentBalance === undefined || f.currentBalance >= 0) continue;
+    if (f.income !== undefined && f.actual !== undefined) continue;
+    const setting = targetsFor(targets, f.subject).severity["budget-balance"];
+    if (setting === "off") continue;
+    const source = f.sources.currentBalance!;
+    out.push({
+      rule: "budget-balance",
+      severity: setting ?? "warning",
+      sheet,
+      cell: `L${source.line}`,
+      related: [],
+      subject: f.subject,
+      observed: String(f.currentBalance),
+      expected: "≥ 0",
+      message: {
+        zh: `${f.subject}当年收不抵支（${source.text}），未实现“以收定支，收支平衡，略有结余”`,
+        en: `${f.subject}: expenditure exceeds income this year (deficit ${source.text}), against "spend within income, balanced, with a small surplus"`,
+      },
+      line: source.line,
+      quote: source.quote,
+    });
+  }
+  return out;
+}
+
+export function checkReportText(text: string, options: ReportCheckOptions = {}): ReportCheckResult {
+  const name = options.name ?? "report";
+  const targets = options.targets ?? DEFAULT_TARGETS;
+  const read = readReportTextDetail(text, name);
+
+  // Sentences by line, with the fund they speak of, to quote the sentence a finding's cell stands in.
+  const sentencesByLine = new Map<number, { subject: string; quote: string }[]>();
+  const note = (line: number, subject: string, quote: string) => {
+    const list = sentencesByLine.get(line) ?? [];
+    if (!list.some((s) => s.subject === subject && s.quote === quote)) list.push({ subject, quote });
+    sentencesByLine.set(line, list);
+  };
+  for (const fund of read.funds) {
+    const subject = fund.figure.subject;
+    for (const r of Object.values(fund.reads)) if (r) note(r.line, subject, r.quote);
+    for (const c of fund.components) {
+      note(c.line, subject, c.quote);
+      note(c.line, `${subject} / ${c.name}`, c.quote);
+    }
+  }
+
+  const findings: Finding[] = [];
+  for (const table of read.tables) {
+    for (const finding of runFundRules(table, targets)) {
+      const m = LINE_REF.exec(finding.cell);
+      if (m) {
+        const line = Number(m[1]);
+        const candidates = sentencesByLine.get(line) ?? [];
+        const own =
+          candidates.find((s) => s.subject === finding.subject) ??
+          candidates.find((s) => finding.subject.startsWith(s.subject)) ??
+          (candidates.length === 1 ? candidates[0] : undefined);
+        finding.line = line;
+        if (own) finding.quote = own.quote;
+      }
+      findings.push(finding);
+    }
+  }
+  findings.push(...statedDeficits(read.figures, targets, name));
+  findings.sort(bySeverity);
+
+  const lines = read.figures.flatMap((f) => [f.line, ...Object.values(f.sources).map((s) => s!.line)]);
+  const funds: FundAmounts[] = read.figures.map((f) => {
+    const amounts: FundAmounts = { subject: f.subject };
+    if (f.budget !== undefined) amounts.budget = f.budget;
+    if (f.actual !== undefined) amounts.actual = f.actual;
+    return amounts;
+  });
+  const sheet: SheetReport = {
+    name,
+    kind: read.figures.length ? "fund" : "notes",
+    headerRow: null,
+    columns: {},
+    tables: read.figures.length
+      ? [{ kind: "fund", headerRow: Math.min(...lines), firstRow: Math.min(...lines), lastRow: Math.max(...lines), columns: {}, funds, ...(read.unit ? { unit: read.unit } : {}) }]
+      : [],
+  };
+  const result: ReportCheckResult = { sheets: [sheet], summary: summarize(findings), findings, figures: read.figures };
+  if (read.unit) result.unit = read.unit;
+  return result;
+}
