@@ -68,14 +68,14 @@ export function checkSheet(sheet: GridSheet, options: CheckOptions = {}): { repo
       const report: TableReport = { kind: "fund", headerRow: t.headerTop + 1, firstRow: t.firstRow + 1, lastRow: t.lastRow + 1, columns: columnsRecord(built.columns), funds };
       if (built.table.unit) report.unit = built.table.unit;
       tables.push(report);
-      findings.push(...runFundRules(built.table, targets, hooks));
+      for (const f of runFundRules(built.table, targets, hooks)) findings.push(f); // no spread: 100k+ findings overflow the stack
     } else {
       const table = buildIndicatorTable(sheet, t);
       const report: TableReport = { kind: "indicator", headerRow: t.headerTop + 1, firstRow: t.firstRow + 1, lastRow: t.lastRow + 1, columns: columnsRecord(t.columns), funds: [] };
       if (t.unit) report.unit = t.unit;
       tables.push(report);
       try {
-        findings.push(...runIndicatorRules(table, targets));
+        for (const f of runIndicatorRules(table, targets)) findings.push(f);
       } catch (error) {
         options.onRuleError?.("indicator-target-miss", error);
       }
