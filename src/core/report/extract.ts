@@ -52,7 +52,9 @@ const ACCUMULATED_BALANCE = tail(
   "累计结余|滚存结余|年末结余|历年结余|累计结存|年末滚存|期末结余|滚存|结存",
   "(?:资金|金额|额)?"
 );
-const CURRENT_BALANCE = tail("当年收支结余|当年结余|当期结余|本年结余|收支结余|结余", "(?:资金|金额|额)?");
+const CURRENT_BALANCE = tail("当年收支结余|当年结余|当期结余|本年结余|收支结余", "(?:资金|金额|额)?");
+/** A plain 结余: the year's surplus right after its income and expenditure, otherwise the fund's balance. */
+const PLAIN_BALANCE = tail("结余", "(?:资金|金额|额)?");
 const CHANGE = tail(
   "增支|减支|增加支出|减少支出|多支出|少支出|多支|少支|增加|减少|递增|递减|增长|下降|上升|降低|减|增|多|少",
   "(?:了)?"
@@ -71,12 +73,15 @@ const ACTUAL = tail(
 const PRIOR = /(?:^|[^比较与同])上年(?:同期)?(?:基金)?(?:实际)?(?:支出|执行数|决算数)/;
 
 const COMPLETION = new RegExp(
-  `(?:完成(?:了)?(?:年度|全年|年初|当年)?预算(?:任务|数|目标)?|预算(?:执行|完成)率|执行率|完成率|执行进度|占预算)${FILL}(?:的)*${FILL}$`
+  `(?:(?:完成|执行)(?:了)?(?:年度|全年|年初|当年)?预算(?:任务|数|目标)?|预算(?:执行|完成)(?:率|比例|进度)?|执行率|完成率|执行进度|占预算)${FILL}(?:的)*${FILL}$`
 );
 const GROWTH = tail(
   "增幅|增长率|增长|增速|递增|增加|上升|涨幅|增|下降|降幅|减幅|减少|递减|降低|减|下降率|降",
   "(?:了)?(?:幅度)?"
 );
+
+/** "预算支出、实际支出分别为": the labels before 分别, handed to the figures that follow in order. */
+const RESPECTIVELY = /^(.*)分别(?:为|是|达到?|:)?\s*$/;
 
 /** Sentence ends (normalized: 。 ; ! ?). */
 const SENTENCE_END = /[。;!?]/g;
@@ -130,12 +135,14 @@ function clauseTail(label: string): string {
   return (comma >= 0 ? label.slice(comma + 1) : label).trim();
 }
 
-function classifyAmount(t: string): AmountRole | undefined {
+function classifyAmount(t: string, lastRole: StatementRole | undefined): AmountRole | undefined {
   if (NEGATIVE_BALANCE.test(t)) return "currentBalance";
   if (ACCUMULATED_BALANCE.test(t)) return "balance";
   if (CURRENT_BALANCE.test(t)) return "currentBalance";
+  if (PLAIN_BALANCE.test(t)) return lastRole === "income" || lastRole === "actual" ? "currentBalance" : "balance";
   if (CHANGE.test(t)) return "change";
-  if (BUDGET.test(t)) return "budget";
+  // 收入预算 is the income budget, which no rule compares with the expenditure.
+  if (BUDGET.test(t)) return /收入/.test(t) ? undefined : "budget";
   if (INCOME.test(t)) return /预算(?:基金)?收入/.test(t) ? undefined : "income";
   if (ACTUAL.test(t)) return PRIOR.test(t) ? "prior" : "actual";
   return undefined;
@@ -193,6 +200,8 @@ export function extractStatements(text: string): Statement[] {
       let labelStart = span.start;
       let componentParent: number | undefined;
       let lastRole: StatementRole | undefined;
+      /** Labels still to hand out in "预算支出、实际支出分别为4398万元、4568万元". */
+      let respectively: string[] = [];
       for (const ev of events) {
         if (ev.kind === "subject") {
           const next = resolveSubject(ev.mention, subject);
@@ -210,7 +219,17 @@ export function extractStatements(text: string): Statement[] {
         const token = ev.token;
         const label = norm.slice(labelStart, token.start);
         labelStart = token.end;
-        const t = clauseTail(label);
+        let t = clauseTail(label);
+        const listed = RESPECTIVELY.exec(t);
+        if (listed) {
+          const labels = listed[1].split(/[、和与及]/).filter((x) => x.trim() !== "");
+          if (labels.length >= 2) {
+            t = labels[0];
+            respectively = labels.slice(1);
+          } else respectively = [];
+        } else if (respectively.length && /^[、和与及\s]*$/.test(t)) {
+          t = respectively.shift()!;
+        } else respectively = [];
         const base = {
           subject: subject ?? UNNAMED_SUBJECT,
           read: token.read,
@@ -219,7 +238,7 @@ export function extractStatements(text: string): Statement[] {
           quote,
         };
         if (token.moneyUnit) {
-          const role = classifyAmount(t);
+          const role = classifyAmount(t, lastRole);
           if (componentParent !== undefined && (role === undefined || role === "actual" || role === "income")) {
             const parent = statements[componentParent];
             statements.push({
@@ -245,7 +264,10 @@ export function extractStatements(text: string): Statement[] {
           componentParent = undefined;
           const role = classifyRate(t);
           if (!role) continue;
-          if (role === "statedGrowth" && (/收入|预算/.test(t) || (lastRole === "income" && !/支/.test(t)))) continue;
+          // A growth or completion of the income ("收入…增长7.7%", "收入完成预算的105%") is not the expenditure's.
+          const aboutIncome = (/收入/.test(t) || lastRole === "income") && !/支/.test(t);
+          if (role === "statedGrowth" && (aboutIncome || /预算/.test(t))) continue;
+          if (role === "statedCompletion" && aboutIncome) continue;
           const read = role === "statedGrowth" && DECREASE.test(t) && token.read.value > 0 ? negated(token.read) : token.read;
           statements.push({ ...base, role, read });
         }

@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { readReportText } from "../../../src/core/report/read";
+import { checkReportText } from "../../../src/core/report/check";
 import { figuresToSheetRows } from "../../../src/core/report/sheetRows";
 import { FIGURE_FIELDS } from "../../../src/core/report/figures";
 import { readNumberText } from "../../../src/core/numbers";
@@ -65,6 +66,13 @@ describe("readReportText on arbitrary text", () => {
             expect(lines[c.line - 1]).toContain(c.text);
             if (c.amount === 0) expect(c.text.replace(/[^0-9０-９.．]/g, "")).toMatch(/^[0０.．]*[0０][0０.．]*$/);
           }
+        }
+        // The checks never throw either, and every finding points at a line of the text.
+        const checked = checkReportText(t);
+        for (const finding of checked.findings) {
+          expect(finding.cell).toMatch(/^L\d+$/);
+          expect(finding.line).toBeGreaterThanOrEqual(1);
+          expect(finding.line).toBeLessThanOrEqual(lines.length);
         }
         // The sheet rows are always a rectangle.
         const rows = figuresToSheetRows(read.figures, "en");

@@ -189,6 +189,26 @@ describe("readReportText on other phrasings", () => {
     expect(plain(read.figures[0])).toEqual({ subject: "工伤保险", line: 1, income: 420, actual: 398, components: undefined });
   });
 
+  it("分别为: labels listed before it go to the figures after it, in order", () => {
+    const read = readReportText("2019年工伤保险预算支出和实际支出分别为398万元、806万元，完成率和增幅分别为131%、62%。");
+    expect(plain(read.figures[0])).toEqual({ subject: "工伤保险", line: 1, budget: 398, actual: 806, statedCompletion: 1.31, statedGrowth: 0.62, components: undefined });
+  });
+
+  it("an income's completion rate is not the expenditure's; a plain 结余 after income and expenditure is the year's", () => {
+    const read = readReportText("失业保险基金收入700万元，完成预算的105%，支出619万元，结余81万元。");
+    expect(plain(read.figures[0])).toEqual({ subject: "失业保险", line: 1, income: 700, actual: 619, currentBalance: 81, components: undefined });
+  });
+
+  it("a plain 结余 on its own is the fund's balance; 收入预算 is not the expenditure budget", () => {
+    const read = readReportText("失业保险基金年末结余2,000万元。收入预算800万元。");
+    expect(plain(read.figures[0])).toEqual({ subject: "失业保险", line: 1, balance: 2000, components: undefined });
+  });
+
+  it("a top-level heading ends the paragraph's fund; a sub-heading naming a fund starts one", () => {
+    const read = readReportText("（四）工伤保险基金\n预算支出398万元，支出806万元。\n三、其他情况\n支出10万元。");
+    expect(read.figures.map((f) => [f.subject, f.actual])).toEqual([["工伤保险", 806], ["（未指明险种）", 10]]);
+  });
+
   it("a text with no figures gives no figures and no tables", () => {
     expect(readReportText("")).toEqual({ figures: [], tables: [] });
     expect(readReportText("2019年满意度达到95%以上，领取待遇人数1618人。")).toEqual({ figures: [], tables: [] });
