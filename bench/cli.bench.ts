@@ -31,8 +31,9 @@ async function writeWorkbook(): Promise<void> {
   ws.getRow(3).values = ["基金名称", "预算数", "执行数", "完成率", "上年支出", "增减额", "增幅", "基金收入", "累计结余", "领取待遇人数"];
   ws.getRow(3).commit();
   for (let i = 0; i < ROWS; i++) {
+    // Mostly clean rows, as real tables are (96%–104% of budget), with one row in 50 far off: a few findings.
     const budget = 1000 + (i % 997) * 13;
-    const actual = Math.round(budget * (0.9 + ((i * 7) % 23) / 100));
+    const actual = Math.round(budget * (i % 50 === 0 ? 1.2 : 0.96 + ((i * 7) % 9) / 100));
     const prior = Math.round(actual / (1 + (((i * 11) % 41) - 15) / 100));
     const row = ws.getRow(4 + i);
     row.values = [
@@ -44,7 +45,7 @@ async function writeWorkbook(): Promise<void> {
       actual - prior,
       Math.round(((actual - prior) / prior) * 1000) / 1000,
       actual + 100,
-      actual * 3,
+      Math.round(actual * 1.2),
       100 + (i % 500),
     ];
     row.getCell(4).numFmt = "0%";
