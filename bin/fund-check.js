@@ -5,7 +5,8 @@ let cli;
 try {
   cli = require(path.join(__dirname, "..", "lib", "cli", "main.js"));
 } catch (e) {
-  if (e && e.code === "MODULE_NOT_FOUND" && String(e.message).includes(path.join("lib", "cli", "main.js"))) {
+  // Only when main.js itself is missing (the first line; later lines list the require stack).
+  if (e && e.code === "MODULE_NOT_FOUND" && String(e.message).split("\n")[0].includes(path.join("lib", "cli", "main.js"))) {
     process.stderr.write("fund-check: lib/ is not built; run `npm run build:cli` first\n");
     process.exit(70);
   }
