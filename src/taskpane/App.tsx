@@ -306,6 +306,11 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
               data-testid="dropzone"
             >
               <p>{t("standaloneIntro")}</p>
+              {host && (
+                <p data-testid="file-name">
+                  <strong>{host.name}</strong>
+                </p>
+              )}
               <div className={styles.row}>
                 <label>
                   <input

@@ -5,9 +5,13 @@
  */
 import * as React from "react";
 import { createRoot } from "react-dom/client";
+import { config as zodConfig } from "zod";
 import { App } from "./App";
 import { officeHost } from "./host";
 import { Lang, languageFrom } from "./i18n";
+
+// zod (targets validation) probes `new Function` to compile parsers; the page's CSP forbids eval, so say so up front.
+zodConfig({ jitless: true });
 
 function storedLanguage(): Lang | undefined {
   try {
