@@ -85,6 +85,7 @@ export const HELP = {
   3  有输入文件无法读取（损坏、不是 .xlsx、加密、超过大小上限、不存在），或 --targets/--mapping 文件无效；
      其余文件照常核对，3 优先于 2
   64 命令行用法错误（未知选项、缺少文件、--format/--lang 取值错误）
+  70 内部错误（程序缺陷，请报告）
 `,
   en: `Usage: fund-check [options] <file...>
 
@@ -105,5 +106,6 @@ Exit codes:
   3  an input could not be read (damaged, not .xlsx, encrypted, over the size limit, missing), or the
      --targets/--mapping file is invalid; the other files are still checked, and 3 wins over 2
   64 usage error (unknown option, no file, bad --format/--lang value)
+  70 internal error (a bug; please report it)
 `,
 };
