@@ -8,7 +8,7 @@ import { buildFundTable } from "./detect/fundTable";
 import { DetectedColumn, detectTables } from "./detect/tables";
 import { Finding, RuleId, summarize } from "./findings";
 import { GridSheet, GridWorkbook, columnIndex, columnLetters, fromA1 } from "./grid";
-import { buildIndicatorTable, runIndicatorRules } from "./indicators";
+import { IndicatorTable, buildIndicatorTable, runIndicatorRules } from "./indicators";
 import { Role } from "./model";
 import { runFundRules } from "./rules";
 import { DEFAULT_TARGETS, Targets } from "./targets";
@@ -51,6 +51,7 @@ export function checkSheet(sheet: GridSheet, options: CheckOptions = {}): { repo
   const detected = detectTables(sheet, sheetMapping(options.mapping, sheet.name));
   const tables: TableReport[] = [];
   const findings: Finding[] = [];
+  const indicatorTables: IndicatorTable[] = [];
   for (const t of detected.tables) {
     if (t.kind === "fund") {
       const built = buildFundTable(sheet, t);
@@ -75,10 +76,11 @@ export function checkSheet(sheet: GridSheet, options: CheckOptions = {}): { repo
       if (t.unit) report.unit = t.unit;
       tables.push(report);
       try {
-        for (const f of runIndicatorRules(table, targets)) findings.push(f);
+        for (const f of runIndicatorRules(table, targets, { earlier: indicatorTables, onRuleError: options.onRuleError })) findings.push(f);
       } catch (error) {
         options.onRuleError?.("indicator-target-miss", error);
       }
+      indicatorTables.push(table);
     }
   }
   // Row order, then column; findings of one cell keep the order the rules gave them.

@@ -5,7 +5,7 @@
  */
 import { CellRange, CellValue, GridCell, GridSheet, isCellError } from "../grid";
 import { FundRole, IndicatorRole, Role } from "../model";
-import { readLabel, readUnitLine } from "./labels";
+import { foldLabel, readLabel, readUnitLine } from "./labels";
 
 export interface DetectedColumn {
   col: number;
@@ -136,7 +136,8 @@ interface RowLabels {
   hasDataNumber: boolean;
 }
 
-function scanRow(view: SheetView, r: number): RowLabels {
+/** `startingHere`: count only labels of this row's own cells and of merges that start on it. */
+function scanRow(view: SheetView, r: number, startingHere = false): RowLabels {
   const row = view.row(r);
   const out: RowLabels = { roleCount: 0, figureRoles: 0, indicatorRoles: 0, hasYearOrPeriod: false, ownCells: 0, hasDataNumber: false };
   const width = view.width(r);
@@ -149,6 +150,7 @@ function scanRow(view: SheetView, r: number): RowLabels {
     // A merged area is one label, counted once (a title merged across the table is not six headers).
     const m = view.mergeAt(r, c);
     if (m && m.left !== c) continue;
+    if (startingHere && m && m.top !== r) continue;
     const label = view.labelAt(r, c);
     if (label === undefined) continue;
     // Header labels are short; a long line is a title or a note even when it names 支出 or 预算.
@@ -187,7 +189,8 @@ function isHeaderRow(view: SheetView, r: number): boolean {
 /** A row of column-group labels above a header ("2019年" merged over two columns, "上年"). */
 function isGroupRow(view: SheetView, r: number): boolean {
   if (r < 0 || view.isBlank(r)) return false;
-  const s = scanRow(view, r);
+  // A label merged down from above (项目资金（万元） beside the block's last row) does not make a row a group row.
+  const s = scanRow(view, r, true);
   if (s.hasDataNumber) return false;
   const row = view.row(r);
   for (const cell of row) if (cell && typeof cell.value === "string" && readUnitLine(cell.value)) return false;
@@ -286,9 +289,17 @@ function columnsOf(view: SheetView, block: HeaderBlock): DetectedColumn[] {
   const seen = new Set<Role>();
   const out: DetectedColumn[] = [];
   for (const raw of raws) {
-    if (!raw.role || seen.has(raw.role)) continue;
+    if (!raw.role) continue;
+    const label = raw.labels.join(" / ");
+    if (seen.has(raw.role)) {
+      // A role named twice: the left-most keeps it, unless the later label is the more specific one
+      // (全年预算数 over 年初预算数; 三级指标 over a 绩效指标 section label).
+      const k = out.findIndex((o) => o.role === raw.role);
+      if (k < 0 || labelRank(raw.role, label) <= labelRank(raw.role, out[k].label)) continue;
+      out.splice(k, 1);
+    }
     seen.add(raw.role);
-    out.push({ col: raw.col, role: raw.role, label: raw.labels.join(" / "), unit: raw.unit, percentHeader: raw.percent });
+    out.push({ col: raw.col, role: raw.role, label, unit: raw.unit, percentHeader: raw.percent });
   }
   // No subject column named: the left-most unnamed column left of the figures holds the names.
   if (!seen.has("subject") && !seen.has("indicator")) {
@@ -303,6 +314,18 @@ function columnsOf(view: SheetView, block: HeaderBlock): DetectedColumn[] {
   }
   out.sort((a, b) => a.col - b.col);
   return out;
+}
+
+/**
+ * How specifically a label names its role, for a role two columns claim: the budget after adjustment
+ * (全年预算数, 调整后预算) over the budget at the start of the year (年初预算数), as in the national 项目支出绩效自评表;
+ * the indicator name column (三级指标, 指标名称) over a section label merged down the left edge (绩效指标).
+ */
+function labelRank(role: Role, label: string): number {
+  const folded = foldLabel(label);
+  if (role === "budget") return /调整后|全年|变动后/.test(folded) ? 2 : /年初|初始|原/.test(folded) ? 0 : 1;
+  if (role === "indicator") return /三级指标|指标名称/.test(folded) ? 2 : /^绩效指标/.test(folded) ? 0 : 1;
+  return 1;
 }
 
 function tableKind(columns: DetectedColumn[]): "fund" | "indicator" {

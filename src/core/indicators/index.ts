@@ -1,59 +1,239 @@
 /**
- * Indicator tables (绩效自评表 / 绩效目标表). Detection recognises them (kind "indicator", columns with
- * indicator roles); this module turns a detected table into rows of cells by role — the model the indicator
- * rules (indicator-target-miss, indicator-unexplained, score-mismatch, target-unreadable; SPEC §4.3) will read.
- * Those rules are a later task: `runIndicatorRules` is where they plug in, and today it reports nothing.
+ * Indicator tables (绩效自评表 / 绩效目标表, SPEC §3, §4.3). Detection recognises them (kind "indicator", columns
+ * with indicator roles); this module turns a detected table into rows by role and runs the indicator rules
+ * (indicator-target-miss, indicator-unexplained, score-mismatch, target-unreadable, and missing-value /
+ * not-a-number for indicator cells). Three kinds of table come through here:
+ * - a 绩效指标 table (一级 | 二级 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因), with first-level
+ *   cells merged down, "(50分)" weights in them, and a 总分/合计 row;
+ * - the 预算执行率 block of the national 项目支出绩效自评表 (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分);
+ * - the 年度总体目标 text (预期目标 | 实际完成情况), which is prose and is not checked.
+ * Targets are read and scored by ../indicatorTargets.ts, the same code behind FUND.TARGET_MET / INDICATOR_SCORE.
  */
-import { Finding } from "../findings";
-import { GridSheet, columnLetters } from "../grid";
-import { Figure, IndicatorRole } from "../model";
-import { readNumber } from "../numbers";
-import { Targets } from "../targets";
+import { buildFundTable } from "../detect/fundTable";
 import { DetectedTable } from "../detect/tables";
+import { Finding, RULE_IDS, RuleId, Severity } from "../findings";
+import { GridSheet, columnLetters, toA1 } from "../grid";
+import { IndicatorTarget, ScoringRuleName, isScoringRuleName, judge, readTarget, scoreIndicator } from "../indicatorTargets";
+import { IndicatorRole } from "../model";
+import { readNumber } from "../numbers";
+import { runFundRules } from "../rules";
+import { SeverityOverride, Targets, targetsFor } from "../targets";
+import { INDICATOR_RULES } from "./rules";
+import { Evaluation, ExecutionBlock, ExecutionRow, IndicatorContext, IndicatorRow, IndicatorTable } from "./types";
 
-export interface IndicatorRow {
-  /** 0-based sheet row. */
-  row: number;
-  /** Text of the label cells (level1, level2, indicator, target, indicatorActual, reason), merges resolved. */
-  text: Partial<Record<IndicatorRole, string>>;
-  /** Every role cell read as a figure (targets like "≥95%" read as text; the target reader parses them). */
-  figures: Partial<Record<IndicatorRole, Figure>>;
-}
-
-export interface IndicatorTable {
-  sheet: string;
-  rows: IndicatorRow[];
-}
+export type { Evaluation, ExecutionBlock, ExecutionRow, IndicatorRow, IndicatorTable, IndicatorRule } from "./types";
+export { INDICATOR_RULES } from "./rules";
 
 const INDICATOR_ROLES = new Set<string>(["level1", "level2", "indicator", "target", "indicatorActual", "weight", "score", "reason"]);
+const TOTAL_LABEL = /^(?:总分|总计|合计|得分合计|总得分|自评总分|自评得分|total)/i;
 
-export function buildIndicatorTable(sheet: GridSheet, detected: DetectedTable): IndicatorTable {
+function cellText(value: unknown): string {
+  if (typeof value === "string") return value.trim();
+  if (value === null || value === undefined) return "";
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === "object") return "";
+  return String(value);
+}
+
+/** A 总分/合计 label anywhere left of the figures (often merged across the label columns). */
+function totalLabel(sheet: GridSheet, r: number, beforeCol: number): string | undefined {
+  const cells = sheet.cells[r] ?? [];
+  for (let c = 0; c < Math.min(beforeCol, cells.length); c++) {
+    const t = cellText(cells[c]?.value).replace(/[\s\u3000]+/g, "");
+    if (t !== "") return TOTAL_LABEL.test(t) ? t : undefined;
+  }
+  return undefined;
+}
+
+function buildIndicatorRows(sheet: GridSheet, detected: DetectedTable): IndicatorTable {
   const cols = detected.columns.filter((c) => INDICATOR_ROLES.has(c.role));
-  // 一级/二级指标 cells are usually merged down over their rows: carry them down.
+  const columns: IndicatorTable["columns"] = {};
+  for (const c of cols) columns[c.role as IndicatorRole] = c.col;
+  const figureCol = Math.min(...[columns.weight, columns.score, columns.target, columns.indicatorActual].filter((c): c is number => c !== undefined));
+  const kind = columns.indicator !== undefined || columns.level1 !== undefined || columns.level2 !== undefined || columns.weight !== undefined || columns.score !== undefined ? "indicators" : "goals";
+  // 一级/二级指标 cells are usually merged down over their rows: carry them down (and where they stand).
   const carried: Partial<Record<IndicatorRole, string>> = {};
+  const carriedRef: IndicatorRow["levelRefs"] = {};
   const rows: IndicatorRow[] = [];
   for (let r = detected.firstRow; r <= detected.lastRow; r++) {
     const cells = sheet.cells[r] ?? [];
-    const out: IndicatorRow = { row: r, text: {}, figures: {} };
+    const out: IndicatorRow = { row: r, kind: "indicator", text: {}, figures: {}, levelRefs: {}, label: "" };
     let any = false;
+    const own: Partial<Record<IndicatorRole, string>> = {};
     for (const c of cols) {
       const role = c.role as IndicatorRole;
       const cell = cells[c.col];
-      const value = cell?.value;
-      const text = typeof value === "string" ? value.trim() : value === null || value === undefined ? "" : String(value);
-      if (text !== "") any = true;
+      const text = cellText(cell?.value);
+      if (text !== "") {
+        any = true;
+        own[role] = text;
+      }
       if (role === "level1" || role === "level2") {
-        if (text !== "") carried[role] = text;
-        out.text[role] = carried[role];
+        if (text !== "") {
+          carried[role] = text;
+          carriedRef[role] = toA1(r, c.col);
+          // A new first-level group starts its second level afresh.
+          if (role === "level1") {
+            delete carried.level2;
+            delete carriedRef.level2;
+          }
+        }
       } else if (text !== "") out.text[role] = text;
-      out.figures[role] = { ref: columnLetters(c.col) + (r + 1), read: readNumber(value, cell?.numFmt) };
+      out.figures[role] = { ref: columnLetters(c.col) + (r + 1), read: readNumber(cell?.value, cell?.numFmt) };
     }
-    if (any) rows.push(out);
+    const total = totalLabel(sheet, r, Number.isFinite(figureCol) ? figureCol : Infinity);
+    if (!any && !total) continue;
+    if (total) {
+      out.kind = "total";
+      out.label = total;
+    } else {
+      for (const role of ["level1", "level2"] as const) {
+        if (carried[role] !== undefined) {
+          out.text[role] = carried[role];
+          out.levelRefs[role] = carriedRef[role];
+        }
+      }
+      const named = own.indicator !== undefined || own.target !== undefined || own.indicatorActual !== undefined;
+      if (!named && (own.level1 !== undefined || own.level2 !== undefined)) out.kind = "section";
+      out.label = out.text.indicator ?? (out.kind === "section" ? own.level2 ?? own.level1 : undefined) ?? out.text.level2 ?? out.text.level1 ?? toA1(r, figureCol);
+    }
+    rows.push(out);
   }
-  return { sheet: sheet.name, rows };
+  return { sheet: sheet.name, kind, rows, columns };
 }
 
-/** The indicator rules' entry point (a later task). Targets carry `indicators.scoring` for them. */
-export function runIndicatorRules(_table: IndicatorTable, _targets: Targets): Finding[] {
-  return [];
+/** The 预算执行率 block: its names stand in the text column left of the figures (the left-most may be a merged label). */
+function buildExecutionBlock(sheet: GridSheet, detected: DetectedTable): IndicatorTable {
+  const figureCols = detected.columns.filter((c) => c.role !== "subject").map((c) => c.col);
+  const firstFigure = Math.min(...figureCols);
+  let nameCol = -1;
+  let best = 0;
+  for (let c = 0; c < firstFigure; c++) {
+    let count = 0;
+    for (let r = detected.firstRow; r <= detected.lastRow; r++) if (cellText(sheet.cells[r]?.[c]?.value) !== "") count++;
+    if (count > best) [nameCol, best] = [c, count];
+  }
+  const columns = detected.columns.filter((c) => c.role !== "subject");
+  if (nameCol >= 0) columns.push({ col: nameCol, role: "subject", label: "", percentHeader: false });
+  columns.sort((a, b) => a.col - b.col);
+  const built = buildFundTable(sheet, { ...detected, columns });
+  const weightCol = detected.columns.find((c) => c.role === "weight")?.col;
+  const scoreCol = detected.columns.find((c) => c.role === "score")?.col;
+  const rows: ExecutionRow[] = built.table.rows.map((fundRow, k) => {
+    const r = built.rowNumbers[k];
+    const cells = sheet.cells[r] ?? [];
+    const out: ExecutionRow = { row: r, label: fundRow.subject || toA1(r, firstFigure) };
+    if (fundRow.figures.budget) out.budget = fundRow.figures.budget;
+    if (fundRow.figures.actual) out.actual = fundRow.figures.actual;
+    if (fundRow.figures.statedCompletion) out.rate = fundRow.figures.statedCompletion;
+    if (weightCol !== undefined) out.weight = { ref: toA1(r, weightCol), read: readNumber(cells[weightCol]?.value, cells[weightCol]?.numFmt) };
+    if (scoreCol !== undefined) out.score = { ref: toA1(r, scoreCol), read: readNumber(cells[scoreCol]?.value, cells[scoreCol]?.numFmt) };
+    return out;
+  });
+  return { sheet: sheet.name, kind: "execution", rows: [], columns: {}, execution: { rows, fund: built.table } };
+}
+
+function isExecutionBlock(detected: DetectedTable): boolean {
+  const has = (role: string) => detected.columns.some((c) => c.role === role);
+  return (has("budget") || has("statedCompletion")) && has("actual") && !has("target") && !has("indicator") && !has("level1") && !has("level2");
+}
+
+/** A detected indicator table → rows by role (or the 预算执行率 block). Never throws on cell content. */
+export function buildIndicatorTable(sheet: GridSheet, detected: DetectedTable): IndicatorTable {
+  return isExecutionBlock(detected) ? buildExecutionBlock(sheet, detected) : buildIndicatorRows(sheet, detected);
+}
+
+function readTargetCell(figure: IndicatorRow["figures"]["target"], text: string | undefined): IndicatorTarget | undefined {
+  if (!figure || figure.read.kind === "missing") return undefined;
+  if (figure.read.kind === "number") return readTarget(figure.read.value, figure.read.percent ? "0%" : undefined);
+  return readTarget(text ?? "");
+}
+
+export interface IndicatorRunOptions {
+  /** Indicator tables read earlier on the same sheet, in order (the 预算执行率 block above a 绩效指标 table). */
+  earlier?: readonly IndicatorTable[];
+  onRuleError?(rule: RuleId, error: unknown): void;
+}
+
+/** The scoring rule the targets choose (SPEC §4.3: proportional unless the locality scores otherwise). */
+export function scoringOf(targets: Targets): ScoringRuleName {
+  const s = targets.indicators?.scoring;
+  return isScoringRuleName(s) ? s : "proportional";
+}
+
+/** Runs every indicator rule over a table; all findings, in rule then row order (checkSheet sorts by cell). */
+export function runIndicatorRules(table: IndicatorTable, targets: Targets, options: IndicatorRunOptions = {}): Finding[] {
+  if (table.kind === "goals") return [];
+  const findings: Finding[] = [];
+  if (table.execution) findings.push(...statedExecutionRate(table.execution, targets, options));
+  const scoring = scoringOf(targets);
+  const evaluations = new Map<number, Evaluation>();
+  let execution: ExecutionBlock | undefined = table.execution;
+  if (!execution && options.earlier) {
+    // The nearest block above, unless another 绩效指标 table stands between.
+    for (let k = options.earlier.length - 1; k >= 0; k--) {
+      const t = options.earlier[k];
+      if (t.kind === "indicators") break;
+      if (t.kind === "execution") {
+        execution = t.execution;
+        break;
+      }
+    }
+  }
+  let current = INDICATOR_RULES[0];
+  const ctx: IndicatorContext = {
+    table,
+    execution,
+    targets,
+    scoring,
+    evaluate(i) {
+      let e = evaluations.get(i);
+      if (e) return e;
+      const row = table.rows[i];
+      const target = readTargetCell(row.figures.target, row.text.target);
+      const actual = row.figures.indicatorActual?.read ?? { kind: "missing" as const };
+      e = { actual };
+      if (target) e.target = target;
+      const weight = row.figures.weight?.read;
+      const score = row.figures.score?.read;
+      if (weight?.kind === "number") e.weight = weight;
+      if (score?.kind === "number") e.score = score;
+      if (target && actual.kind !== "missing") {
+        e.verdict = judge(actual, target);
+        if (e.weight && (e.verdict.kind === "met" || e.verdict.kind === "missed")) e.computed = scoreIndicator(actual, target, e.weight, scoring);
+      }
+      evaluations.set(i, e);
+      return e;
+    },
+    report(i, f) {
+      const row = i >= 0 ? table.rows[i] : undefined;
+      const subject = f.subject ?? row?.label ?? "";
+      const override = targetsFor(targets, subject).severity?.[current.id];
+      if (override === "off") return;
+      const severity: Severity = override ?? f.severity ?? current.severity;
+      findings.push({ rule: current.id, severity, sheet: table.sheet, cell: f.cell, related: f.related, subject, observed: f.observed, expected: f.expected, message: f.message });
+    },
+  };
+  for (const rule of INDICATOR_RULES) {
+    current = rule;
+    try {
+      rule.checkTable?.(ctx);
+      if (rule.checkRow) for (let i = 0; i < table.rows.length; i++) rule.checkRow(i, table.rows[i], ctx);
+    } catch (error) {
+      options.onRuleError?.(rule.id, error);
+    }
+  }
+  return findings;
+}
+
+/**
+ * The stated 执行率 against 全年执行数 ÷ 全年预算数: the fund rules' stated-rate-mismatch over the block (one
+ * implementation), every other fund rule off — the block is not a fund table (no completion band, no 其中 sums).
+ */
+function statedExecutionRate(block: ExecutionBlock, targets: Targets, options: IndicatorRunOptions): Finding[] {
+  const severity: Partial<Record<RuleId, SeverityOverride>> = {};
+  for (const id of RULE_IDS) if (id !== "stated-rate-mismatch") severity[id] = "off";
+  const own = targets.severity?.["stated-rate-mismatch"];
+  if (own) severity["stated-rate-mismatch"] = own;
+  return runFundRules(block.fund, { ...targets, severity, funds: {} }, { onRuleError: options.onRuleError });
 }

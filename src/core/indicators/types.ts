@@ -1,0 +1,99 @@
+/** What an indicator rule is (one file each, SPEC §4.2) and what it is given: the rows of an indicator table. */
+import { Message, RuleId, Severity } from "../findings";
+import { Figure, FundTable, IndicatorRole } from "../model";
+import { NumberRead, ReadResult } from "../numbers";
+import { IndicatorTarget, ScoreResult, ScoringRuleName, Verdict } from "../indicatorTargets";
+import { Targets } from "../targets";
+
+/**
+ * indicator: one 三级指标 with its target; total: a 总分/合计 row; section: a row that only names a 一级/二级
+ * 指标 and states its weight or score ("产出指标 | … | 50 | 48").
+ */
+export type IndicatorRowKind = "indicator" | "total" | "section";
+
+export interface IndicatorRow {
+  /** 0-based sheet row. */
+  row: number;
+  kind: IndicatorRowKind;
+  /** Text of the label cells (level1, level2, indicator, target, indicatorActual, reason), merges resolved. */
+  text: Partial<Record<IndicatorRole, string>>;
+  /** Every role cell read as a figure (targets like "≥95%" read as text; the target reader parses them). */
+  figures: Partial<Record<IndicatorRole, Figure>>;
+  /** Where the (carried-down) 一级/二级指标 text stands: the master cell of a merged first-level cell. */
+  levelRefs: Partial<Record<"level1" | "level2", string>>;
+  /** The row's label as findings show it: the indicator name, else its level, else "总分". */
+  label: string;
+}
+
+/** One row of the 预算执行率 block (全年预算数 | 全年执行数 | 分值 | 执行率 | 得分). */
+export interface ExecutionRow {
+  row: number;
+  label: string;
+  budget?: Figure;
+  actual?: Figure;
+  /** The stated 执行率, percent points already turned into a fraction. */
+  rate?: Figure;
+  weight?: Figure;
+  score?: Figure;
+}
+
+export interface ExecutionBlock {
+  rows: ExecutionRow[];
+  /** The block as a fund table, so the fund rules' stated-rate-mismatch checks its 执行率 (one implementation). */
+  fund: FundTable;
+}
+
+export interface IndicatorTable {
+  sheet: string;
+  /**
+   * indicators: a 绩效指标 table; execution: the 预算执行率 block above it; goals: the 年度总体目标 text
+   * (预期目标 | 实际完成情况), read but not checked.
+   */
+  kind: "indicators" | "execution" | "goals";
+  rows: IndicatorRow[];
+  /** 0-based column of each role present. */
+  columns: Partial<Record<IndicatorRole, number>>;
+  execution?: ExecutionBlock;
+}
+
+/** What the runner works out once per indicator row, for every rule to read. */
+export interface Evaluation {
+  /** Absent when the target cell is blank. */
+  target?: IndicatorTarget;
+  actual: ReadResult;
+  /** Absent when target or actual is blank. */
+  verdict?: Verdict;
+  weight?: NumberRead;
+  score?: NumberRead;
+  /** The score the chosen rule gives (absent without a verdict and a weight). */
+  computed?: ScoreResult;
+}
+
+export interface IndicatorFinding {
+  severity?: Severity;
+  cell: string;
+  related: string[];
+  /** Defaults to the row's label. */
+  subject?: string;
+  observed: string;
+  expected: string;
+  message: Message;
+}
+
+export interface IndicatorContext {
+  table: IndicatorTable;
+  /** The execution block that stands above this table on the sheet (national form), if any. */
+  execution?: ExecutionBlock;
+  targets: Targets;
+  scoring: ScoringRuleName;
+  evaluate(i: number): Evaluation;
+  report(i: number, finding: IndicatorFinding): void;
+}
+
+export interface IndicatorRule {
+  id: RuleId;
+  severity: Severity;
+  describe: Message;
+  checkRow?(i: number, row: IndicatorRow, ctx: IndicatorContext): void;
+  checkTable?(ctx: IndicatorContext): void;
+}
