@@ -3,15 +3,12 @@
  * workbook; in an ordinary browser it reports host null (or office.js could not load at all) and the same
  * pane becomes the standalone page that opens .xlsx files.
  */
+import "./zodJitless"; // first: before any zod schema is built
 import * as React from "react";
 import { createRoot } from "react-dom/client";
-import { config as zodConfig } from "zod";
 import { App } from "./App";
 import { officeHost } from "./host";
 import { Lang, languageFrom } from "./i18n";
-
-// zod (targets validation) probes `new Function` to compile parsers; the page's CSP forbids eval, so say so up front.
-zodConfig({ jitless: true });
 
 function storedLanguage(): Lang | undefined {
   try {
