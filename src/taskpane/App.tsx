@@ -33,7 +33,7 @@ import { TargetsPanel } from "./components/TargetsPanel";
 import { GridView } from "./components/GridView";
 
 const useStyles = makeStyles({
-  root: { padding: "12px", fontFamily: tokens.fontFamilyBase, maxWidth: "960px" },
+  root: { padding: "12px", fontFamily: tokens.fontFamilyBase, maxWidth: "1400px" },
   header: { display: "flex", justifyContent: "space-between", alignItems: "center", gap: "8px" },
   title: { fontSize: tokens.fontSizeBase500, fontWeight: tokens.fontWeightSemibold, margin: 0 },
   row: { display: "flex", flexWrap: "wrap", gap: "8px", alignItems: "center", margin: "8px 0" },
@@ -45,6 +45,9 @@ const useStyles = makeStyles({
   },
   dropActive: { ...shorthands.borderColor(tokens.colorBrandStroke1), background: tokens.colorBrandBackground2 },
   summary: { fontWeight: tokens.fontWeightSemibold },
+  /** Standalone page on a wide screen: findings on the left, the sheet beside them. */
+  split: { "@media (min-width: 900px)": { display: "grid", gridTemplateColumns: "minmax(320px, 1fr) minmax(0, 1.2fr)", gap: "16px", alignItems: "start" } },
+  side: { "@media (min-width: 900px)": { position: "sticky", top: "8px" } },
 });
 
 type Notice = { intent: "success" | "warning" | "error" | "info"; text: string };
@@ -266,17 +269,25 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
           {progress.sheet && t("progress", { done: progress.done + 1, total: progress.total, sheet: progress.sheet })}
         </div>
       )}
-      {result ? (
-        <>
-          <p className={styles.summary} role="status" data-summary>
-            {t("findingsSummary", { error: result.summary.error, warning: result.summary.warning, info: result.summary.info })}
-          </p>
-          <FindingsList findings={result.findings} selected={selected} onSelect={select} />
-        </>
-      ) : (
-        !running && host && <p>{t("notRunYet")}</p>
-      )}
-      {selectedSheet && <GridView sheet={selectedSheet} cell={selected && selected.sheet === selectedSheet.name ? selected.cell : undefined} />}
+      <div className={selectedSheet ? styles.split : undefined}>
+        <div>
+          {result ? (
+            <>
+              <p className={styles.summary} role="status" data-summary>
+                {t("findingsSummary", { error: result.summary.error, warning: result.summary.warning, info: result.summary.info })}
+              </p>
+              <FindingsList findings={result.findings} selected={selected} onSelect={select} />
+            </>
+          ) : (
+            !running && host && <p>{t("notRunYet")}</p>
+          )}
+        </div>
+        {selectedSheet && (
+          <div className={styles.side}>
+            <GridView sheet={selectedSheet} cell={selected && selected.sheet === selectedSheet.name ? selected.cell : undefined} />
+          </div>
+        )}
+      </div>
     </div>
   );
 

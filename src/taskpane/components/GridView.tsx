@@ -7,7 +7,7 @@ import { useI18n } from "../i18n";
 const WINDOW = 120;
 
 const useStyles = makeStyles({
-  wrap: { overflow: "auto", maxHeight: "360px", border: `1px solid ${tokens.colorNeutralStroke2}`, marginTop: "8px" },
+  wrap: { overflow: "auto", maxHeight: "70vh", position: "relative", border: `1px solid ${tokens.colorNeutralStroke2}`, marginTop: "8px" },
   table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
   head: { background: tokens.colorNeutralBackground3, color: tokens.colorNeutralForeground3, padding: "1px 4px", position: "sticky", top: 0 },
   cell: { border: `1px solid ${tokens.colorNeutralStroke3}`, padding: "1px 4px", whiteSpace: "nowrap", maxWidth: "220px", overflow: "hidden", textOverflow: "ellipsis" },
@@ -38,7 +38,13 @@ export function GridView({ sheet, cell }: { sheet: GridSheet; cell?: string }) {
   if (target) width = Math.max(width, target.col + 1);
 
   React.useEffect(() => {
-    markedRef.current?.scrollIntoView?.({ block: "center", inline: "center" });
+    // Scroll the sheet view only (not the whole page) so the marked cell is in sight.
+    const cellEl = markedRef.current;
+    const box = cellEl?.closest("[data-grid-scroll]") as HTMLElement | null;
+    if (cellEl && box) {
+      box.scrollTop = Math.max(0, cellEl.offsetTop - box.clientHeight / 2);
+      box.scrollLeft = Math.max(0, cellEl.offsetLeft - box.clientWidth / 2);
+    }
   }, [sheet, cell]);
 
   const rows: React.ReactNode[] = [];
@@ -66,7 +72,7 @@ export function GridView({ sheet, cell }: { sheet: GridSheet; cell?: string }) {
     <section aria-label={t("gridTitle", { sheet: sheet.name })}>
       <h3>{t("gridTitle", { sheet: sheet.name })}</h3>
       {total > WINDOW && <p>{t("gridTruncated", { first: first + 1, last: last + 1, total })}</p>}
-      <div className={styles.wrap}>
+      <div className={styles.wrap} data-grid-scroll>
         <table className={styles.table}>
           <thead>
             <tr>

@@ -1,0 +1,235 @@
+#!/usr/bin/env node
+/*
+ * Browser end-to-end tests of the standalone page (the task pane opened outside Office), in Debian chromium
+ * through playwright-core. Builds dist/ when it is missing (or with --build), serves it on 127.0.0.1, answers
+ * office.js from node_modules/@microsoft/office-js/dist/, and fails on any other outbound request.
+ * Also measures the task pane's initial JavaScript (gzipped) against the 300 KB bar.
+ * Prints "N passed, N failed" and exits non-zero on a failure.
+ */
+const fs = require("fs");
+const http = require("http");
+const os = require("os");
+const path = require("path");
+const zlib = require("zlib");
+const { spawnSync } = require("child_process");
+
+const root = path.resolve(__dirname, "..", "..");
+const dist = path.join(root, "dist");
+const officeDist = path.join(root, "node_modules", "@microsoft", "office-js", "dist");
+const chromiumPath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
+const screenshotPath = path.join(root, "docs", "screenshot.png");
+const INITIAL_JS_LIMIT = 300 * 1024;
+
+const results = [];
+async function test(name, fn) {
+  const started = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    console.log(`  ok   ${name} (${Date.now() - started} ms)`);
+  } catch (error) {
+    results.push({ name, ok: false });
+    console.log(`  FAIL ${name}\n       ${String((error && error.stack) || error).split("\n").slice(0, 4).join("\n       ")}`);
+  }
+}
+function assert(condition, message) {
+  if (!condition) throw new Error(message);
+}
+
+function build() {
+  console.log("== building dist/ (npm run build)");
+  const run = spawnSync(process.platform === "win32" ? "npm.cmd" : "npm", ["run", "build"], { cwd: root, stdio: "inherit" });
+  if (run.status !== 0) throw new Error("npm run build failed");
+}
+
+const TYPES = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".xml": "application/xml",
+  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+  ".map": "application/json",
+  ".txt": "text/plain",
+};
+
+function serve(dir) {
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, "http://127.0.0.1");
+    const file = path.join(dir, decodeURIComponent(url.pathname));
+    if (!file.startsWith(dir + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+      res.writeHead(404).end("not found");
+      return;
+    }
+    res.writeHead(200, { "Content-Type": TYPES[path.extname(file)] || "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  return new Promise((resolve) => server.listen(0, "127.0.0.1", () => resolve(server)));
+}
+
+/** The scripts taskpane.html loads at start (its own chunks, not office.js), gzipped. */
+function initialJavaScript() {
+  const html = fs.readFileSync(path.join(dist, "taskpane.html"), "utf8");
+  const sources = [...html.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/g)].map((m) => m[1]).filter((src) => !/^https?:/.test(src));
+  return sources.map((src) => {
+    const bytes = fs.readFileSync(path.join(dist, src));
+    return { src, raw: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length };
+  });
+}
+
+async function main() {
+  if (process.argv.includes("--build") || !fs.existsSync(path.join(dist, "taskpane.html"))) build();
+  if (!fs.existsSync(chromiumPath)) {
+    console.error(`chromium not found at ${chromiumPath}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
+    console.log("0 passed, 1 failed");
+    process.exit(1);
+  }
+  const { chromium } = require("playwright-core");
+  const server = await serve(dist);
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), "fund-check-e2e-"));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    acceptDownloads: true,
+    viewport: { width: 1100, height: 900 },
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+
+  const outbound = [];
+  const requested = [];
+  await context.route("**/*", async (route) => {
+    const url = route.request().url();
+    requested.push(url);
+    if (url.startsWith(origin + "/") || url.startsWith("data:") || url.startsWith("blob:")) return route.continue();
+    const office = /^https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/(.+)$/.exec(url.split(/[?#]/)[0]);
+    if (office) {
+      const file = path.join(officeDist, office[1]);
+      if (file.startsWith(officeDist + path.sep) && fs.existsSync(file)) {
+        return route.fulfill({ status: 200, contentType: TYPES[path.extname(file)] || "text/javascript", body: fs.readFileSync(file) });
+      }
+      return route.fulfill({ status: 404, body: "" });
+    }
+    outbound.push(url);
+    return route.abort();
+  });
+
+  const page = context.pages()[0] || (await context.newPage());
+  const problems = [];
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content Security Policy|Refused to/i.test(message.text())) problems.push(`CSP: ${message.text()}`);
+  });
+  await page.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => console.error(`Refused to load (CSP) ${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`));
+    try {
+      localStorage.setItem("fund-check.lang", "en");
+    } catch {}
+  });
+
+  const finding = (text) => page.locator("button[data-finding]").filter({ hasText: text });
+
+  await test("the task pane's initial JavaScript is at most 300 KB gzipped (office.js excluded)", async () => {
+    const scripts = initialJavaScript();
+    const total = scripts.reduce((n, s) => n + s.gzip, 0);
+    for (const s of scripts) console.log(`       ${s.src}: ${(s.raw / 1024).toFixed(1)} KB, ${(s.gzip / 1024).toFixed(1)} KB gzipped`);
+    console.log(`       initial JavaScript: ${(total / 1024).toFixed(1)} KB gzipped (limit 300 KB)`);
+    assert(scripts.length > 0, "taskpane.html loads no script of its own");
+    assert(total <= INITIAL_JS_LIMIT, `initial JavaScript is ${(total / 1024).toFixed(1)} KB gzipped`);
+  });
+
+  await test("outside Office the page opens as the standalone page, without loading ExcelJS", async () => {
+    await page.goto(`${origin}/taskpane.html`);
+    await page.getByRole("heading", { name: "Fund Check — standalone page" }).waitFor({ timeout: 20000 });
+    const scripts = requested.filter((u) => u.startsWith(origin) && u.endsWith(".js")).map((u) => u.slice(origin.length + 1));
+    assert(requested.some((u) => u.endsWith("/hosted/office.js")), "office.js was not requested");
+    assert(scripts.length === 1 && scripts[0] === "taskpane.js", `scripts before opening a file: ${scripts.join(", ")}`);
+  });
+
+  await test("the bundled example shows the work-injury finding (202.5% against the stated 131%)", async () => {
+    await page.getByRole("button", { name: "Try the example (且末县 2019)" }).click();
+    const item = finding("工伤").filter({ hasText: "131%" }).filter({ hasText: "202.5%" });
+    await item.first().waitFor({ timeout: 30000 });
+    const text = await item.first().innerText();
+    assert(/Observed: 202\.5%/.test(text) && /Expected: 131%/.test(text), `finding reads: ${text}`);
+    const summary = await page.locator("[data-summary]").innerText();
+    assert(/^[1-9]\d* errors/.test(summary), `summary: ${summary}`);
+    const chunks = requested.filter((u) => u.startsWith(origin) && u.endsWith(".js") && !u.endsWith("/taskpane.js"));
+    assert(chunks.length >= 1, "the ExcelJS chunk was never loaded");
+  });
+
+  await test("clicking a finding shows and marks its cell in the sheet view", async () => {
+    const item = finding("工伤").filter({ hasText: "131%" }).filter({ hasText: "202.5%" }).first();
+    const where = (await item.locator("span").nth(1).innerText()).trim(); // "Sheet!D8"
+    const cell = where.slice(where.lastIndexOf("!") + 1);
+    await item.click();
+    const marked = page.locator('td[aria-selected="true"]');
+    await marked.waitFor({ timeout: 10000 });
+    assert((await marked.count()) === 1, "not exactly one marked cell");
+    assert((await marked.getAttribute("data-cell")) === cell, `marked ${await marked.getAttribute("data-cell")}, finding points at ${cell}`);
+    assert((await marked.innerText()).includes("131"), `marked cell shows "${await marked.innerText()}"`);
+    assert(await marked.isVisible(), "marked cell is not scrolled into view");
+    fs.mkdirSync(path.dirname(screenshotPath), { recursive: true });
+    await page.screenshot({ path: screenshotPath, fullPage: false });
+  });
+
+  await test("the language switch turns the page and the findings into Chinese and back", async () => {
+    await page.getByTestId("language").click();
+    await page.getByRole("tab", { name: "目标值" }).waitFor({ timeout: 5000 });
+    await page.getByRole("heading", { name: "社保基金绩效校验 — 独立页面" }).waitFor();
+    const summary = await page.locator("[data-summary]").innerText();
+    assert(/^错误 \d+ 项/.test(summary), `summary: ${summary}`);
+    assert((await finding("填报").count()) > 0, "no finding message in Chinese");
+    await page.getByTestId("language").click();
+    await page.getByRole("tab", { name: "Targets" }).waitFor({ timeout: 5000 });
+  });
+
+  await test("the CSV report downloads, with the finding and formula-like text neutralised", async () => {
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download report (CSV)" }).click()]);
+    const text = fs.readFileSync(await download.path(), "utf8");
+    assert(text.charCodeAt(0) === 0xfeff, "no BOM");
+    assert(text.includes("工伤保险") && text.includes("202.5%"), "the work-injury finding is missing from the CSV");
+    assert(!/(^|,)[=+@]/m.test(text.replace(/^\uFEFF/, "")), "a field starts with a formula character");
+  });
+
+  await test("a file chosen in the file picker, and a file dropped on the page, are checked", async () => {
+    const example = path.join(dist, "examples", "qiemo-2019.xlsx");
+    const copy = path.join(os.tmpdir(), "picked-qiemo.xlsx");
+    fs.copyFileSync(example, copy);
+    await page.locator('input[type="file"]').setInputFiles(copy);
+    await page.getByTestId("file-name").filter({ hasText: "picked-qiemo.xlsx" }).waitFor({ timeout: 30000 });
+    await finding("202.5%").first().waitFor({ timeout: 30000 });
+    const bytes = [...fs.readFileSync(example)];
+    await page.evaluate((data) => {
+      const file = new File([new Uint8Array(data)], "dropped.xlsx");
+      const transfer = new DataTransfer();
+      transfer.items.add(file);
+      document.querySelector('[data-testid="dropzone"]').dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    }, bytes);
+    await page.getByTestId("file-name").filter({ hasText: "dropped.xlsx" }).waitFor({ timeout: 30000 });
+    await finding("202.5%").first().waitFor({ timeout: 30000 });
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download report (HTML)" }).click()]);
+    assert(download.suggestedFilename() === "dropped-report.html", `download named ${download.suggestedFilename()}`);
+  });
+
+  await test("no request left the machine and the Content-Security-Policy blocked nothing of ours", async () => {
+    assert(outbound.length === 0, `outbound requests: ${outbound.join(", ")}`);
+    // office.js, outside Office, tries to frame Microsoft's telemetry page; the CSP refuses it, as it should.
+    const ours = problems.filter((p) => !/telemetryservice\.firstpartyapps\.oaspapps\.com/.test(p));
+    assert(ours.length === 0, ours.join("\n"));
+  });
+
+  await context.close();
+  server.close();
+  fs.rmSync(profile, { recursive: true, force: true });
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed;
+  console.log(`${passed} passed, ${failed} failed`);
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch((error) => {
+  console.error(error);
+  console.log(`${results.filter((r) => r.ok).length} passed, ${results.filter((r) => !r.ok).length + 1} failed`);
+  process.exit(1);
+});
