@@ -69,7 +69,9 @@ module.exports = async (env, options) => {
           {
             from: "manifest.xml",
             to: "manifest.xml",
-            transform: (content) => content.toString().split(devUrl).join(url),
+            // URLs first, then the bare origin (<AppDomain>https://localhost:3000</AppDomain>) → the new origin.
+            transform: (content) =>
+              content.toString().split(devUrl).join(url).split(new URL(devUrl).origin).join(new URL(url).origin),
           },
         ],
       }),
