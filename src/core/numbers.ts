@@ -133,7 +133,8 @@ const formatCache = new Map<string, FormatPrecision | undefined>();
  */
 export function formatPrecision(numFmt: string | undefined): FormatPrecision | undefined {
   if (!numFmt) return undefined;
-  if (formatCache.has(numFmt)) return formatCache.get(numFmt);
+  const cached = formatCache.get(numFmt);
+  if (cached !== undefined || formatCache.has(numFmt)) return cached;
   // Only the first (positive) section counts; drop quoted text, escapes and colours.
   const section = numFmt
     .split(";")[0]
@@ -174,17 +175,14 @@ export function readNumber(value: CellValue | unknown, numFmt?: string): ReadRes
   if (typeof value === "number") {
     if (!Number.isFinite(value)) return { kind: "text", text: String(value) };
     const fmt = formatPrecision(numFmt);
-    const own = floatDecimals(value);
-    if (fmt) {
-      return {
-        kind: "number",
-        value,
-        digits: String(value).includes("e") ? new Decimal(value).toString() : String(value),
-        decimals: fmt.decimals,
-        percent: fmt.percent,
-      };
-    }
-    return { kind: "number", value, digits: new Decimal(value).toString(), decimals: own, percent: false };
+    // JavaScript's shortest form is already exact decimal digits; only exponent forms go through Decimal.
+    // (No Decimal per cell: the sheet checks read a million cells.)
+    const shown = String(value);
+    const digits = shown.includes("e") ? new Decimal(value).toString() : value === 0 ? "0" : shown;
+    if (fmt) return { kind: "number", value, digits, decimals: fmt.decimals, percent: fmt.percent };
+    const dot = shown.indexOf(".");
+    const decimals = digits !== shown ? floatDecimals(value) : dot < 0 ? 0 : shown.length - dot - 1;
+    return { kind: "number", value, digits, decimals, percent: false };
   }
   if (typeof value === "string") return readNumberText(value);
   if (isCellError(value as CellValue)) return { kind: "error", error: (value as { error: string }).error };

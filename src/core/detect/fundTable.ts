@@ -30,10 +30,17 @@ export function subjectText(cell: GridCell | undefined): string {
 
 /** The name as a person reads it: no 其中：, no indent. */
 export function cleanSubject(raw: string): string {
+  // Most names need nothing: no space at either end, no 其中 or "of which" in front.
+  const first = raw.charCodeAt(0);
+  const last = raw.charCodeAt(raw.length - 1);
+  if (first > 0x7f && first !== 0x3000 && first !== 0x542b /* 含 */ && first !== 0x5176 /* 其 */ && last > 0x7f && last !== 0x3000) return raw;
   return raw.replace(COMPONENT_PREFIX, "").replace(/[\s\u3000\u00a0]+$/, "").replace(LEADING_SPACE, "");
 }
 
+const MAY_BE_TOTAL = /计|total|ｔｏｔａｌ|sum|ｓｕｍ/i;
+
 export function rowKindOf(name: string): "total" | "subtotal" | undefined {
+  if (!MAY_BE_TOTAL.test(name)) return undefined;
   const folded = toHalfWidth(name).replace(/\s+/g, "");
   if (SUBTOTAL.test(folded)) return "subtotal";
   if (TOTAL.test(folded)) return "total";
@@ -59,9 +66,64 @@ function asPercentPoints(read: NumberRead): NumberRead {
   return { ...read, value: read.value / 100, digits, percent: true };
 }
 
-function readCell(cell: GridCell | undefined): ReadResult {
-  if (!cell) return { kind: "missing" };
-  return readNumber(cell.value, cell.numFmt);
+const MISSING: ReadResult = { kind: "missing" };
+
+/**
+ * A figure read from a cell. Its A1 address is made when asked for: a 100,000-row table has a million figures
+ * and only the few in findings need an address string.
+ */
+class CellFigure implements Figure {
+  constructor(
+    private readonly letters: string,
+    private readonly row: number,
+    readonly read: ReadResult
+  ) {}
+  get ref(): string {
+    return this.letters + (this.row + 1);
+  }
+  toJSON(): { ref: string; read: ReadResult } {
+    return { ref: this.ref, read: this.read };
+  }
+}
+
+/** Column position (in the table's figure columns) of each role, −1 when the table has no such column. */
+interface RoleSlots {
+  budget: number;
+  actual: number;
+  prior: number;
+  income: number;
+  balance: number;
+  statedCompletion: number;
+  statedChange: number;
+  statedGrowth: number;
+  people: number;
+}
+
+/**
+ * A row's figures with named fields (one shape for all rows of a table, no keyed stores: this runs per row).
+ * Roles the table has no column for are left absent, as the model says.
+ */
+class RowFigures {
+  budget?: Figure;
+  actual?: Figure;
+  prior?: Figure;
+  income?: Figure;
+  balance?: Figure;
+  statedCompletion?: Figure;
+  statedChange?: Figure;
+  statedGrowth?: Figure;
+  people?: Figure;
+  constructor(s: RoleSlots, reads: ReadResult[][], letters: string[], i: number, r: number) {
+    if (s.budget >= 0) this.budget = new CellFigure(letters[s.budget], r, reads[s.budget][i]);
+    if (s.actual >= 0) this.actual = new CellFigure(letters[s.actual], r, reads[s.actual][i]);
+    if (s.prior >= 0) this.prior = new CellFigure(letters[s.prior], r, reads[s.prior][i]);
+    if (s.income >= 0) this.income = new CellFigure(letters[s.income], r, reads[s.income][i]);
+    if (s.balance >= 0) this.balance = new CellFigure(letters[s.balance], r, reads[s.balance][i]);
+    if (s.statedCompletion >= 0) this.statedCompletion = new CellFigure(letters[s.statedCompletion], r, reads[s.statedCompletion][i]);
+    if (s.statedChange >= 0) this.statedChange = new CellFigure(letters[s.statedChange], r, reads[s.statedChange][i]);
+    if (s.statedGrowth >= 0) this.statedGrowth = new CellFigure(letters[s.statedGrowth], r, reads[s.statedGrowth][i]);
+    if (s.people >= 0) this.people = new CellFigure(letters[s.people], r, reads[s.people][i]);
+  }
 }
 
 const RATE_ROLES = new Set<FigureRole>(["statedCompletion", "statedGrowth"]);
@@ -86,11 +148,20 @@ export function buildFundTable(sheet: GridSheet, detected: DetectedTable): Built
   // Read every figure once, column by column (the percent-point decision needs the whole column).
   const first = detected.firstRow;
   const count = Math.max(0, detected.lastRow - first + 1);
+  // Units typed after figures ("4568万元") can only come from text cells: noted while reading.
+  const cellUnits: { unit: string; ref: string; role: FigureRole }[] = [];
   const reads: ReadResult[][] = figureCols.map((fc) => {
     const out = new Array<ReadResult>(count);
     for (let i = 0; i < count; i++) {
       const row = cells[first + i];
-      out[i] = readCell(row ? row[fc.col] : undefined);
+      const cell = row ? row[fc.col] : undefined;
+      if (!cell) {
+        out[i] = MISSING;
+        continue;
+      }
+      const read = readNumber(cell.value, cell.numFmt);
+      out[i] = read;
+      if (read.kind === "number" && read.unit !== undefined) cellUnits.push({ unit: read.unit, ref: toA1(first + i, fc.col), role: fc.role });
     }
     return out;
   });
@@ -137,14 +208,7 @@ export function buildFundTable(sheet: GridSheet, detected: DetectedTable): Built
   };
   if (detected.unit && detected.unitAt) noteUnit(detected.unit, toA1(detected.unitAt.row, detected.unitAt.col));
   for (const fc of figureCols) if (!RATE_ROLES.has(fc.role)) noteUnit(fc.unit, toA1(detected.headerBottom, fc.col));
-  figureCols.forEach((fc, k) => {
-    if (RATE_ROLES.has(fc.role)) return;
-    const col = reads[k];
-    for (let i = 0; i < col.length; i++) {
-      const r = col[i];
-      if (r.kind === "number" && r.unit !== undefined) noteUnit(r.unit, toA1(first + i, fc.col));
-    }
-  });
+  for (const u of cellUnits) if (!RATE_ROLES.has(u.role)) noteUnit(u.unit, u.ref);
 
   const rows: FundRow[] = [];
   const rowNumbers: number[] = [];
@@ -154,6 +218,18 @@ export function buildFundTable(sheet: GridSheet, detected: DetectedTable): Built
   let inComponentList = false;
   const budgetK = figureCols.findIndex((c) => c.role === "budget");
   const letters = figureCols.map((fc) => columnLetters(fc.col));
+  const slot = (role: FigureRole) => figureCols.findIndex((c) => c.role === role);
+  const slots: RoleSlots = {
+    budget: slot("budget"),
+    actual: slot("actual"),
+    prior: slot("prior"),
+    income: slot("income"),
+    balance: slot("balance"),
+    statedCompletion: slot("statedCompletion"),
+    statedChange: slot("statedChange"),
+    statedGrowth: slot("statedGrowth"),
+    people: slot("people"),
+  };
 
   for (let i = 0; i < count; i++) {
     const r = first + i;
@@ -161,22 +237,19 @@ export function buildFundTable(sheet: GridSheet, detected: DetectedTable): Built
     const subjectCell = subjectCol !== undefined && sheetRow ? sheetRow[subjectCol] : undefined;
     const raw = subjectText(subjectCell);
     const name = cleanSubject(raw);
-    const figures: FundRow["figures"] = {};
     let present = 0;
-    for (let k = 0; k < figureCols.length; k++) {
-      const read = reads[k][i];
-      const figure: Figure = { ref: letters[k] + (r + 1), read };
-      figures[figureCols[k].role] = figure;
-      if (read.kind !== "missing") present++;
-    }
-    const prefixed = COMPONENT_PREFIX.test(raw);
+    for (let k = 0; k < figureCols.length; k++) if (reads[k][i].kind !== "missing") present++;
+    const figures = new RowFigures(slots, reads, letters, i, r);
+    const c0 = raw.charCodeAt(0);
+    const plainStart = c0 > 0x7f && c0 !== 0x3000 && c0 !== 0x542b && c0 !== 0x5176; // not a space, 含 or 其
+    const prefixed = !plainStart && COMPONENT_PREFIX.test(raw);
     if (prefixed && name === "" && present === 0) {
       inComponentList = true; // a bare "其中：" line: the rows under it are components
       continue;
     }
     if (name === "" && present === 0) continue;
 
-    const indent = (subjectCell?.indent ?? 0) + (LEADING_SPACE.test(raw) ? 1 : 0);
+    const indent = (subjectCell?.indent ?? 0) + (!plainStart && LEADING_SPACE.test(raw) ? 1 : 0);
     const totalKind = rowKindOf(name);
     const hasBudget = budgetK >= 0 && reads[budgetK][i].kind === "number";
     let kind: RowKind;

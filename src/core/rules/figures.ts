@@ -60,15 +60,40 @@ export function priorOf(row: FundRow): PriorSource | undefined {
   return undefined;
 }
 
-/** Year-on-year growth from the row's figures, or undefined when there is no usable prior year. */
-export function computedGrowth(row: FundRow): { value: number; exact: () => Decimal; refs: string[]; prior: PriorSource } | undefined {
+export interface Growth {
+  value: number;
+  exact: () => Decimal;
+  refs: string[];
+  prior: PriorSource;
+}
+
+/**
+ * Year-on-year growth as a float, or undefined when there is no usable prior year (none, zero, or an implied
+ * prior at or below zero: then the change is not a plain increase). Allocation-free: runs on every row.
+ */
+export function growthValue(row: FundRow): number | undefined {
   const a = num(row, "actual");
-  const prior = priorOf(row);
-  if (!a || !prior) return undefined;
-  // A zero prior has no growth; an implied prior at or below zero means the change is not a plain increase.
-  if (prior.value === 0 || (prior.implied && prior.value <= 0)) return undefined;
-  if (prior.exact().isZero()) return undefined;
-  const value = (a.value - prior.value) / Math.abs(prior.value);
+  if (!a) return undefined;
+  const p = num(row, "prior");
+  let prior: number;
+  if (p) prior = p.value;
+  else {
+    const c = num(row, "statedChange");
+    if (!c) return undefined;
+    prior = a.value - c.value;
+    if (prior <= 0) return undefined;
+  }
+  // (A figure's float is 0 only when its digits are 0: the number reader refuses underflow.)
+  if (prior === 0) return undefined;
+  return (a.value - prior) / Math.abs(prior);
+}
+
+/** Growth with its exact value and the cells it came from, for a check that needs them. */
+export function computedGrowth(row: FundRow): Growth | undefined {
+  const value = growthValue(row);
+  if (value === undefined) return undefined;
+  const a = num(row, "actual")!;
+  const prior = priorOf(row)!;
   return {
     value,
     exact: () => {

@@ -16,7 +16,7 @@ import { statedRateMismatch } from "./statedRateMismatch";
 import { unbudgetedSpending } from "./unbudgetedSpending";
 import { unitMismatch } from "./unitMismatch";
 import { yoyGrowthBand } from "./yoyGrowthBand";
-import { FundRule, RuleContext, RuleFinding, TableFacts } from "./types";
+import { BAD_FIGURE, BLANK_FIGURE, FundRule, RuleContext, RuleFinding, TableFacts } from "./types";
 
 export type { FundRule } from "./types";
 
@@ -48,16 +48,23 @@ export function tableFacts(table: FundTable): TableFacts {
   const n = rows.length;
   const components: number[][] = new Array(n);
   const labelOnly: boolean[] = new Array(n);
+  const flags = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     let any = false;
-    for (const key in rows[i].figures) {
-      const f = rows[i].figures[key as keyof (typeof rows)[number]["figures"]];
-      if (f && f.read.kind !== "missing") {
+    let f = 0;
+    const figures = rows[i].figures;
+    for (const key in figures) {
+      const figure = figures[key as keyof typeof figures];
+      if (!figure) continue;
+      const kind = figure.read.kind;
+      if (kind === "missing") f |= BLANK_FIGURE;
+      else {
         any = true;
-        break;
+        if (kind !== "number") f |= BAD_FIGURE;
       }
     }
     labelOnly[i] = !any;
+    flags[i] = f;
   }
   for (let i = 0; i < n; i++) {
     const p = rows[i].parent;
@@ -93,7 +100,7 @@ export function tableFacts(table: FundTable): TableFacts {
     }
     if (members.length) totalMembers.set(top.at, members);
   }
-  return { components, totalMembers, labelOnly };
+  return { components, totalMembers, labelOnly, flags };
 }
 
 export interface RunHooks {
@@ -110,7 +117,7 @@ export function runFundRules(table: FundTable, targets: Targets, hooks?: RunHook
     facts = tableFacts(table);
   } catch (error) {
     hooks?.onRuleError?.("components-sum", error);
-    facts = { components: [], totalMembers: new Map(), labelOnly: [] };
+    facts = { components: [], totalMembers: new Map(), labelOnly: [], flags: new Uint8Array(rows.length) };
   }
   const subjects = new Map<number, string>();
   const subjectOf = (i: number): string => {

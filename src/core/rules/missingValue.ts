@@ -7,7 +7,7 @@
  * Only blanks in a column (or sentence) that exists count: a table without a budget column is not missing one.
  */
 import { FundRow } from "../model";
-import { FundRule } from "./types";
+import { BLANK_FIGURE, FundRule } from "./types";
 import { FigureRole, isBlank, num } from "./figures";
 import { ROLE_NAMES } from "./format";
 
@@ -66,6 +66,8 @@ export const missingValue: FundRule = {
   severity: "info",
   describe: { zh: "校验所需的数据为空（空白不按0处理）", en: "A figure a check needs is blank (a blank is never read as 0)" },
   checkRow(i, row, ctx) {
+    // Most rows have no blank and add nothing up: nothing to do, nothing allocated.
+    if (!(ctx.facts.flags[i] & BLANK_FIGURE) && !ctx.facts.totalMembers.has(i)) return;
     const needs = needsOf(row, ctx.table.rows, ctx.facts.totalMembers.get(i));
     for (const n of needs) {
       const at = n.row ?? i;

@@ -1,5 +1,5 @@
 /** not-a-number: text (or an Excel error value) where a figure is expected (SPEC §4.2: warning). */
-import { FundRule } from "./types";
+import { BAD_FIGURE, FundRule } from "./types";
 import { FigureRole } from "./figures";
 import { ROLE_NAMES } from "./format";
 
@@ -8,9 +8,11 @@ export const notANumber: FundRule = {
   severity: "warning",
   describe: { zh: "应填数字的单元格是文字或错误值，无法参与校验", en: "Text or an error value where a figure is expected; it cannot be checked" },
   checkRow(i, row, ctx) {
-    for (const role of Object.keys(row.figures) as FigureRole[]) {
-      const f = row.figures[role]!;
-      if (f.read.kind !== "text" && f.read.kind !== "error") continue;
+    if (!(ctx.facts.flags[i] & BAD_FIGURE)) return;
+    for (const key in row.figures) {
+      const role = key as FigureRole;
+      const f = row.figures[role];
+      if (!f || (f.read.kind !== "text" && f.read.kind !== "error")) continue;
       const subject = ctx.subjectOf(i);
       const what = ROLE_NAMES[role];
       const shown = f.read.kind === "text" ? f.read.text : f.read.error;

@@ -7,16 +7,20 @@ import Decimal from "decimal.js";
 import { NumberRead, exact, statedMatches } from "../numbers";
 import { FundRow } from "../model";
 import { FundRule, RuleContext } from "./types";
-import { computedGrowth, num } from "./figures";
+import { computedGrowth, growthValue, num } from "./figures";
 import { computedPct, stated } from "./format";
+
+const HALF_UNITS = Array.from({ length: 13 }, (_, p) => 0.5 * Math.pow(10, -p));
 
 /** Float pre-check of statedMatches: decides without Decimal unless the computed value sits near a rounding edge. */
 function matchesStated(s: NumberRead, computed: number, computedExact: () => Decimal): boolean {
   const places = s.permille ? s.decimals + 3 : s.percent ? s.decimals + 2 : s.decimals;
-  const dot = s.digits.indexOf(".");
-  const ownPlaces = dot < 0 ? 0 : s.digits.length - dot - 1;
-  if (ownPlaces <= places && !/e/i.test(s.digits) && places <= 12) {
-    const half = 0.5 * Math.pow(10, -places);
+  const digits = s.digits;
+  const dot = digits.indexOf(".");
+  const ownPlaces = dot < 0 ? 0 : digits.length - dot - 1;
+  // The fast path holds when the stated figure has no more digits than it shows (then it is its own rounding).
+  if (ownPlaces <= places && places <= 12 && digits.indexOf("e") < 0) {
+    const half = HALF_UNITS[places];
     const diff = Math.abs(computed - s.value);
     const eps = 1e-9 * Math.max(1, Math.abs(computed), Math.abs(s.value)); // far above float error; inside it, go exact
     if (diff < half - eps) return true;
@@ -55,9 +59,10 @@ function checkCompletion(i: number, row: FundRow, ctx: RuleContext): void {
 function checkGrowth(i: number, row: FundRow, ctx: RuleContext): void {
   const s = num(row, "statedGrowth");
   if (!s) return;
-  const g = computedGrowth(row);
-  if (!g) return;
-  if (matchesStated(s, g.value, g.exact)) return;
+  const value = growthValue(row);
+  if (value === undefined) return;
+  if (matchesStated(s, value, () => computedGrowth(row)!.exact())) return;
+  const g = computedGrowth(row)!;
   const subject = ctx.subjectOf(i);
   const observed = asRate(s)(g.exact());
   const said = stated(s);

@@ -23,6 +23,8 @@ export interface TableFacts {
   totalMembers: Map<number, number[]>;
   /** Rows that are only a label (no figure at all): a heading, a note. */
   labelOnly: boolean[];
+  /** Per row: BLANK_FIGURE when a figure is blank, BAD_FIGURE when one is text or an error (bit flags). */
+  flags: Uint8Array;
 }
 
 export interface RuleContext {
@@ -46,3 +48,6 @@ export interface FundRule {
   checkRow?(i: number, row: FundRow, ctx: RuleContext): void;
   checkTable?(ctx: RuleContext): void;
 }
+
+export const BLANK_FIGURE = 1;
+export const BAD_FIGURE = 2;

@@ -5,7 +5,7 @@
 import Decimal from "decimal.js";
 import { exact } from "../numbers";
 import { FundRule } from "./types";
-import { cmpEdge, computedGrowth, num } from "./figures";
+import { cmpEdge, computedGrowth, growthValue, num } from "./figures";
 import { growthBandText, signedPct } from "./format";
 
 export const yoyGrowthBand: FundRule = {
@@ -13,43 +13,46 @@ export const yoyGrowthBand: FundRule = {
   severity: "warning",
   describe: { zh: "比上年增幅超出正常波动范围（默认±30%）", en: "Year-on-year growth beyond the band (±30% by default)" },
   checkRow(i, row, ctx) {
-    const g = computedGrowth(row);
-    let value: number;
+    const band = ctx.targetsOf(i).growthBand;
+    let value = growthValue(row);
     let exactValue: () => Decimal;
-    let cell: string;
-    let related: string[];
     let fromStated = false;
-    if (g) {
-      value = g.value;
-      exactValue = g.exact;
-      cell = row.figures.statedGrowth && num(row, "statedGrowth") ? row.figures.statedGrowth.ref : row.figures.actual!.ref;
-      related = g.refs.filter((r) => r !== cell);
+    if (value !== undefined) {
+      exactValue = () => computedGrowth(row)!.exact();
     } else {
       const s = num(row, "statedGrowth");
       // Only when the row has no way to compute growth: no prior figure and no change.
       if (!s || row.figures.prior?.read.kind === "number" || num(row, "statedChange")) return;
       value = s.value;
       exactValue = () => exact(s);
-      cell = row.figures.statedGrowth!.ref;
-      related = [];
       fromStated = true;
     }
-    const band = ctx.targetsOf(i).growthBand;
     const low = cmpEdge(value, band.low, exactValue) < 0;
-    const high = cmpEdge(value, band.high, exactValue) > 0;
+    const high = !low && cmpEdge(value, band.high, exactValue) > 0;
     if (!low && !high) return;
+    let cell: string;
+    let related: string[];
+    if (fromStated) {
+      cell = row.figures.statedGrowth!.ref;
+      related = [];
+    } else {
+      const g = computedGrowth(row)!;
+      cell = num(row, "statedGrowth") ? row.figures.statedGrowth!.ref : row.figures.actual!.ref;
+      related = g.refs.filter((r) => r !== cell);
+    }
     const subject = ctx.subjectOf(i);
     const observed = signedPct(exactValue(), 1);
     const expected = growthBandText(band.low, band.high);
     const basis = fromStated ? { zh: "（按填报增幅）", en: " (as stated)" } : { zh: "", en: "" };
+    const size = signedPct(exactValue().abs(), 1).slice(1);
     ctx.report(i, {
       cell,
       related,
       observed,
       expected,
       message: {
-        zh: `${subject}：比上年${low ? "下降" : "增长"}${signedPct(exactValue().abs(), 1).slice(1)}${basis.zh}，超出${expected}的正常波动范围，请说明原因`,
-        en: `${subject}: ${low ? "down" : "up"} ${signedPct(exactValue().abs(), 1).slice(1)} on the prior year${basis.en}, beyond the ${expected} band; explain the change`,
+        zh: `${subject}：比上年${low ? "下降" : "增长"}${size}${basis.zh}，超出${expected}的正常波动范围，请说明原因`,
+        en: `${subject}: ${low ? "down" : "up"} ${size} on the prior year${basis.en}, beyond the ${expected} band; explain the change`,
       },
     });
   },
