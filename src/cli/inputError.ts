@@ -17,7 +17,12 @@ export type InputProblem =
   | "notXlsx"
   | "corrupt"
   | "unsupportedType"
-  | "reportTextNotSupported"
+  | "notText"
+  | "textTooLarge"
+  | "notDocx"
+  | "legacyDoc"
+  | "docxEncrypted"
+  | "docxCorrupt"
   | "checkFailed";
 
 export interface ProblemDetail {
@@ -75,29 +80,47 @@ function describe(problem: InputProblem, d: ProblemDetail): Message {
       return { zh: `工作簿已损坏（${d.detail ?? ""}）`, en: `the workbook is damaged (${d.detail ?? ""})` };
     case "unsupportedType":
       return {
-        zh: `不支持的文件类型 ${d.ext || "（无扩展名）"}；支持 .xlsx`,
-        en: `unsupported file type ${d.ext || "(no extension)"}; .xlsx is supported`,
+        zh: `不支持的文件类型 ${d.ext || "（无扩展名）"}；支持 .xlsx、.txt、.docx`,
+        en: `unsupported file type ${d.ext || "(no extension)"}; .xlsx, .txt and .docx are supported`,
       };
     case "checkFailed":
       return {
         zh: `核对时出现内部错误（${d.detail ?? ""}），请报告此问题`,
         en: `internal error while checking (${d.detail ?? ""}); please report it`,
       };
-    case "reportTextNotSupported":
+    case "notText":
+      return { zh: "不是纯文本文件（含二进制内容）", en: "not a plain-text file (it holds binary data)" };
+    case "textTooLarge":
       return {
-        zh: `报告文本（${d.ext}）的核对尚未实现`,
-        en: `report text (${d.ext}) is not supported yet`,
+        zh: `文本大小 ${MiB(d.size)} 超过上限 ${MiB(d.limit)}，不予处理`,
+        en: `the text is ${MiB(d.size)}, over the ${MiB(d.limit)} limit, refused`,
       };
+    case "notDocx":
+      return { zh: `不是 .docx 文档（${d.detail ?? ""}）`, en: `not a .docx document (${d.detail ?? ""})` };
+    case "legacyDoc":
+      return {
+        zh: "是旧版 .doc 二进制文档；请在 Word/WPS 中另存为 .docx",
+        en: "a legacy binary .doc document; save it as .docx in Word/WPS first",
+      };
+    case "docxEncrypted":
+      return {
+        zh: "文档有密码保护（已加密）；请去掉打开密码后另存为 .docx",
+        en: "the document is password-protected (encrypted); remove the open password and save it as .docx",
+      };
+    case "docxCorrupt":
+      return { zh: `文档已损坏（${d.detail ?? ""}）`, en: `the document is damaged (${d.detail ?? ""})` };
   }
 }
 
 export class InputError extends Error {
   readonly problem: InputProblem;
+  readonly detail: ProblemDetail;
   readonly text: Message;
   constructor(problem: InputProblem, detail: ProblemDetail = {}) {
     const text = describe(problem, detail);
     super(text.en);
     this.problem = problem;
+    this.detail = detail;
     this.text = text;
   }
 }

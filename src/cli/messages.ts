@@ -1,7 +1,7 @@
 /** The CLI's own words (formats, help, errors) in zh and en. Finding messages come from the core. */
 import type { Severity } from "../core/findings";
 import type { SheetKind } from "../core/api";
-import type { Lang } from "./report";
+import type { FileReport, Lang } from "./report";
 
 const SEVERITY: Record<Severity, { zh: string; en: string }> = {
   error: { zh: "错误", en: "Errors" },
@@ -55,8 +55,26 @@ export const T = {
   subject: { zh: "项目", en: "Subject" },
   message: { zh: "说明", en: "Message" },
   findings: { zh: "发现的问题", en: "Findings" },
+  reportText: { zh: "报告文本（{n} 个项目{unit}）", en: "Report text ({n} subjects{unit})" },
+  reportUnit: { zh: "，金额单位：{unit}", en: ", amounts in {unit}" },
+  lineNo: { zh: "第 {n} 行", en: "line {n}" },
+  line: { zh: "行", en: "Line" },
+  quote: { zh: "原文", en: "Quoted sentence" },
+  figures: { zh: "从文本读出的数字", en: "Figures read from the text" },
+  statedCompletion: { zh: "所述完成率", en: "Stated completion" },
+  change: { zh: "比上年增减", en: "Change on last year" },
+  statedGrowth: { zh: "所述增幅", en: "Stated growth" },
+  income: { zh: "收入", en: "Income" },
+  balance: { zh: "累计结余", en: "Balance" },
+  components: { zh: "其中", en: "Components" },
 } as const;
 
 export function t(key: keyof typeof T, lang: Lang, vars: Record<string, string | number> = {}): string {
   return T[key][lang].replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ""));
+}
+
+/** The heading a report text's findings go under, in place of a sheet's ("报告文本（6 个项目，金额单位：万元）"). */
+export function reportTextTitle(reportText: NonNullable<FileReport["reportText"]>, lang: Lang): string {
+  const unit = reportText.unit ? t("reportUnit", lang, { unit: reportText.unit }) : "";
+  return t("reportText", lang, { n: reportText.figures.length, unit });
 }

@@ -1,5 +1,6 @@
 /** What the CLI knows about one input after checking it; every output format is a function of a list of these. */
 import type { CheckResult } from "../core/api";
+import type { ReportFigure } from "../core/report";
 
 export type Lang = "zh" | "en";
 
@@ -7,6 +8,8 @@ export interface FileReport {
   /** The path as the user gave it. */
   file: string;
   result: CheckResult;
+  /** Report text (.txt/.docx, SPEC §7) only: the figures read from it and the unit of their amounts. */
+  reportText?: { unit?: string; figures: ReportFigure[] };
 }
 
 export interface FormatOptions {

@@ -67,7 +67,7 @@ describe("examples/qiemo-2019.xlsx", () => {
 
   it("csv: one row per finding, signed figures neutralised", async () => {
     const csv = (await run(["--format", "csv", example])).stdout;
-    expect(csv.startsWith("\uFEFFfile,sheet,cell,rule,severity,subject,observed,expected,message\r\n")).toBe(true);
+    expect(csv.startsWith("\uFEFFfile,sheet,cell,rule,severity,subject,observed,expected,message,line,quote\r\n")).toBe(true);
     const lines = csv.trimEnd().split("\r\n");
     expect(lines).toHaveLength(11);
     expect(lines.find((l) => l.includes(",F10,"))).toContain(",'+35.5%,");

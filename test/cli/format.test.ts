@@ -136,8 +136,8 @@ describe("csv", () => {
     const out = formatCsv([report([finding({ subject: '工伤,保险 "A"\n二行', message: { zh: "说明", en: "m" } })])], zh);
     expect(out.startsWith("\uFEFF")).toBe(true);
     const rows = parseCsv(out.slice(1));
-    expect(rows[0]).toEqual(["file", "sheet", "cell", "rule", "severity", "subject", "observed", "expected", "message"]);
-    expect(rows[1]).toEqual(["qiemo.xlsx", "基金支出", "D5", "stated-rate-mismatch", "error", '工伤,保险 "A"\n二行', "202.5%", "131%", "说明"]);
+    expect(rows[0]).toEqual(["file", "sheet", "cell", "rule", "severity", "subject", "observed", "expected", "message", "line", "quote"]);
+    expect(rows[1]).toEqual(["qiemo.xlsx", "基金支出", "D5", "stated-rate-mismatch", "error", '工伤,保险 "A"\n二行', "202.5%", "131%", "说明", "", ""]);
     expect(rows).toHaveLength(2);
   });
 

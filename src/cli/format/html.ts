@@ -5,8 +5,9 @@
 import type { FundAmounts, TableReport } from "../../core/api";
 import type { Finding } from "../../core/findings";
 import { summarize } from "../../core/findings";
+import type { ReportFigure } from "../../core/report";
 import type { FileReport, FormatOptions, Lang } from "../report";
-import { kindLabel, severityLabel, t } from "../messages";
+import { kindLabel, reportTextTitle, severityLabel, t } from "../messages";
 
 export function escapeHtml(text: unknown): string {
   return String(text ?? "").replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -20,7 +21,8 @@ h1{font-size:1.4em}h2{font-size:1.2em;border-bottom:1px solid #ccc;padding-botto
 table{border-collapse:collapse;margin:.5em 0 1.5em}td,th{border:1px solid #ccc;padding:.25em .5em;text-align:left;vertical-align:top}
 th{background:#f3f3f3}.error td.sev{color:#a4262c;font-weight:bold}.warning td.sev{color:#8a5300;font-weight:bold}.info td.sev{color:#005a9e}
 .summary{font-weight:bold}.chart{margin:.5em 0 1em}.legend{font-size:.9em}
-.sw{display:inline-block;width:.9em;height:.9em;vertical-align:middle;margin:0 .3em 0 1em}`;
+.sw{display:inline-block;width:.9em;height:.9em;vertical-align:middle;margin:0 .3em 0 1em}
+td.num{text-align:right}blockquote{margin:0;color:#555}`;
 
 function chart(table: TableReport, lang: Lang): string {
   const funds = table.funds.filter((f) => isFinite(f.budget ?? NaN) || isFinite(f.actual ?? NaN));
@@ -73,8 +75,54 @@ function findingsTable(findings: Finding[], lang: Lang): string {
   return `<table><thead><tr>${th}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
 }
 
+/** A report text's findings: the line and the quoted sentence instead of a sheet and a cell. */
+function textFindingsTable(findings: Finding[], lang: Lang): string {
+  if (!findings.length) return `<p>${t("noFindings", lang)}</p>`;
+  const head = ["line", "severity", "subject", "observed", "expected", "message", "quote", "rule"] as const;
+  const th = head.map((h) => `<th>${escapeHtml(t(h, lang))}</th>`).join("");
+  const rows = findings
+    .map(
+      (f) =>
+        `<tr class="${f.severity}"><td>${escapeHtml(f.line ?? f.cell)}</td>` +
+        `<td class="sev">${escapeHtml(severityLabel(f.severity, lang))}</td><td>${escapeHtml(f.subject)}</td>` +
+        `<td>${escapeHtml(f.observed)}</td><td>${escapeHtml(f.expected)}</td><td>${escapeHtml(f.message[lang])}</td>` +
+        `<td><blockquote>${escapeHtml(f.quote ?? "")}</blockquote></td><td><code>${escapeHtml(f.rule)}</code></td></tr>`
+    )
+    .join("\n");
+  return `<table><thead><tr>${th}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
+}
+
+const percent = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 2 });
+
+/** The figures read from a report text, one row per fund, as the text states them (SPEC §7). */
+function figuresTable(figures: ReportFigure[], lang: Lang): string {
+  if (!figures.length) return "";
+  const head = ["subject", "line", "budget", "actual", "statedCompletion", "change", "statedGrowth", "income", "balance", "components"] as const;
+  const th = head.map((h) => `<th>${escapeHtml(t(h, lang))}</th>`).join("");
+  const amount = (v: number | undefined) => `<td class="num">${v === undefined ? "" : escapeHtml(number.format(v))}</td>`;
+  const rate = (v: number | undefined) => `<td class="num">${v === undefined ? "" : escapeHtml(percent.format(v))}</td>`;
+  const rows = figures
+    .map(
+      (f) =>
+        `<tr><td>${escapeHtml(f.subject)}</td><td class="num">${escapeHtml(f.line)}</td>${amount(f.budget)}${amount(f.actual)}` +
+        `${rate(f.statedCompletion)}${amount(f.change)}${rate(f.statedGrowth)}${amount(f.income)}${amount(f.balance)}` +
+        `<td>${escapeHtml((f.components ?? []).map((c) => `${c.name} ${number.format(c.amount)}`).join(lang === "zh" ? "，" : ", "))}</td></tr>`
+    )
+    .join("\n");
+  return `<h3>${escapeHtml(t("figures", lang))}</h3><table><thead><tr>${th}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
+}
+
 function fileSection(report: FileReport, lang: Lang): string {
-  const { result } = report;
+  const { result, reportText } = report;
+  if (reportText) {
+    const charts = result.sheets.flatMap((s) => s.tables.filter((tb) => tb.kind === "fund").map((tb) => chart(tb, lang))).join("");
+    return (
+      `<section><h2>${escapeHtml(report.file)}</h2>` +
+      `<p class="summary">${escapeHtml(t("summary", lang, { ...result.summary }))}</p>` +
+      `<h3>${escapeHtml(reportTextTitle(reportText, lang))}</h3>${charts}${figuresTable(reportText.figures, lang)}` +
+      `<h3>${escapeHtml(t("findings", lang))}</h3>${textFindingsTable(result.findings, lang)}</section>`
+    );
+  }
   const sheets = result.sheets
     .map((s) => {
       const header = s.headerRow !== null ? ` · ${escapeHtml(t("headerRow", lang, { n: s.headerRow }))}` : "";

@@ -1,14 +1,36 @@
-/** JSON output, SPEC §6: one object per file, an array for a batch. */
+/**
+ * JSON output, SPEC §6: one object per file, an array for a batch. A report text (SPEC §7) adds `unit` (万元,
+ * 亿元, 元; absent when the text states no amount) and `figures`, one per fund, with only the figures the text
+ * states: amounts in that unit, rates as fractions (97% → 0.97), `line` the fund's first line.
+ */
+import type { ReportFigure } from "../../core/report";
 import type { FileReport, FormatOptions } from "../report";
 
+/** The figure keys of SPEC §7, in its order (the core's ReportFigure carries more: sources, prior, …). */
+const FIGURE_KEYS = ["budget", "actual", "statedCompletion", "change", "statedGrowth", "income", "balance"] as const;
+
+export function figureJson(figure: ReportFigure) {
+  const out: Record<string, unknown> = { subject: figure.subject, line: figure.line };
+  for (const key of FIGURE_KEYS) if (figure[key] !== undefined) out[key] = figure[key];
+  if (figure.components?.length) {
+    out.components = figure.components.map((c) => ({ name: c.name, amount: c.amount, line: c.line, text: c.text }));
+  }
+  return out;
+}
+
 export function fileJson(report: FileReport) {
-  const { result } = report;
-  return {
+  const { result, reportText } = report;
+  const json: Record<string, unknown> = {
     file: report.file,
     sheets: result.sheets.map((s) => ({ name: s.name, kind: s.kind, headerRow: s.headerRow, columns: s.columns })),
     summary: { error: result.summary.error, warning: result.summary.warning, info: result.summary.info },
     findings: result.findings,
   };
+  if (reportText) {
+    if (reportText.unit) json.unit = reportText.unit;
+    json.figures = reportText.figures.map(figureJson);
+  }
+  return json;
 }
 
 export function formatJson(reports: FileReport[], options: FormatOptions): string {

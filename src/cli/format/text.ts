@@ -2,17 +2,21 @@
 import type { Finding, Severity } from "../../core/findings";
 import { summarize } from "../../core/findings";
 import type { FileReport, FormatOptions, Lang } from "../report";
-import { kindLabel, severityHeading, t } from "../messages";
+import { kindLabel, reportTextTitle, severityHeading, t } from "../messages";
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
 
+/** One finding; a report text's finding names its line instead of a cell and quotes its sentence below. */
 function findingLine(f: Finding, lang: Lang): string {
-  const where = [f.cell, f.subject].filter(Boolean).join("  ");
+  const at = f.line !== undefined ? t("lineNo", lang, { n: f.line }) : f.cell;
+  const where = [at, f.subject].filter(Boolean).join("  ");
   const figures: string[] = [];
   if (f.observed) figures.push(`${t("observed", lang)} ${f.observed}`);
   if (f.expected) figures.push(`${t("expected", lang)} ${f.expected}`);
   const tail = figures.length ? (lang === "zh" ? `（${figures.join("；")}）` : ` (${figures.join("; ")})`) : "";
-  return `      ${where}  ${f.message[lang]}${tail}  [${f.rule}]`;
+  const line = `      ${where}  ${f.message[lang]}${tail}  [${f.rule}]`;
+  if (!f.quote) return line;
+  return `${line}\n        ${lang === "zh" ? `「${f.quote}」` : `"${f.quote}"`}`;
 }
 
 function sheetBlock(title: string, findings: Finding[], lang: Lang): string[] {
@@ -40,6 +44,11 @@ export function formatFileText(report: FileReport, lang: Lang): string {
     bySheet.set(f.sheet, list);
   }
   for (const sheet of result.sheets) {
+    if (report.reportText) {
+      lines.push(...sheetBlock(`  ${reportTextTitle(report.reportText, lang)}`, bySheet.get(sheet.name) ?? [], lang));
+      bySheet.delete(sheet.name);
+      continue;
+    }
     const header = sheet.headerRow !== null ? `，${t("headerRow", lang, { n: sheet.headerRow })}` : "";
     const kind = kindLabel(sheet.kind, lang) + (lang === "zh" ? header : header.replace("，", ", "));
     const title = lang === "zh" ? `  ${t("sheet", lang)}「${sheet.name}」（${kind}）` : `  ${t("sheet", lang)} "${sheet.name}" (${kind})`;

@@ -1,0 +1,117 @@
+/**
+ * Reads a report's text for the cross-check (SPEC §7), read-only.
+ *
+ * - .txt: UTF-8 (a BOM is dropped), UTF-16 with a BOM, or — when the bytes are not valid UTF-8 — GB18030, the
+ *   superset of GBK that Chinese Windows editors save as "ANSI". A file holding NUL bytes without a UTF-16 BOM is
+ *   binary, not text, and is refused rather than read as noise.
+ * - .docx: checked like an .xlsx before anything is inflated (zip magic, OLE = legacy .doc or an encrypted file,
+ *   the zip central directory against the limits of ./zip.ts), its XML parts are inflated once through the
+ *   size-counting stream (mammoth's JSZip trusts the declared sizes), then mammoth extracts the raw text. One
+ *   paragraph becomes one line, so "line n" of a .docx is its n-th paragraph (empty ones count).
+ */
+import * as fs from "fs";
+import mammoth from "mammoth";
+import { InputError, asInputError } from "./inputError";
+import { ZipDirectory, closeZip, entryStream, openZip } from "./zip";
+
+/** A .txt report larger than this is refused: reports are tens of KiB; this is a mistaken or hostile file. */
+export const MAX_TEXT_BYTES = 64 * 1024 * 1024;
+/** Zip limits for a .docx: the .xlsx total, but a smaller single entry (document.xml becomes one JS string). */
+export const DOCX_LIMITS = { total: 1024 * 1024 * 1024, entry: 256 * 1024 * 1024 };
+
+export interface TextReadOptions {
+  /** Overrides of the .docx zip limits (tests). */
+  limits?: { total: number; entry: number };
+}
+
+function statFile(file: string): fs.Stats {
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file);
+  } catch (e) {
+    throw asInputError(e);
+  }
+  if (!stat.isFile()) throw new InputError("notAFile");
+  if (stat.size === 0) throw new InputError("empty");
+  return stat;
+}
+
+/** Bytes of a text file → its text: BOMs first, then strict UTF-8, else GB18030 (GBK). */
+export function decodeText(bytes: Uint8Array): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder("utf-8").decode(bytes.subarray(3));
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  if (bytes.includes(0)) throw new InputError("notText");
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder("gb18030").decode(bytes);
+  }
+}
+
+export function readTextFile(file: string): string {
+  const stat = statFile(file);
+  if (stat.size > MAX_TEXT_BYTES) throw new InputError("textTooLarge", { size: stat.size, limit: MAX_TEXT_BYTES });
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (e) {
+    throw asInputError(e);
+  }
+  return decodeText(bytes);
+}
+
+function readMagic(file: string, size: number): Buffer {
+  const buffer = Buffer.alloc(Math.min(size, 64 * 1024 * 1024));
+  const fd = fs.openSync(file, "r");
+  try {
+    fs.readSync(fd, buffer, 0, buffer.length, 0);
+  } finally {
+    fs.closeSync(fd);
+  }
+  return buffer;
+}
+
+export async function readDocxText(file: string, options: TextReadOptions = {}): Promise<string> {
+  let zip: ZipDirectory | undefined;
+  try {
+    const stat = statFile(file);
+    const head = readMagic(file, Math.min(stat.size, 8));
+    if (head.length >= 4 && head.readUInt32BE(0) === 0xd0cf11e0) {
+      // An OLE compound file: a password-protected .docx holds an "EncryptedPackage" stream; otherwise a .doc.
+      const encrypted = readMagic(file, stat.size).includes(Buffer.from("EncryptedPackage", "utf16le"));
+      throw new InputError(encrypted ? "docxEncrypted" : "legacyDoc");
+    }
+    if (head.length < 2 || head.readUInt16BE(0) !== 0x504b) throw new InputError("notDocx", { detail: "not a zip file" });
+    zip = openZip(file, options.limits ?? DOCX_LIMITS);
+    if (!zip.entries.has("[Content_Types].xml")) throw new InputError("notDocx", { detail: "[Content_Types].xml missing" });
+    // Inflate the parts mammoth parses once through the counter, so that a zip lying about its sizes is refused
+    // before JSZip inflates them in memory. Media (images) are never inflated by a raw-text extraction.
+    for (const entry of zip.entries.values()) {
+      if (!/\.(xml|rels)$/i.test(entry.name)) continue;
+      for await (const _ of entryStream(zip, entry)) void _;
+    }
+    closeZip(zip);
+    zip = undefined;
+    let value: string;
+    try {
+      value = (await mammoth.extractRawText({ path: file })).value;
+    } catch (e) {
+      // mammoth's errors name what is missing ("Could not find main document part…"): a zip but not a document.
+      throw new InputError("notDocx", { detail: String((e as Error)?.message ?? e).split("\n")[0].slice(0, 200) });
+    }
+    // mammoth ends every paragraph with "\n\n" (and drops soft breaks): one paragraph per line.
+    return value.replace(/\n\n/g, "\n");
+  } catch (e) {
+    const error = asInputError(e);
+    // The zip reader's "corrupt" speaks of a workbook.
+    throw error.problem === "corrupt" ? new InputError("docxCorrupt", error.detail) : error;
+  } finally {
+    if (zip) closeZip(zip);
+  }
+}
+
+/** The text of a .txt or .docx report; throws InputError (exit 3) when it cannot be read. */
+export async function readReportFile(file: string, ext: string, options: TextReadOptions = {}): Promise<string> {
+  return ext === ".docx" ? readDocxText(file, options) : readTextFile(file);
+}
