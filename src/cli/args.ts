@@ -69,7 +69,8 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
 export const HELP = {
   zh: `用法：fund-check [选项] <文件...>
 
-核对社保基金支出绩效评价表（.xlsx）：完成率、增幅、合计、收支平衡、绩效指标等（见 SPEC §4）。
+核对社保基金支出绩效评价表（.xlsx）：完成率、增幅、合计、收支平衡、绩效指标等（见 SPEC §4）；
+绩效评价报告文本（.txt、.docx）读出各项基金的数字后按同样规则核对，问题指向行号并引用原句（SPEC §7）。
 
 选项：
   -f, --format text|json|html|csv   输出格式（默认 text）
@@ -82,7 +83,7 @@ export const HELP = {
 
 退出码：
   0  没有错误和警告      1  只有警告      2  有错误
-  3  有输入文件无法读取（损坏、不是 .xlsx、加密、超过大小上限、不存在），或 --targets/--mapping 文件无效；
+  3  有输入文件无法读取（损坏、不是 .xlsx/.docx、加密、超过大小上限、不存在），或 --targets/--mapping 文件无效；
      其余文件照常核对，3 优先于 2
   64 命令行用法错误（未知选项、缺少文件、--format/--lang 取值错误）
   70 内部错误（程序缺陷，请报告）
@@ -90,7 +91,8 @@ export const HELP = {
   en: `Usage: fund-check [options] <file...>
 
 Checks social insurance fund performance tables (.xlsx): completion rates, growth, totals, balance,
-performance indicators (SPEC §4).
+performance indicators (SPEC §4); report text (.txt, .docx) is read into per-fund figures and checked by the
+same rules, each finding at its line with the sentence quoted (SPEC §7).
 
 Options:
   -f, --format text|json|html|csv   output format (default text)
@@ -103,7 +105,7 @@ Options:
 
 Exit codes:
   0  no errors or warnings      1  warnings only      2  errors
-  3  an input could not be read (damaged, not .xlsx, encrypted, over the size limit, missing), or the
+  3  an input could not be read (damaged, not .xlsx/.docx, encrypted, over the size limit, missing), or the
      --targets/--mapping file is invalid; the other files are still checked, and 3 wins over 2
   64 usage error (unknown option, no file, bad --format/--lang value)
   70 internal error (a bug; please report it)
