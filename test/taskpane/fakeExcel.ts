@@ -208,8 +208,9 @@ export class FakeExcel {
             ops.push(() => {
               for (let r = 0; r < grid.length; r++)
                 for (let c = 0; c < grid[r].length; c++) {
-                  const cell = sheet().ensure(rect.top + r, rect.left + c);
                   const v = grid[r][c];
+                  if (v === null) continue; // Office.js: null in a 2-D write leaves that cell as it is
+                  const cell = sheet().ensure(rect.top + r, rect.left + c);
                   if (prop === "numberFormat") cell.numFmt = String(v);
                   else if (typeof v === "string" && v.startsWith("=") && cell.numFmt !== "@") {
                     cell.formula = v;

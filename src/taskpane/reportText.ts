@@ -1,0 +1,89 @@
+/**
+ * The "Check report text" view's work (SPEC §7), loaded through import() when the user first checks a text, so the
+ * report reader stays out of the task pane's initial JavaScript. Pure: no Office.js (excel.ts writes the sheet),
+ * no DOM.
+ */
+import Decimal from "decimal.js";
+import { checkReportText, figuresSheetFormats, figuresToSheetRows } from "../core/report";
+import type { ReportCheckResult, ReportFigure } from "../core/report";
+import { csvField } from "../cli/format/csv";
+import type { NewSheetCell } from "./excel";
+import type { Lang } from "./i18n";
+
+export { checkReportText };
+export type { ReportCheckResult, ReportFigure };
+
+/** A .txt chosen in the page above this size is refused: reports are tens of KiB. */
+export const MAX_TEXT_FILE_BYTES = 8 * 1024 * 1024;
+
+/**
+ * Bytes of a .txt → its text, as the CLI reads one (src/cli/readReportText.ts, which needs fs): BOMs first, then
+ * strict UTF-8, else GB18030 (Chinese Windows editors save "ANSI" as GBK). NUL bytes without a UTF-16 BOM mean
+ * a binary file: refused instead of shown as noise.
+ */
+export function decodeTextFile(bytes: Uint8Array): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder("utf-8").decode(bytes.subarray(3));
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  if (bytes.includes(0)) throw new Error("not a text file");
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder("gb18030").decode(bytes);
+  }
+}
+
+/**
+ * figuresToSheetRows as cells for excel.ts: the header row and the subject column (text from the report) are
+ * always values; elsewhere a string starting with "=" is one of figuresToSheetRows' own FUND. formulas.
+ */
+export function figuresSheet(figures: readonly ReportFigure[], lang: Lang, componentsCoverage?: number): { rows: NewSheetCell[][]; formats: string[][] } {
+  const rows = figuresToSheetRows(figures, lang, componentsCoverage).map((row, r) =>
+    row.map((cell, c): NewSheetCell => {
+      if (cell === null) return null;
+      if (r > 0 && c > 0 && typeof cell === "string" && cell.startsWith("=")) return { formula: cell };
+      return { value: cell };
+    })
+  );
+  return { rows, formats: figuresSheetFormats(figures) };
+}
+
+/** 0.97 → "97%", exactly (no 0.1 + 0.2 noise). */
+export function percentText(fraction: number): string {
+  return new Decimal(fraction).times(100).toString() + "%";
+}
+
+const CSV_COLUMNS = {
+  en: ["Fund", "Line", "Budget", "Actual", "Stated completion", "Stated change", "Stated growth", "Income", "Accumulated balance", "Components", "Unit"],
+  zh: ["险种", "行", "预算支出", "实际支出", "报告完成率", "比上年增减", "报告增幅", "收入", "累计结余", "其中", "单位"],
+};
+
+/**
+ * The figures as CSV for the standalone page (no live formulas there: FUND. functions need the add-in). Same
+ * style as the CLI's CSV (src/cli/format/csv.ts): UTF-8 BOM, CRLF, RFC 4180 quoting, and any text that a
+ * spreadsheet could run (= + - − @ tab CR at the start) prefixed with '. Numbers are written as numbers.
+ */
+export function figuresCsv(figures: readonly ReportFigure[], unit: string | undefined, lang: Lang): string {
+  const field = (v: string | number | undefined): string => (v === undefined ? "" : typeof v === "number" ? String(v) : csvField(v));
+  const rows = [CSV_COLUMNS[lang].map(field).join(",")];
+  const sep = lang === "zh" ? "；" : "; ";
+  for (const f of figures) {
+    const components = f.components?.map((c) => `${c.name} ${c.amount}`).join(sep);
+    rows.push(
+      [
+        field(f.subject),
+        field(f.line),
+        field(f.budget),
+        field(f.actual),
+        field(f.statedCompletion === undefined ? undefined : percentText(f.statedCompletion)),
+        field(f.change),
+        field(f.statedGrowth === undefined ? undefined : percentText(f.statedGrowth)),
+        field(f.income),
+        field(f.balance),
+        field(components),
+        field(unit),
+      ].join(",")
+    );
+  }
+  return "\uFEFF" + rows.join("\r\n") + "\r\n";
+}
