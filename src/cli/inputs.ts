@@ -7,7 +7,10 @@ import * as path from "path";
 import type { ColumnMapping } from "../core/api";
 import { checkWorkbook } from "../core/check";
 import { checkReportText } from "../core/report";
-import type { Targets } from "../core/targets";
+import type { GridWorkbook } from "../core/grid";
+import { parseMapping } from "../core/mapping";
+import { parseTargets, Targets } from "../core/targets";
+import { SETTINGS_SHEET_NAME, settingsFromGrid } from "../settings/workbookSettings";
 import { InputError } from "./inputError";
 import { ReadOptions, readWorkbook } from "./readWorkbook";
 import { readReportFile } from "./readReportText";
@@ -25,6 +28,29 @@ export interface CheckOptions {
   /** Column roles by sheet; workbooks only (report text has no columns). */
   mapping?: ColumnMapping;
   read?: ReadOptions;
+}
+
+/**
+ * Targets and mapping the task pane saved in the workbook (its very hidden settings sheet), so the CLI runs the
+ * same checks as a colleague's Excel. --targets/--mapping win; stored settings that cannot be used are named
+ * on stderr and the defaults apply.
+ */
+function storedSettings(grid: GridWorkbook): { targets?: Targets; mapping?: ColumnMapping; problems: string[] } {
+  const decoded = settingsFromGrid(grid);
+  if (!decoded) return { problems: [] };
+  const problems = decoded.problems.map((p) => `stored settings (${SETTINGS_SHEET_NAME}): ${p}; using the defaults`);
+  const out: { targets?: Targets; mapping?: ColumnMapping; problems: string[] } = { problems };
+  if (decoded.targets !== undefined) {
+    const parsed = parseTargets(decoded.targets);
+    if (parsed.ok) out.targets = parsed.targets;
+    else problems.push(`stored targets (${SETTINGS_SHEET_NAME}): ${parsed.errors.join("; ")}; using the defaults`);
+  }
+  if (decoded.mapping !== undefined) {
+    const parsed = parseMapping(decoded.mapping);
+    if (parsed.ok) out.mapping = parsed.mapping;
+    else problems.push(`stored mapping (${SETTINGS_SHEET_NAME}): ${parsed.errors.join("; ")}; ignored`);
+  }
+  return out;
 }
 
 /** The core promises not to throw on bad data; if it does, say so plainly instead of blaming the file. */
@@ -45,7 +71,12 @@ export async function checkInput(file: string, options: CheckOptions = {}): Prom
     }
     case "workbook": {
       const grid = await readWorkbook(file, options.read);
-      return { file, result: checking(() => checkWorkbook(grid, { targets: options.targets, mapping: options.mapping })) };
+      const stored = storedSettings(grid);
+      const targets = options.targets ?? stored.targets;
+      const mapping = options.mapping ?? stored.mapping;
+      const report: FileReport = { file, result: checking(() => checkWorkbook(grid, { targets, mapping })) };
+      if (stored.problems.length) report.notes = stored.problems;
+      return report;
     }
   }
 }

@@ -8,9 +8,8 @@
  */
 import * as fs from "fs";
 import * as path from "path";
-import { z } from "zod";
 import type { ColumnMapping } from "../core/api";
-import { FUND_ROLES, INDICATOR_ROLES } from "../core/model";
+import { parseMapping } from "../core/mapping";
 import { parseTargets, Targets } from "../core/targets";
 import { CliOptions, HELP, parseCli, UsageError } from "./args";
 import { formatCsv } from "./format/csv";
@@ -61,28 +60,10 @@ function loadTargets(file: string): Targets {
   return parsed.targets;
 }
 
-const ROLE_NAMES = [...FUND_ROLES, ...INDICATOR_ROLES, "ignore"] as [string, ...string[]];
-const mappingSchema = z.record(
-  z.string(),
-  z.record(
-    z.string().regex(/^[A-Za-z]{1,3}$/, { error: "expected a column letter such as C" }),
-    z.enum(ROLE_NAMES, { error: `expected one of ${ROLE_NAMES.join(", ")}` })
-  )
-);
-
 function loadMapping(file: string): ColumnMapping {
-  const parsed = mappingSchema.safeParse(readJsonFile(file, "--mapping"));
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `${i.path.map(String).join(".") || "(top level)"}: ${i.message}`);
-    throw new ConfigError(`--mapping ${file}: ${problems.join("; ")}`);
-  }
-  // Column letters as the core writes them.
-  const mapping: ColumnMapping = {};
-  for (const [sheet, columns] of Object.entries(parsed.data)) {
-    mapping[sheet] = {};
-    for (const [col, role] of Object.entries(columns)) mapping[sheet][col.toUpperCase()] = role as ColumnMapping[string][string];
-  }
-  return mapping;
+  const parsed = parseMapping(readJsonFile(file, "--mapping"));
+  if (!parsed.ok) throw new ConfigError(`--mapping ${file}: ${parsed.errors.join("; ")}`);
+  return parsed.mapping;
 }
 
 function version(): string {
@@ -138,7 +119,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
   for (const [i, file] of options.files.entries()) {
     if (progress) io.stderr.write(`\r\x1b[K[${i + 1}/${options.files.length}] ${file}`);
     try {
-      reports.push(await checkInput(file, { targets, mapping, read: io.read }));
+      const report = await checkInput(file, { targets, mapping, read: io.read });
+      for (const note of report.notes ?? []) io.stderr.write(`fund-check: ${file}: ${note}\n`);
+      reports.push(report);
     } catch (e) {
       unreadable++;
       clearLine();

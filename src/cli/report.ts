@@ -10,6 +10,8 @@ export interface FileReport {
   result: CheckResult;
   /** Report text (.txt/.docx, SPEC §7) only: the figures read from it and the unit of their amounts. */
   reportText?: { unit?: string; figures: ReportFigure[] };
+  /** Things the user should know that are not findings (stored settings that could not be used), for stderr. */
+  notes?: string[];
 }
 
 export interface FormatOptions {

@@ -3,6 +3,7 @@
  * on other sheets): tables detected, fund tables built into the FundTable model and run through the fund rules,
  * indicator tables handed to the indicator module. Results come in sheet order, then row order.
  */
+import { isAddinSheet } from "./addinSheets";
 import { CheckResult, ColumnMapping, FundAmounts, SheetReport, TableReport } from "./api";
 import { buildFundTable } from "./detect/fundTable";
 import { DetectedColumn, detectTables } from "./detect/tables";
@@ -96,11 +97,12 @@ export function checkSheet(sheet: GridSheet, options: CheckOptions = {}): { repo
   return { report, findings: keyed.map((x) => x.f) };
 }
 
-/** Checks every sheet of a workbook, in sheet order. */
+/** Checks every sheet of a workbook, in sheet order, except the add-in's own (settings, report). */
 export function checkWorkbook(workbook: GridWorkbook, options: CheckOptions = {}): CheckResult {
   const sheets: SheetReport[] = [];
   const findings: Finding[] = [];
   for (const sheet of workbook.sheets) {
+    if (isAddinSheet(sheet.name)) continue;
     const r = checkSheet(sheet, options);
     sheets.push(r.report);
     for (const f of r.findings) findings.push(f);

@@ -12,16 +12,9 @@
  *   A4 a note for people who unhide the sheet.
  */
 
-/** The settings sheet's name. Sheet names are at most 31 characters and may not contain : \ / ? * [ ]. */
-export const SETTINGS_SHEET_NAME = "fund-check设置";
-
-/** Names the report sheet takes (one per language). Both are the add-in's own and are replaced on each run. */
-export const REPORT_SHEET_NAMES = ["校验报告", "Check report"] as const;
-
-/** Sheets the add-in wrote itself: never checked, never counted as the user's tables. */
-export function isAddinSheet(name: string): boolean {
-  return name === SETTINGS_SHEET_NAME || (REPORT_SHEET_NAMES as readonly string[]).includes(name);
-}
+import { SETTINGS_SHEET_NAME } from "../core/addinSheets";
+import type { GridWorkbook } from "../core/grid";
+export { SETTINGS_SHEET_NAME, REPORT_SHEET_NAMES, isAddinSheet } from "../core/addinSheets";
 
 const MARKER = "fund-check settings";
 const LAYOUT_VERSION = 1;
@@ -103,4 +96,11 @@ export function decodeSettings(rows: readonly (readonly unknown[] | undefined)[]
     }
   }
   return result;
+}
+
+/** The settings stored in a workbook read as a grid (CLI, standalone page); undefined when it has none. */
+export function settingsFromGrid(workbook: GridWorkbook): DecodedSettings | undefined {
+  const sheet = workbook.sheets.find((s) => s.name === SETTINGS_SHEET_NAME);
+  if (!sheet) return undefined;
+  return decodeSettings(sheet.cells.map((row) => (row ?? []).map((cell) => cell?.value)));
 }
