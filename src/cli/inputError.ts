@@ -23,7 +23,9 @@ export type InputProblem =
   | "legacyDoc"
   | "docxEncrypted"
   | "docxCorrupt"
-  | "checkFailed";
+  | "checkFailed"
+  | "tooManyRows"
+  | "tooManyCells";
 
 export interface ProblemDetail {
   name?: string;
@@ -82,6 +84,16 @@ function describe(problem: InputProblem, d: ProblemDetail): Message {
       return {
         zh: `不支持的文件类型 ${d.ext || "（无扩展名）"}；支持 .xlsx、.txt、.docx`,
         en: `unsupported file type ${d.ext || "(no extension)"}; .xlsx, .txt and .docx are supported`,
+      };
+    case "tooManyRows":
+      return {
+        zh: `工作表「${d.name}」超过 ${(d.limit ?? 0).toLocaleString("en")} 行数据，不予处理（请拆分工作簿或删除多余的行）`,
+        en: `sheet "${d.name}" has more than ${(d.limit ?? 0).toLocaleString("en")} rows of data, refused (split the workbook or delete unused rows)`,
+      };
+    case "tooManyCells":
+      return {
+        zh: `工作簿超过 ${(d.limit ?? 0).toLocaleString("en")} 个非空单元格（读到工作表「${d.name}」时），不予处理（请拆分工作簿）`,
+        en: `the workbook has more than ${(d.limit ?? 0).toLocaleString("en")} filled cells (reading sheet "${d.name}"), refused (split the workbook)`,
       };
     case "checkFailed":
       return {

@@ -1,5 +1,5 @@
 /**
- * The task pane, and the same pane as a standalone page: check, mapping and targets tabs over one
+ * The task pane, and the same pane as a standalone page: check, report text, mapping and targets tabs over one
  * WorkbookHost (Excel through Office.js, or an .xlsx opened in the page).
  */
 import * as React from "react";
@@ -31,6 +31,7 @@ import { FindingsList } from "./components/FindingsList";
 import { MappingPanel } from "./components/MappingPanel";
 import { TargetsPanel } from "./components/TargetsPanel";
 import { GridView } from "./components/GridView";
+import { ReportView } from "./components/ReportView";
 
 const useStyles = makeStyles({
   root: { padding: "12px", fontFamily: tokens.fontFamilyBase, maxWidth: "1400px" },
@@ -79,7 +80,7 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
   const { t } = i18n;
   const [host, setHost] = React.useState<WorkbookHost | undefined>(initialHost);
   const [grid, setGrid] = React.useState<GridWorkbook>();
-  const [tab, setTab] = React.useState<"check" | "mapping" | "targets">("check");
+  const [tab, setTab] = React.useState<"check" | "report" | "mapping" | "targets">("check");
   const [scope, setScope] = React.useState<Scope>(standalone ? "all" : "active");
   const [progress, setProgress] = React.useState<PassProgress>();
   const [running, setRunning] = React.useState(false);
@@ -167,7 +168,7 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
     say("info", "loadingFile", { name });
     try {
       const standaloneModule = await import(/* webpackChunkName: "standalone" */ "./standalone");
-      const opened = await standaloneModule.openWorkbook(data, name);
+      const opened = await standaloneModule.openWorkbook(data, name, { lang });
       setHost(opened.host);
       setGrid(opened.grid);
       setResult(undefined);
@@ -343,10 +344,21 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
           )}
           <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as typeof tab)}>
             <Tab value="check">{t("tabCheck")}</Tab>
+            <Tab value="report">{t("tabReport")}</Tab>
             <Tab value="mapping">{t("tabMapping")}</Tab>
             <Tab value="targets">{t("tabTargets")}</Tab>
           </TabList>
           {tab === "check" && checkTab}
+          {/* Kept mounted while hidden, so the pasted text and its findings survive a change of tab. */}
+          <div hidden={tab !== "report"}>
+            <ReportView
+              standalone={standalone}
+              targets={targets}
+              insertSheet={host?.insertSheet}
+              notify={(intent, text) => setNotice({ intent, text })}
+              download={download}
+            />
+          </div>
           {tab === "mapping" && (
             <MappingPanel
               sheets={result?.sheets ?? []}

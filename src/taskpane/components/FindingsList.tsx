@@ -1,4 +1,7 @@
-/** Findings grouped by severity with counts; each is a button that takes the user to its cell. */
+/**
+ * Findings grouped by severity with counts; each is a button that takes the user to its cell, or, for a finding
+ * in report text (SPEC §7), shows its line and quotes its sentence.
+ */
 import * as React from "react";
 import { Badge, makeStyles, tokens } from "@fluentui/react-components";
 import type { Finding, Severity } from "../../core/findings";
@@ -29,6 +32,14 @@ const useStyles = makeStyles({
   subject: { fontWeight: tokens.fontWeightSemibold },
   where: { color: tokens.colorNeutralForeground3, fontSize: tokens.fontSizeBase200, marginLeft: "6px" },
   figures: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  quote: {
+    display: "block",
+    margin: "4px 0",
+    paddingLeft: "8px",
+    borderLeft: `3px solid ${tokens.colorNeutralStroke1}`,
+    fontSize: tokens.fontSizeBase200,
+    color: tokens.colorNeutralForeground2,
+  },
 });
 
 export interface FindingsListProps {
@@ -65,10 +76,13 @@ export function FindingsList({ findings, selected, onSelect }: FindingsListProps
                     onClick={() => onSelect(f)}
                   >
                     <span className={styles.subject}>{f.subject || f.rule}</span>
-                    <span className={styles.where}>
-                      {f.sheet}!{f.cell}
-                    </span>
+                    <span className={styles.where}>{f.line !== undefined ? t("lineLabel", { line: f.line }) : `${f.sheet}!${f.cell}`}</span>
                     <div>{f.message[lang]}</div>
+                    {f.quote && (
+                      <span className={styles.quote} title={t("quoteLabel")} data-quote>
+                        “{f.quote}”
+                      </span>
+                    )}
                     {(f.observed || f.expected) && (
                       <div className={styles.figures}>
                         {f.observed && `${t("observed")}: ${f.observed}`}

@@ -1,0 +1,244 @@
+/**
+ * "Check report text" (SPEC §7): paste a report's prose (or, in the standalone page, open a .txt), check it, and
+ * see the figures read per fund and the findings, each quoting its sentence. Clicking a finding selects its line
+ * in the text. In Excel the figures can be inserted as a new sheet with live FUND. formulas; in the page they
+ * download as CSV. The report reader (../reportText) is loaded on first use, outside the initial JavaScript.
+ */
+import * as React from "react";
+import { Button, Field, Textarea, makeStyles, tokens } from "@fluentui/react-components";
+import type { Finding } from "../../core/findings";
+import type { Targets } from "../../core/targets";
+import type { NewSheetCell } from "../excel";
+import { useI18n } from "../i18n";
+import { FindingsList } from "./FindingsList";
+
+type ReportModule = typeof import("../reportText");
+type ReportResult = ReturnType<ReportModule["checkReportText"]>;
+
+const loadReportModule = (): Promise<ReportModule> => import(/* webpackChunkName: "report" */ "../reportText");
+
+const useStyles = makeStyles({
+  row: { display: "flex", flexWrap: "wrap", gap: "8px", alignItems: "center", margin: "8px 0" },
+  /** Wide screens (the standalone page): the text on the left, what was found beside it. */
+  split: { "@media (min-width: 900px)": { display: "grid", gridTemplateColumns: "minmax(320px, 1fr) minmax(0, 1.2fr)", gap: "16px", alignItems: "start" } },
+  side: { "@media (min-width: 900px)": { position: "sticky", top: "8px" } },
+  text: { width: "100%" },
+  tableWrap: { overflowX: "auto", margin: "8px 0" },
+  table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
+  th: { textAlign: "left", background: tokens.colorNeutralBackground3, padding: "2px 6px", whiteSpace: "nowrap", border: `1px solid ${tokens.colorNeutralStroke3}` },
+  td: { padding: "2px 6px", border: `1px solid ${tokens.colorNeutralStroke3}`, whiteSpace: "nowrap" },
+  num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
+  components: { whiteSpace: "normal", minWidth: "160px" },
+  heading: { fontWeight: tokens.fontWeightSemibold, margin: "12px 0 4px" },
+  summary: { fontWeight: tokens.fontWeightSemibold },
+});
+
+/** Start and end (exclusive) of 1-based line `line` in `text`, with the reader's line breaks (\r\n, \n, \r). */
+export function lineRange(text: string, line: number): { start: number; end: number } | undefined {
+  if (!Number.isInteger(line) || line < 1) return undefined;
+  const breaks = /\r\n|\n|\r/g;
+  let start = 0;
+  for (let n = 1; n < line; n++) {
+    const m = breaks.exec(text);
+    if (!m) return undefined;
+    start = m.index + m[0].length;
+  }
+  const next = breaks.exec(text);
+  return { start, end: next ? next.index : text.length };
+}
+
+/** Scrolls a textarea so that character `offset` is in view, measuring wrapped lines with an invisible copy. */
+function scrollTextareaTo(area: HTMLTextAreaElement, offset: number) {
+  const mirror = area.cloneNode(false) as HTMLTextAreaElement;
+  for (const name of ["id", "name", "aria-label", "aria-labelledby", "aria-describedby"]) mirror.removeAttribute(name);
+  Object.assign(mirror.style, { position: "absolute", visibility: "hidden", height: "0px", minHeight: "0px", width: `${area.clientWidth}px`, overflow: "hidden" });
+  mirror.setAttribute("aria-hidden", "true");
+  mirror.value = area.value.slice(0, offset);
+  area.parentNode?.appendChild(mirror);
+  const top = mirror.scrollHeight;
+  mirror.remove();
+  area.scrollTop = Math.max(0, top - area.clientHeight / 3);
+}
+
+export interface ReportViewProps {
+  standalone: boolean;
+  targets?: Targets;
+  /** Excel only: adds a new sheet (excel.ts insertSheet through the host). */
+  insertSheet?: (baseName: string, rows: NewSheetCell[][], formats: string[][]) => Promise<{ sheet: string; grouped: boolean }>;
+  notify: (intent: "success" | "warning" | "error" | "info", text: string) => void;
+  download: (text: string, name: string, type: string) => void;
+}
+
+export function ReportView({ standalone, targets, insertSheet, notify, download }: ReportViewProps) {
+  const { lang, t } = useI18n();
+  const styles = useStyles();
+  const [text, setText] = React.useState("");
+  const [name, setName] = React.useState<string>();
+  const [result, setResult] = React.useState<ReportResult>();
+  const [checkedText, setCheckedText] = React.useState<string>();
+  const [selected, setSelected] = React.useState<Finding>();
+  const [busy, setBusy] = React.useState(false);
+  const moduleRef = React.useRef<ReportModule>(undefined);
+  const areaRef = React.useRef<HTMLTextAreaElement>(null);
+
+  const load = async () => (moduleRef.current ??= await loadReportModule());
+
+  const check = async (source = text, sourceName = name) => {
+    if (!source.trim()) {
+      notify("info", t("reportEmpty"));
+      return;
+    }
+    setBusy(true);
+    try {
+      const mod = await load();
+      setResult(mod.checkReportText(source, { targets, name: sourceName ?? t("reportName") }));
+      setCheckedText(source);
+      setSelected(undefined);
+    } catch (error) {
+      notify("error", t("error", { message: (error as Error)?.message ?? String(error) }));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const openTxt = async (file: File | undefined) => {
+    if (!file) return;
+    try {
+      const mod = await load();
+      if (file.size > mod.MAX_TEXT_FILE_BYTES) {
+        const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
+        notify("error", t("textTooLarge", { name: file.name, size: mb(file.size), limit: mb(mod.MAX_TEXT_FILE_BYTES) }));
+        return;
+      }
+      const opened = mod.decodeTextFile(new Uint8Array(await file.arrayBuffer()));
+      setText(opened);
+      setName(file.name);
+      await check(opened, file.name);
+    } catch (error) {
+      notify("error", t("fileError", { name: file.name, message: (error as Error)?.message ?? String(error) }));
+    }
+  };
+
+  /** Selects the finding's line in the text (or, if the text was edited since, its quoted sentence). */
+  const select = (finding: Finding) => {
+    setSelected(finding);
+    const area = areaRef.current;
+    if (!area || finding.line === undefined) return;
+    let range = text === checkedText ? lineRange(text, finding.line) : undefined;
+    if (!range && finding.quote) {
+      const at = text.indexOf(finding.quote);
+      if (at >= 0) range = { start: at, end: at + finding.quote.length };
+    }
+    if (!range) return;
+    area.focus();
+    area.setSelectionRange(range.start, range.end);
+    scrollTextareaTo(area, range.start);
+    area.scrollIntoView?.({ block: "nearest" });
+  };
+
+  const insert = async () => {
+    if (!insertSheet || !result || !moduleRef.current) return;
+    try {
+      const { rows, formats } = moduleRef.current.figuresSheet(result.figures, lang, targets?.componentsCoverage);
+      const { sheet, grouped } = await insertSheet(t("figuresSheetName"), rows, formats);
+      notify(grouped ? "success" : "warning", t("figuresInserted", { sheet }) + (grouped ? "" : " " + t("undoNote")));
+    } catch (error) {
+      notify("error", t("error", { message: (error as Error)?.message ?? String(error) }));
+    }
+  };
+
+  const downloadCsv = () => {
+    if (!result || !moduleRef.current) return;
+    const base = (name ?? t("figuresSheetName")).replace(/\.txt$/i, "");
+    download(moduleRef.current.figuresCsv(result.figures, result.unit, lang), `${base}-figures.csv`, "text/csv;charset=utf-8");
+  };
+
+  const mod = moduleRef.current;
+  const amount = (v: number | undefined) => (v === undefined ? "" : String(v));
+  const rate = (v: number | undefined) => (v === undefined || !mod ? "" : mod.percentText(v));
+  const figures = result?.figures ?? [];
+
+  return (
+    <div className={styles.split} data-testid="report-view">
+      <div className={styles.side}>
+        <p>{standalone ? t("reportIntroStandalone") : t("reportIntro")}</p>
+        <Field label={t("reportTextLabel")} hint={result && checkedText !== text ? t("reportStale") : undefined}>
+          <Textarea
+            ref={areaRef}
+            className={styles.text}
+            textarea={{ className: styles.text }}
+            resize="vertical"
+            rows={12}
+            value={text}
+            placeholder={t("reportPlaceholder")}
+            onChange={(_, data) => setText(data.value)}
+            data-testid="report-text"
+          />
+        </Field>
+        <div className={styles.row}>
+          <Button appearance="primary" disabled={busy} onClick={() => check()}>
+            {t("reportCheck")}
+          </Button>
+          {standalone && (
+            <label>
+              {t("reportOpenTxt")}{" "}
+              <input type="file" accept=".txt,text/plain" aria-label={t("reportOpenTxt")} onChange={(e) => openTxt(e.target.files?.[0])} />
+            </label>
+          )}
+          {insertSheet && !standalone && (
+            <Button disabled={busy || !figures.length} onClick={insert}>
+              {t("insertFiguresSheet")}
+            </Button>
+          )}
+          {standalone && figures.length > 0 && <Button onClick={downloadCsv}>{t("downloadFiguresCsv")}</Button>}
+        </div>
+      </div>
+      <div>
+        {result && !figures.length && <p role="status">{t("reportNoFigures")}</p>}
+        {figures.length > 0 && (
+          <>
+            <h3 className={styles.heading}>{result?.unit ? t("reportFigures", { unit: result.unit }) : t("reportFiguresNoUnit")}</h3>
+            <div className={styles.tableWrap}>
+              <table className={styles.table} data-testid="report-figures">
+                <thead>
+                  <tr>
+                    {(["figSubject", "figLine", "figBudget", "figActual", "figStatedCompletion", "figChange", "figStatedGrowth", "figBalance", "figComponents"] as const).map((key) => (
+                      <th key={key} className={styles.th} scope="col">
+                        {t(key)}
+                      </th>
+                    ))}
+                  </tr>
+                </thead>
+                <tbody>
+                  {figures.map((f, i) => (
+                    <tr key={`${f.subject}:${i}`}>
+                      <th className={styles.th} scope="row">
+                        {f.subject}
+                      </th>
+                      <td className={styles.td + " " + styles.num}>{f.line}</td>
+                      <td className={styles.td + " " + styles.num}>{amount(f.budget)}</td>
+                      <td className={styles.td + " " + styles.num}>{amount(f.actual)}</td>
+                      <td className={styles.td + " " + styles.num}>{rate(f.statedCompletion)}</td>
+                      <td className={styles.td + " " + styles.num}>{amount(f.change)}</td>
+                      <td className={styles.td + " " + styles.num}>{rate(f.statedGrowth)}</td>
+                      <td className={styles.td + " " + styles.num}>{amount(f.balance)}</td>
+                      <td className={styles.td + " " + styles.components}>{f.components?.map((c) => `${c.name} ${c.amount}`).join(lang === "zh" ? "；" : "; ")}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          </>
+        )}
+        {result && (
+          <>
+            <p className={styles.summary} role="status" data-report-summary>
+              {t("findingsSummary", { error: result.summary.error, warning: result.summary.warning, info: result.summary.info })}
+            </p>
+            <FindingsList findings={result.findings} selected={selected} onSelect={select} />
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
