@@ -134,12 +134,16 @@ interface RowLabels {
   hasYearOrPeriod: boolean;
   ownCells: number;
   hasDataNumber: boolean;
+  /** Label areas (a merged area counts once), those merged across four or more columns, and sentences (，。；). */
+  areas: number;
+  wideAreas: number;
+  sentences: number;
 }
 
 /** `startingHere`: count only labels of this row's own cells and of merges that start on it. */
 function scanRow(view: SheetView, r: number, startingHere = false): RowLabels {
   const row = view.row(r);
-  const out: RowLabels = { roleCount: 0, figureRoles: 0, indicatorRoles: 0, hasYearOrPeriod: false, ownCells: 0, hasDataNumber: false };
+  const out: RowLabels = { roleCount: 0, figureRoles: 0, indicatorRoles: 0, hasYearOrPeriod: false, ownCells: 0, hasDataNumber: false, areas: 0, wideAreas: 0, sentences: 0 };
   const width = view.width(r);
   for (let c = 0; c <= width; c++) {
     const cell = row[c];
@@ -153,6 +157,9 @@ function scanRow(view: SheetView, r: number, startingHere = false): RowLabels {
     if (startingHere && m && m.top !== r) continue;
     const label = view.labelAt(r, c);
     if (label === undefined) continue;
+    out.areas++;
+    if (m && m.right - m.left >= 3) out.wideAreas++;
+    if (/[，。；]/.test(label)) out.sentences++;
     // Header labels are short; a long line is a title or a note even when it names 支出 or 预算.
     if (label.length > 24) continue;
     const info = readLabel(label);
@@ -181,8 +188,11 @@ function mayBeHeader(view: SheetView, r: number): boolean {
 
 function isHeaderRow(view: SheetView, r: number): boolean {
   if (!mayBeHeader(view, r)) return false;
-  const s = scanRow(view, r);
+  // Labels merged down from rows above do not make a header (项目资金（万元） beside 上年结转资金 in the 执行率 block).
+  const s = scanRow(view, r, true);
   if (s.hasDataNumber) return false;
+  // A form field, "项目名称 | 城乡居民基本养老保险基金支出" merged across the form, is a label and its value.
+  if (s.areas <= 2 && s.wideAreas >= 1) return false;
   return s.roleCount >= 2 && (s.figureRoles >= 1 || s.indicatorRoles >= 2);
 }
 
@@ -191,7 +201,7 @@ function isGroupRow(view: SheetView, r: number): boolean {
   if (r < 0 || view.isBlank(r)) return false;
   // A label merged down from above (项目资金（万元） beside the block's last row) does not make a row a group row.
   const s = scanRow(view, r, true);
-  if (s.hasDataNumber) return false;
+  if (s.hasDataNumber || s.sentences > 0) return false; // a sentence is text under a header, not a group label
   const row = view.row(r);
   for (const cell of row) if (cell && typeof cell.value === "string" && readUnitLine(cell.value)) return false;
   // A title ("2019年社会保险基金支出绩效自评表") is one long label, often merged across the table: not a group.
@@ -215,7 +225,8 @@ function isContinuationRow(view: SheetView, r: number, top: number): boolean {
   // At least one own label naming a role or a year, in a column whose header above has a merge or no role.
   for (let c = 0; c < row.length; c++) {
     const own = row[c] ? labelText(row[c]!.value) : undefined;
-    if (own === undefined) continue;
+    // Header labels are short words (as in scanRow): a sentence under a header is data even when it names 结余.
+    if (own === undefined || own.length > 24 || /[，。；]/.test(own)) continue;
     const info = readLabel(own);
     if (!info.role && info.year === undefined && !info.period) continue;
     const above = view.labelAt(top, c);

@@ -95,7 +95,7 @@ function buildIndicatorRows(sheet: GridSheet, detected: DetectedTable): Indicato
       }
       const named = own.indicator !== undefined || own.target !== undefined || own.indicatorActual !== undefined;
       if (!named && (own.level1 !== undefined || own.level2 !== undefined)) out.kind = "section";
-      out.label = out.text.indicator ?? (out.kind === "section" ? own.level2 ?? own.level1 : undefined) ?? out.text.level2 ?? out.text.level1 ?? toA1(r, figureCol);
+      out.label = out.text.indicator ?? (out.kind === "section" ? own.level2 ?? own.level1 : undefined) ?? out.text.level2 ?? out.text.level1 ?? toA1(r, Number.isFinite(figureCol) ? figureCol : cols[0]?.col ?? 0);
     }
     rows.push(out);
   }
@@ -105,7 +105,7 @@ function buildIndicatorRows(sheet: GridSheet, detected: DetectedTable): Indicato
 /** The 预算执行率 block: its names stand in the text column left of the figures (the left-most may be a merged label). */
 function buildExecutionBlock(sheet: GridSheet, detected: DetectedTable): IndicatorTable {
   const figureCols = detected.columns.filter((c) => c.role !== "subject").map((c) => c.col);
-  const firstFigure = Math.min(...figureCols);
+  const firstFigure = figureCols.length ? Math.min(...figureCols) : 0;
   let nameCol = -1;
   let best = 0;
   for (let c = 0; c < firstFigure; c++) {

@@ -27,11 +27,11 @@ describe("layout 1: merged first-level cells with (N分), no 总分 row", () => 
     expect(brief(r.findings)).toEqual([
       "warning indicator-target-miss E4", // 4800 < 不低于5000人, reason given: explained
       "warning indicator-target-miss E6", // 90% against 100%
+      "warning indicator-unexplained E6", // H6 is blank: the finding names it
       "warning score-mismatch G6", // stated 10, proportional gives 9 (a stated 10 would pass a computed 9.8: its own precision)
-      "warning indicator-unexplained H6",
       "error score-mismatch A7", // 效益指标(30分) holds 10 + 10
       "warning indicator-target-miss E7", // 1.5% against ≤1%
-      "warning indicator-unexplained H7",
+      "warning indicator-unexplained E7",
       "error score-mismatch G9", // 12 above its weight 10
     ]);
   });
@@ -50,6 +50,9 @@ describe("layout 1: merged first-level cells with (N分), no 总分 row", () => 
     expect(miss).toMatchObject({ sheet: "绩效自评", subject: "上访率", observed: "1.5%", expected: "≤1%", related: ["D7"] });
     expect(miss.message.zh).toContain("超出");
     expect(miss.message.en).toContain("exceeds the limit of the target ≤1%");
+    const unexplained = r.findings.find((f) => f.rule === "indicator-unexplained" && f.cell === "E7")!;
+    expect(unexplained.expected).toMatch(/^H7：/);
+    expect(unexplained.message.zh).toContain("H7未填写偏差原因分析及改进措施");
     const level = r.findings.find((f) => f.cell === "A7")!;
     expect(level).toMatchObject({ subject: "效益指标(30分)", observed: "20", expected: "30", related: ["F7", "F8"] });
     const above = r.findings.find((f) => f.cell === "G9")!;
@@ -136,5 +139,43 @@ describe("targets", () => {
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.errors[0]).toMatch(/^indicators\.scoring: /);
     expect(DEFAULT_TARGETS.indicators).toBeUndefined();
+  });
+});
+
+describe("examples/indicator-self-evaluation.xlsx (docs/indicators.md shows its findings)", () => {
+  it("gives exactly the findings the docs list", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const path = await import("path");
+    const { workbookToGrid } = await import("../../../src/exceljs/toGrid");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(__dirname, "..", "..", "..", "examples", "indicator-self-evaluation.xlsx"));
+    const r = checkWorkbook(workbookToGrid(wb, "indicator-self-evaluation.xlsx"));
+    expect(r.findings.map((f) => `${f.cell} ${f.rule} ${f.severity} ${f.observed} | ${f.expected}`)).toEqual([
+      "F14 indicator-target-miss warning 90% | ≥95%",
+      "F14 indicator-unexplained warning 空白 (blank) | I14：偏差原因分析及改进措施 (a reason and a remedy)",
+      "H14 score-mismatch warning 15 | 14.21 (按比例计分 / proportional)",
+      "F17 target-unreadable info 有所改善 | 较上年有所改善",
+      "H19 score-mismatch error 99.96 | 98.96",
+    ]);
+  });
+});
+
+describe("examples/qiemo-2019.xlsx: the seed's indicator sheet", () => {
+  it("满意度 ≥95% and 上访率 ≤1% are met and every score holds: no indicator finding", async () => {
+    const ExcelJS = (await import("exceljs")).default;
+    const path = await import("path");
+    const { workbookToGrid } = await import("../../../src/exceljs/toGrid");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(__dirname, "..", "..", "..", "examples", "qiemo-2019.xlsx"));
+    const r = checkWorkbook(workbookToGrid(wb, "qiemo-2019.xlsx"));
+    const sheet = r.sheets.find((s) => s.name === "绩效指标")!;
+    expect(sheet.kind).toBe("indicator");
+    expect(r.findings.filter((f) => f.sheet === "绩效指标")).toEqual([]);
+    // And the check does read it: the same sheet with 上访率 at 1.5% would be a miss.
+    const grid = workbookToGrid(wb, "qiemo-2019.xlsx");
+    const ind = grid.sheets.find((s) => s.name === "绩效指标")!;
+    ind.cells[6]![4] = { value: "1.5%" };
+    const changed = checkWorkbook({ name: "x", sheets: [ind] });
+    expect(changed.findings.map((f) => `${f.rule} ${f.cell}`)).toEqual(["indicator-target-miss E7", "indicator-unexplained E7", "score-mismatch G7"]);
   });
 });

@@ -18,14 +18,16 @@ export const indicatorUnexplained: IndicatorRule = {
     const reason = row.text.reason;
     if (reason !== undefined && !isPlaceholder(reason)) return;
     const actual = shown(row.figures.indicatorActual, row.text.indicatorActual);
+    const reasonCell = toA1(row.row, reasonCol);
+    // The finding points at the missed actual (only missing-value points at a blank); the message names the cell to fill.
     ctx.report(i, {
-      cell: toA1(row.row, reasonCol),
-      related: [row.figures.indicatorActual!.ref, ...(row.figures.target ? [row.figures.target.ref] : [])],
-      observed: reason ?? "",
-      expected: "偏差原因分析及改进措施 (a reason and a remedy)",
+      cell: row.figures.indicatorActual!.ref,
+      related: row.figures.target ? [row.figures.target.ref] : [],
+      observed: reason ?? "空白 (blank)",
+      expected: `${reasonCell}：偏差原因分析及改进措施 (a reason and a remedy)`,
       message: {
-        zh: `${row.label}：实际完成值${actual}未达到年度指标值${e.target.text}，但未填写偏差原因分析及改进措施`,
-        en: `${row.label}: the target ${e.target.text} is missed (actual ${actual}) but no deviation reason or remedy is given`,
+        zh: `${row.label}：实际完成值${actual}未达到年度指标值${e.target.text}，但${reasonCell}未填写偏差原因分析及改进措施`,
+        en: `${row.label}: the target ${e.target.text} is missed (actual ${actual}) but no deviation reason or remedy is given in ${reasonCell}`,
       },
     });
   },

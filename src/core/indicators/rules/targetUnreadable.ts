@@ -40,7 +40,7 @@ export const targetUnreadable: IndicatorRule = {
       observed: actual,
       expected: e.target.text,
       message: {
-        zh: `${row.label}：实际完成值“${actual}”无法与年度指标值“${e.target.text}”比较（${e.verdict.reason}），该指标未作判断`,
+        zh: `${row.label}：无法判断实际完成值“${actual}”是否达到年度指标值“${e.target.text}”${e.target.kind === "qualitative" ? "（可填写达成/已完成/是，或未达成/否）" : "（单位或写法不一致）"}，该指标未作判断`,
         en: `${row.label}: the actual value "${actual}" cannot be compared with the target "${e.target.text}" (${e.verdict.reason}); the indicator is not judged`,
       },
     });
