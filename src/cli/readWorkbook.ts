@@ -44,11 +44,59 @@ export const STREAM_THRESHOLD_BYTES = 16 * 1024 * 1024;
 
 export type ReaderChoice = "auto" | "exceljs" | "stream";
 
+/**
+ * Size limits of what is read, so that a huge workbook is refused with a clear message instead of exhausting the
+ * heap (a grid cell costs ~100 bytes of heap; 1,000,000 rows × 4 columns needs about 1 GB). Fund tables have tens
+ * of rows; the benchmark size (SPEC §8) is 100,000 rows × 10 columns = 1,000,000 cells. The streaming reader
+ * stops at the first row past a limit, so a refused file costs no more memory than the limit itself.
+ */
+export const MAX_ROWS_PER_SHEET = 200_000;
+/** Filled cells of the whole workbook. */
+export const MAX_CELLS = 2_000_000;
+/** Excel's own grid: a cell address beyond it is a damaged or hostile file. */
+const EXCEL_ROWS = 1_048_576;
+const EXCEL_COLUMNS = 16_384;
+
+export interface ReadLimits {
+  rowsPerSheet: number;
+  cells: number;
+}
+
+/** Counts rows and cells as they are read and refuses the file past the limits. */
+class SizeCounter {
+  private cells = 0;
+  constructor(private readonly limits: ReadLimits) {}
+  sheet(name: string) {
+    let rows = 0;
+    return {
+      row: () => {
+        if (++rows > this.limits.rowsPerSheet) throw new InputError("tooManyRows", { name, limit: this.limits.rowsPerSheet });
+      },
+      cell: () => {
+        if (++this.cells > this.limits.cells) throw new InputError("tooManyCells", { name, limit: this.limits.cells });
+      },
+    };
+  }
+  /** The same limits over a grid built by ExcelJS. */
+  grid(grid: GridWorkbook): void {
+    for (const sheet of grid.sheets) {
+      const count = this.sheet(sheet.name);
+      for (const row of sheet.cells) {
+        if (!row) continue;
+        count.row();
+        for (const cell of row) if (cell) count.cell();
+      }
+    }
+  }
+}
+
 export interface ReadOptions {
   /** "auto" (default) picks by size; the others force one path (tests, benchmarks). */
   reader?: ReaderChoice;
   /** Overrides of the zip limits (tests). */
   limits?: { total: number; entry: number };
+  /** Overrides of the row and cell limits (tests). */
+  size?: Partial<ReadLimits>;
 }
 
 /** Checks the file's type and sizes without inflating it; returns the open zip directory. */
@@ -99,8 +147,9 @@ export async function readWorkbook(file: string, options: ReadOptions = {}): Pro
     let sheetBytes = 0;
     for (const entry of zip.entries.values()) if (entry.name.startsWith("xl/worksheets/")) sheetBytes += entry.uncompressedSize;
     const reader = options.reader ?? "auto";
+    const counter = new SizeCounter({ rowsPerSheet: options.size?.rowsPerSheet ?? MAX_ROWS_PER_SHEET, cells: options.size?.cells ?? MAX_CELLS });
     if (reader === "stream" || (reader === "auto" && sheetBytes > STREAM_THRESHOLD_BYTES)) {
-      return await streamToGrid(zip, name);
+      return await streamToGrid(zip, name, counter);
     }
     // ExcelJS (JSZip) inflates every entry in memory without checking it against its declared size: inflate
     // them once here through the counting stream first, so that a zip lying about its sizes is refused.
@@ -109,7 +158,9 @@ export async function readWorkbook(file: string, options: ReadOptions = {}): Pro
     zip = undefined;
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(file);
-    return workbookToGrid(workbook, name);
+    const grid = workbookToGrid(workbook, name);
+    counter.grid(grid);
+    return grid;
   } catch (e) {
     throw asInputError(e);
   } finally {
@@ -162,7 +213,7 @@ interface StyleInfo {
   isDate: boolean;
 }
 
-async function streamToGrid(zip: ZipDirectory, name: string): Promise<GridWorkbook> {
+async function streamToGrid(zip: ZipDirectory, name: string, counter: SizeCounter): Promise<GridWorkbook> {
   const rootRels = await relationships(zip, "_rels/.rels");
   const workbookPath = resolvePart("", rootRels.get("#officeDocument") ?? "xl/workbook.xml");
   const workbookEntry = zip.entries.get(workbookPath);
@@ -219,7 +270,7 @@ async function streamToGrid(zip: ZipDirectory, name: string): Promise<GridWorkbo
     const part = partOf(workbookRels.get(ref.rId));
     const entry = part ? zip.entries.get(part) : undefined;
     if (!entry || !part || !/worksheets\//.test(part)) continue; // chart sheets and dialog sheets hold no cells
-    sheets.push(await readSheet(zip, entry, ref.name, shared, styleOf, date1904));
+    sheets.push(await readSheet(zip, entry, ref.name, shared, styleOf, date1904, counter.sheet(ref.name)));
   }
   return { name, sheets };
 }
@@ -278,7 +329,8 @@ async function readSheet(
   name: string,
   shared: string[],
   styleOf: (id: number) => StyleInfo,
-  date1904: boolean
+  date1904: boolean,
+  count: { row(): void; cell(): void }
 ): Promise<GridSheet> {
   const cells: (GridCell | undefined)[][] = [];
   const merges: CellRange[] = [];
@@ -368,7 +420,14 @@ async function readSheet(
             const cell: GridCell = { value };
             if (style.numFmt) cell.numFmt = style.numFmt;
             if (style.indent) cell.indent = style.indent;
-            if (!row) row = cells[rowIndex] ?? (cells[rowIndex] = []);
+            if (rowIndex >= EXCEL_ROWS || colIndex >= EXCEL_COLUMNS) {
+              throw new InputError("corrupt", { detail: `a cell of sheet ${name} lies outside Excel's grid` });
+            }
+            if (!row) {
+              if (!cells[rowIndex]) count.row();
+              row = cells[rowIndex] ?? (cells[rowIndex] = []);
+            }
+            if (!row[colIndex]) count.cell();
             row[colIndex] = cell;
             break;
           }

@@ -1,26 +1,17 @@
 /**
- * Just enough of the zip format to open an .xlsx safely: the central directory is read first, so a file whose
- * entries claim more than a stated uncompressed size is refused before anything is inflated (a zip bomb), and
- * every entry is inflated with a byte counter so that a file lying about its sizes is stopped as well.
+ * Just enough of the zip format to open an .xlsx safely: the central directory is read first (the pure guard in
+ * ../exceljs/zipGuard.ts, shared with the standalone page), so a file whose entries claim more than a stated
+ * uncompressed size is refused before anything is inflated (a zip bomb), and every entry is inflated with a byte
+ * counter so that a file lying about its sizes is stopped as well.
  */
 import * as fs from "fs";
 import * as zlib from "zlib";
 import { Readable } from "stream";
 import { InputError } from "./inputError";
+import { DEFAULT_ZIP_LIMITS, LOCAL_SIGNATURE, ZipEntry, ZipGuardError, ZipLimits, readCentralDirectory } from "../exceljs/zipGuard";
 
-/** Uncompressed size an .xlsx may claim in total (all entries). A 100,000-row × 10-column sheet is ~60 MiB. */
-export const MAX_UNCOMPRESSED_BYTES = 1024 * 1024 * 1024;
-/** Uncompressed size of one entry. */
-export const MAX_ENTRY_BYTES = 768 * 1024 * 1024;
-
-export interface ZipEntry {
-  name: string;
-  method: number;
-  flags: number;
-  compressedSize: number;
-  uncompressedSize: number;
-  localHeaderOffset: number;
-}
+export { MAX_UNCOMPRESSED_BYTES, MAX_ENTRY_BYTES } from "../exceljs/zipGuard";
+export type { ZipEntry } from "../exceljs/zipGuard";
 
 export interface ZipDirectory {
   file: string;
@@ -29,10 +20,6 @@ export interface ZipDirectory {
   entries: Map<string, ZipEntry>;
   totalUncompressed: number;
 }
-
-const EOCD_SIGNATURE = 0x06054b50;
-const CENTRAL_SIGNATURE = 0x02014b50;
-const LOCAL_SIGNATURE = 0x04034b50;
 
 function readAt(fd: number, position: number, length: number): Buffer {
   const buffer = Buffer.alloc(length);
@@ -45,60 +32,24 @@ function readAt(fd: number, position: number, length: number): Buffer {
   return done === length ? buffer : buffer.subarray(0, done);
 }
 
-/** Opens `file` read-only and reads its central directory. Throws InputError for anything that is not a usable zip. */
-export function openZip(file: string, limits = { total: MAX_UNCOMPRESSED_BYTES, entry: MAX_ENTRY_BYTES }): ZipDirectory {
+/** The shared guard's refusal as the CLI's InputError (same problem names, so the same messages). */
+export function guardToInputError(e: unknown): unknown {
+  return e instanceof ZipGuardError ? new InputError(e.problem, e.detail) : e;
+}
+
+/**
+ * Opens `file` read-only and reads its central directory (the pure check in ../exceljs/zipGuard.ts).
+ * Throws InputError for anything that is not a usable zip.
+ */
+export function openZip(file: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipDirectory {
   const fd = fs.openSync(file, "r");
   try {
     const fileSize = fs.fstatSync(fd).size;
-    // The end-of-central-directory record is in the last 22 bytes plus an optional comment of up to 64 KiB.
-    const tailLength = Math.min(fileSize, 22 + 0xffff);
-    const tail = readAt(fd, fileSize - tailLength, tailLength);
-    let eocd = -1;
-    for (let i = tail.length - 22; i >= 0; i--) {
-      if (tail.readUInt32LE(i) === EOCD_SIGNATURE) {
-        eocd = i;
-        break;
-      }
-    }
-    // The file starts like a zip (checked by the caller) but has no end record: cut short.
-    if (eocd < 0) throw new InputError("truncated");
-    const count = tail.readUInt16LE(eocd + 10);
-    const dirSize = tail.readUInt32LE(eocd + 12);
-    const dirOffset = tail.readUInt32LE(eocd + 16);
-    if (count === 0xffff || dirSize === 0xffffffff || dirOffset === 0xffffffff) throw new InputError("zip64");
-    if (dirOffset + dirSize > fileSize) throw new InputError("truncated");
-    const dir = readAt(fd, dirOffset, dirSize);
-    const entries = new Map<string, ZipEntry>();
-    let totalUncompressed = 0;
-    let p = 0;
-    for (let i = 0; i < count; i++) {
-      if (p + 46 > dir.length || dir.readUInt32LE(p) !== CENTRAL_SIGNATURE) throw new InputError("truncated");
-      const flags = dir.readUInt16LE(p + 8);
-      const method = dir.readUInt16LE(p + 10);
-      const compressedSize = dir.readUInt32LE(p + 20);
-      const uncompressedSize = dir.readUInt32LE(p + 24);
-      const nameLength = dir.readUInt16LE(p + 28);
-      const extraLength = dir.readUInt16LE(p + 30);
-      const commentLength = dir.readUInt16LE(p + 32);
-      const localHeaderOffset = dir.readUInt32LE(p + 42);
-      const name = dir.toString("utf8", p + 46, p + 46 + nameLength);
-      p += 46 + nameLength + extraLength + commentLength;
-      if (compressedSize === 0xffffffff || uncompressedSize === 0xffffffff || localHeaderOffset === 0xffffffff) {
-        throw new InputError("zip64");
-      }
-      if (flags & 1) throw new InputError("encrypted");
-      if (uncompressedSize > limits.entry) throw new InputError("tooLarge", { name, size: uncompressedSize, limit: limits.entry });
-      totalUncompressed += uncompressedSize;
-      if (totalUncompressed > limits.total) {
-        throw new InputError("tooLarge", { name: "(total)", size: totalUncompressed, limit: limits.total });
-      }
-      if (localHeaderOffset + compressedSize > fileSize) throw new InputError("truncated");
-      entries.set(name, { name, method, flags, compressedSize, uncompressedSize, localHeaderOffset });
-    }
+    const { entries, totalUncompressed } = readCentralDirectory(fileSize, (position, length) => readAt(fd, position, length), limits);
     return { file, fd, fileSize, entries, totalUncompressed };
   } catch (e) {
     fs.closeSync(fd);
-    throw e;
+    throw guardToInputError(e);
   }
 }
 

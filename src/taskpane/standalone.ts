@@ -5,6 +5,8 @@
  */
 import ExcelJS from "exceljs";
 import { workbookToGrid } from "../exceljs/toGrid";
+import { checkXlsxBytes, verifyInflatedSizes, ZipGuardError, ZipLimits } from "../exceljs/zipGuard";
+import { InputError } from "../cli/inputError";
 import type { GridWorkbook } from "../core/grid";
 import type { CheckResult } from "../core/api";
 import { decodeSettings, isAddinSheet, SETTINGS_SHEET_NAME } from "../settings/workbookSettings";
@@ -32,9 +34,41 @@ function settingsRows(workbook: ExcelJS.Workbook): unknown[][] {
   return rows;
 }
 
-export async function openWorkbook(data: ArrayBuffer, name: string): Promise<OpenedWorkbook> {
+/** A file the page refuses, with the CLI's message for the same problem (zh and en). */
+export class FileRefusedError extends Error {
+  constructor(readonly problem: string, readonly text: { zh: string; en: string }, lang: Lang) {
+    super(text[lang]);
+  }
+}
+
+function refused(e: unknown, lang: Lang): FileRefusedError {
+  const input = e instanceof ZipGuardError ? new InputError(e.problem, e.detail) : new InputError("corrupt", { detail: String((e as Error)?.message ?? e).split("\n")[0].slice(0, 200) });
+  return new FileRefusedError(input.problem, input.text, lang);
+}
+
+export interface OpenOptions {
+  /** Language of a refusal's message. */
+  lang?: Lang;
+  /** Overrides of the zip limits (tests). */
+  limits?: ZipLimits;
+}
+
+/**
+ * Opens an .xlsx held in memory. Before ExcelJS inflates anything, the same guard as the CLI's runs (an empty
+ * file, not a zip, a legacy .xls, an encrypted workbook, a cut-off zip, a central directory claiming more than
+ * the limits, a zip that is not a workbook), then every entry is inflated once through a counter so that a zip
+ * lying about its sizes is stopped. A refusal is a FileRefusedError with a one-line message.
+ */
+export async function openWorkbook(data: ArrayBuffer, name: string, options: OpenOptions = {}): Promise<OpenedWorkbook> {
+  const lang = options.lang ?? "en";
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(data);
+  try {
+    const bytes = new Uint8Array(data);
+    await verifyInflatedSizes(bytes, checkXlsxBytes(bytes, options.limits));
+    await workbook.xlsx.load(data);
+  } catch (e) {
+    throw refused(e, lang);
+  }
   const settings = decodeSettings(settingsRows(workbook));
   const full = workbookToGrid(workbook, name);
   const grid: GridWorkbook = { ...full, sheets: full.sheets.filter((s) => !isAddinSheet(s.name)) };
