@@ -196,7 +196,7 @@ async function main() {
     const example = path.join(dist, "examples", "qiemo-2019.xlsx");
     const copy = path.join(os.tmpdir(), "picked-qiemo.xlsx");
     fs.copyFileSync(example, copy);
-    await page.locator('input[type="file"]').setInputFiles(copy);
+    await page.locator('input[type="file"][accept^=".xlsx"]').setInputFiles(copy);
     await page.getByTestId("file-name").filter({ hasText: "picked-qiemo.xlsx" }).waitFor({ timeout: 30000 });
     await finding("202.5%").first().waitFor({ timeout: 30000 });
     const bytes = [...fs.readFileSync(example)];
@@ -210,6 +210,29 @@ async function main() {
     await finding("202.5%").first().waitFor({ timeout: 30000 });
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download report (HTML)" }).click()]);
     assert(download.suggestedFilename() === "dropped-report.html", `download named ${download.suggestedFilename()}`);
+  });
+
+  await test("report text pasted into the report view: the 工伤 finding at its line, quoting its sentence; the figures table and CSV", async () => {
+    const seed = fs.readFileSync(path.join(root, "test", "fixtures", "qiemo-2019-report.txt"), "utf8");
+    await page.getByRole("tab", { name: "Check report text" }).click();
+    const view = page.getByTestId("report-view");
+    const area = view.getByLabel("Report text");
+    await area.fill(seed);
+    await view.getByRole("button", { name: "Check text" }).click();
+    const item = view.locator('button[data-finding^="stated-rate-mismatch@"]').filter({ hasText: "工伤保险" }).filter({ hasText: "Expected: 131%" });
+    await item.first().waitFor({ timeout: 20000 });
+    const text = await item.first().innerText();
+    assert(/line 35/.test(text) && /Observed: 202\.5%/.test(text) && /工伤保险基金支出806万元/.test(text), `finding reads: ${text}`);
+    const row = await view.getByTestId("report-figures").locator("tr").filter({ hasText: "工伤保险" }).first().innerText();
+    assert(/398\s+806\s+131%\s+307\s+62%/.test(row), `figures row reads: ${row}`);
+    assert(requested.some((u) => /\/report\.[0-9a-f]{8}\.js$/.test(u)), "the report reader chunk was not loaded on demand");
+    await item.first().click();
+    const selection = await area.evaluate((el) => ({ text: el.value.slice(el.selectionStart, el.selectionEnd), scrollTop: el.scrollTop, focused: document.activeElement === el }));
+    assert(selection.focused && selection.text.startsWith("2019年工伤保险预算基金支出398万元"), `selected: ${JSON.stringify(selection)}`);
+    assert(selection.scrollTop > 0, "the text was not scrolled to line 35");
+    const [download] = await Promise.all([page.waitForEvent("download"), view.getByRole("button", { name: "Download figures (CSV)" }).click()]);
+    const csv = fs.readFileSync(await download.path(), "utf8");
+    assert(csv.includes("工伤保险,35,398,806,131%,307,62%"), "the work-injury figures are missing from the CSV");
   });
 
   await test("no request left the machine and the Content-Security-Policy blocked nothing of ours", async () => {
