@@ -235,6 +235,36 @@ async function main() {
     assert(csv.includes("工伤保险,35,398,806,131%,307,62%"), "the work-injury figures are missing from the CSV");
   });
 
+  await test("a hostile file is refused in the page with a clear message, before ExcelJS inflates it", async () => {
+    // The example with its sheet entries claiming 2 GiB each in the zip's central directory (a zip bomb).
+    const bomb = Buffer.from(fs.readFileSync(path.join(root, "examples", "qiemo-2019.xlsx")));
+    let eocd = bomb.length - 22;
+    while (bomb.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+    for (let i = 0, p = bomb.readUInt32LE(eocd + 16); i < bomb.readUInt16LE(eocd + 10); i++) {
+      const nameLength = bomb.readUInt16LE(p + 28);
+      if (/worksheets\/sheet\d+\.xml$/.test(bomb.toString("utf8", p + 46, p + 46 + nameLength))) bomb.writeUInt32LE(0x7fffffff, p + 24);
+      p += 46 + nameLength + bomb.readUInt16LE(p + 30) + bomb.readUInt16LE(p + 32);
+    }
+    const input = page.locator('input[type="file"][accept*=".xlsx"]').first();
+    await input.setInputFiles({ name: "bomb.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: bomb });
+    const message = page.getByText(/bomb\.xlsx could not be read: uncompressed size 2048 MiB .* exceeds the 768 MiB limit, refused \(zip bomb guard\)|无法读取 bomb\.xlsx：解压后大小 2048 MiB.*超过上限 768 MiB，不予处理/);
+    await message.waitFor({ timeout: 15000 });
+    await input.setInputFiles({ name: "notes.xlsx", mimeType: "text/plain", buffer: Buffer.from("not a workbook") });
+    await page.getByText(/notes\.xlsx could not be read: not an \.xlsx workbook \(not a zip file\)|无法读取 notes\.xlsx：不是 \.xlsx 工作簿/).waitFor({ timeout: 15000 });
+  });
+
+  await test("the custom functions' page loads under its CSP with nothing but office.js from outside", async () => {
+    const before = requested.length;
+    await page.goto(`${origin}/functions.html`);
+    await page.waitForLoadState("load");
+    await page.waitForTimeout(1000);
+    const mine = requested.slice(before);
+    assert(mine.some((u) => u.endsWith("/hosted/office.js")), "office.js was not requested by functions.html");
+    assert(mine.some((u) => /\/functions\.js$/.test(u)), "functions.js was not requested");
+    const csp = await page.evaluate(() => document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute("content") || "");
+    assert(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com;/.test(csp), `functions.html CSP: ${csp}`);
+  });
+
   await test("no request left the machine and the Content-Security-Policy blocked nothing of ours", async () => {
     assert(outbound.length === 0, `outbound requests: ${outbound.join(", ")}`);
     // office.js, outside Office, tries to frame Microsoft's telemetry page; the CSP refuses it, as it should.
