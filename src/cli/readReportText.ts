@@ -11,6 +11,7 @@
  */
 import * as fs from "fs";
 import mammoth from "mammoth";
+import { decodeReportBytes } from "../core/report/decode";
 import { InputError, asInputError } from "./inputError";
 import { ZipDirectory, closeZip, entryStream, openZip } from "./zip";
 
@@ -36,17 +37,11 @@ function statFile(file: string): fs.Stats {
   return stat;
 }
 
-/** Bytes of a text file → its text: BOMs first, then strict UTF-8, else GB18030 (GBK). */
+/** Bytes of a text file → its text (see decodeReportBytes); a binary file is refused. */
 export function decodeText(bytes: Uint8Array): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder("utf-8").decode(bytes.subarray(3));
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
-  if (bytes.includes(0)) throw new InputError("notText");
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder("gb18030").decode(bytes);
-  }
+  const text = decodeReportBytes(bytes);
+  if (text === undefined) throw new InputError("notText");
+  return text;
 }
 
 export function readTextFile(file: string): string {

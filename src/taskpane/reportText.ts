@@ -5,6 +5,7 @@
  */
 import Decimal from "decimal.js";
 import { checkReportText, figuresSheetFormats, figuresToSheetRows } from "../core/report";
+import { decodeReportBytes } from "../core/report/decode";
 import type { ReportCheckResult, ReportFigure } from "../core/report";
 import { csvField } from "../cli/format/csv";
 import type { NewSheetCell } from "./excel";
@@ -16,21 +17,11 @@ export type { ReportCheckResult, ReportFigure };
 /** A .txt chosen in the page above this size is refused: reports are tens of KiB. */
 export const MAX_TEXT_FILE_BYTES = 8 * 1024 * 1024;
 
-/**
- * Bytes of a .txt → its text, as the CLI reads one (src/cli/readReportText.ts, which needs fs): BOMs first, then
- * strict UTF-8, else GB18030 (Chinese Windows editors save "ANSI" as GBK). NUL bytes without a UTF-16 BOM mean
- * a binary file: refused instead of shown as noise.
- */
+/** Bytes of a .txt → its text, as the CLI reads one (decodeReportBytes); a binary file is refused. */
 export function decodeTextFile(bytes: Uint8Array): string {
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder("utf-8").decode(bytes.subarray(3));
-  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
-  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
-  if (bytes.includes(0)) throw new Error("not a text file");
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder("gb18030").decode(bytes);
-  }
+  const text = decodeReportBytes(bytes);
+  if (text === undefined) throw new Error("not a text file");
+  return text;
 }
 
 /**

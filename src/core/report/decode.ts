@@ -1,0 +1,16 @@
+/**
+ * Bytes of a report .txt → its text, the same in the CLI and the page: BOMs first (UTF-8, UTF-16), then strict
+ * UTF-8, else GB18030 — the superset of GBK that Chinese Windows editors save as "ANSI". NUL bytes without a
+ * UTF-16 BOM mean a binary file: undefined, so the caller refuses it instead of showing noise.
+ */
+export function decodeReportBytes(bytes: Uint8Array): string | undefined {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder("utf-8").decode(bytes.subarray(3));
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder("utf-16be").decode(bytes.subarray(2));
+  if (bytes.includes(0)) return undefined;
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder("gb18030").decode(bytes);
+  }
+}
