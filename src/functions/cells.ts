@@ -6,7 +6,7 @@
  *
  * Blank cells: a blank ("" or null) is MISSING, never 0, and gives #N/A "missing value" in its position.
  * Limitation: Excel desktop hands a blank cell to a custom function as 0, so there it cannot be told apart from a
- * typed 0 (Excel on the web passes blanks through). Documented in docs/functions.md.
+ * typed 0 (Excel on the web passes blanks through). Documented in the README (Custom functions).
  */
 import Decimal from "decimal.js";
 import { MathResult } from "../core/fundMath";

@@ -1,4 +1,4 @@
-/** docs/functions.md: every example in the function table returns what the table says. */
+/** The README's function table: every example returns what the table says. */
 import fs from "fs";
 import path from "path";
 import * as F from "../../src/functions/functions";
@@ -60,7 +60,7 @@ function shown(value: unknown): string {
   return String(value);
 }
 
-const doc = fs.readFileSync(path.join(__dirname, "..", "..", "docs", "functions.md"), "utf8");
+const doc = fs.readFileSync(path.join(__dirname, "..", "..", "README.md"), "utf8");
 const examples = [...doc.matchAll(/\| `=FUND\.([A-Z_]+)\((.*)\)` \| `(.*)` \|$/gm)].map((m) => ({ name: m[1], args: m[2], expected: m[3] }));
 
 test("the docs have an example for each of the fifteen functions", () => {
