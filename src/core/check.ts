@@ -7,6 +7,7 @@ import { isAddinSheet } from "./addinSheets";
 import { CheckResult, ColumnMapping, FundAmounts, SheetReport, TableReport } from "./api";
 import { buildFundTable } from "./detect/fundTable";
 import { DetectedColumn, detectTables } from "./detect/tables";
+import { ACTUAL, BUDGET, valueOf } from "./figureStore";
 import { Finding, RuleId, summarize } from "./findings";
 import { GridSheet, GridWorkbook, columnIndex, columnLetters, fromA1 } from "./grid";
 import { IndicatorTable, buildIndicatorTable, runIndicatorRules } from "./indicators";
@@ -59,12 +60,12 @@ export function checkSheet(sheet: GridSheet, options: CheckOptions = {}): { repo
       const funds: FundAmounts[] = [];
       for (const row of built.table.rows) {
         if (row.kind === "component") continue;
-        const b = row.figures.budget?.read;
-        const a = row.figures.actual?.read;
-        if (b?.kind !== "number" && a?.kind !== "number") continue;
+        const b = valueOf(row, BUDGET); // NaN: not a number
+        const a = valueOf(row, ACTUAL);
+        if (b !== b && a !== a) continue;
         const f: FundAmounts = { subject: row.subject };
-        if (b?.kind === "number") f.budget = b.value;
-        if (a?.kind === "number") f.actual = a.value;
+        if (b === b) f.budget = b;
+        if (a === a) f.actual = a;
         funds.push(f);
       }
       const report: TableReport = { kind: "fund", headerRow: t.headerTop + 1, firstRow: t.firstRow + 1, lastRow: t.lastRow + 1, columns: columnsRecord(built.columns), funds };

@@ -4,8 +4,9 @@
  */
 import Decimal from "decimal.js";
 import { GridCell, GridSheet, columnLetters, toA1 } from "../grid";
-import { Figure, FundRole, FundRow, FundTable, RowKind } from "../model";
-import { NumberRead, ReadResult, readNumber, toHalfWidth } from "../numbers";
+import { FIGURE_ROLES, FigureStore, MISSING, NUMBER, RowFigures } from "../figureStore";
+import { FundRole, FundRow, FundTable, RowKind } from "../model";
+import { FormatPrecision, NumberRead, formatPrecision, readNumber, toHalfWidth } from "../numbers";
 import { MONEY_UNITS } from "./labels";
 import { DetectedColumn, DetectedTable } from "./tables";
 
@@ -66,63 +67,26 @@ function asPercentPoints(read: NumberRead): NumberRead {
   return { ...read, value: read.value / 100, digits, percent: true };
 }
 
-const MISSING: ReadResult = { kind: "missing" };
-
 /**
- * A figure read from a cell. Its A1 address is made when asked for: a 100,000-row table has a million figures
- * and only the few in findings need an address string.
+ * A row of a sheet's fund table. Its figures live in the table's FigureStore; its subject's A1 address is made
+ * when asked for (only findings need it).
  */
-class CellFigure implements Figure {
+class SheetFundRow implements FundRow {
+  parent?: number;
   constructor(
-    private readonly letters: string,
-    private readonly row: number,
-    readonly read: ReadResult
+    readonly subject: string,
+    public kind: RowKind,
+    readonly figures: RowFigures,
+    private readonly subjectLetters: string,
+    private readonly sheetRow: number
   ) {}
-  get ref(): string {
-    return this.letters + (this.row + 1);
+  get subjectRef(): string {
+    return this.subjectLetters + (this.sheetRow + 1);
   }
-  toJSON(): { ref: string; read: ReadResult } {
-    return { ref: this.ref, read: this.read };
-  }
-}
-
-/** Column position (in the table's figure columns) of each role, −1 when the table has no such column. */
-interface RoleSlots {
-  budget: number;
-  actual: number;
-  prior: number;
-  income: number;
-  balance: number;
-  statedCompletion: number;
-  statedChange: number;
-  statedGrowth: number;
-  people: number;
-}
-
-/**
- * A row's figures with named fields (one shape for all rows of a table, no keyed stores: this runs per row).
- * Roles the table has no column for are left absent, as the model says.
- */
-class RowFigures {
-  budget?: Figure;
-  actual?: Figure;
-  prior?: Figure;
-  income?: Figure;
-  balance?: Figure;
-  statedCompletion?: Figure;
-  statedChange?: Figure;
-  statedGrowth?: Figure;
-  people?: Figure;
-  constructor(s: RoleSlots, reads: ReadResult[][], letters: string[], i: number, r: number) {
-    if (s.budget >= 0) this.budget = new CellFigure(letters[s.budget], r, reads[s.budget][i]);
-    if (s.actual >= 0) this.actual = new CellFigure(letters[s.actual], r, reads[s.actual][i]);
-    if (s.prior >= 0) this.prior = new CellFigure(letters[s.prior], r, reads[s.prior][i]);
-    if (s.income >= 0) this.income = new CellFigure(letters[s.income], r, reads[s.income][i]);
-    if (s.balance >= 0) this.balance = new CellFigure(letters[s.balance], r, reads[s.balance][i]);
-    if (s.statedCompletion >= 0) this.statedCompletion = new CellFigure(letters[s.statedCompletion], r, reads[s.statedCompletion][i]);
-    if (s.statedChange >= 0) this.statedChange = new CellFigure(letters[s.statedChange], r, reads[s.statedChange][i]);
-    if (s.statedGrowth >= 0) this.statedGrowth = new CellFigure(letters[s.statedGrowth], r, reads[s.statedGrowth][i]);
-    if (s.people >= 0) this.people = new CellFigure(letters[s.people], r, reads[s.people][i]);
+  toJSON(): FundRow {
+    const out: FundRow = { subject: this.subject, subjectRef: this.subjectRef, kind: this.kind, figures: this.figures.toJSON() };
+    if (this.parent !== undefined) out.parent = this.parent;
+    return out;
   }
 }
 
@@ -145,60 +109,92 @@ export function buildFundTable(sheet: GridSheet, detected: DetectedTable): Built
   const subjectCol = columns.find((c) => c.role === "subject")?.col;
   const figureCols = columns.filter((c) => c.role !== "subject" && isFundFigureRole(c.role)) as (DetectedColumn & { role: FigureRole })[];
 
-  // Read every figure once, column by column (the percent-point decision needs the whole column).
+  // Read every figure once, column by column (the percent-point decision needs the whole column), into typed
+  // arrays: a million figures kept as objects cost more in garbage collection than reading them.
   const first = detected.firstRow;
   const count = Math.max(0, detected.lastRow - first + 1);
+  const store = new FigureStore(count, first, figureCols.map((fc) => columnLetters(fc.col)));
+  // Per column: percent numbers, other numbers, and other numbers above 2 in size.
+  const width = figureCols.length;
+  const figureColumns = figureCols.map((fc) => fc.col);
+  const percents = new Array<number>(width).fill(0);
+  const plains = new Array<number>(width).fill(0);
+  const bigs = new Array<number>(width).fill(0);
+  // The last number format seen per column and its precision (a column mostly shares one format).
+  const lastFormats = new Array<string | undefined>(width).fill(undefined);
+  const lastPrecisions = new Array<FormatPrecision | undefined>(width).fill(undefined);
   // Units typed after figures ("4568万元") can only come from text cells: noted while reading.
   const cellUnits: { unit: string; ref: string; role: FigureRole }[] = [];
-  const reads: ReadResult[][] = figureCols.map((fc) => {
-    const out = new Array<ReadResult>(count);
-    for (let i = 0; i < count; i++) {
-      const row = cells[first + i];
-      const cell = row ? row[fc.col] : undefined;
-      if (!cell) {
-        out[i] = MISSING;
-        continue;
+  // Row by row (as the grid lies in memory), every figure cell once.
+  for (let i = 0; i < count; i++) {
+    const row = cells[first + i];
+    if (!row) continue; // the store's slots start blank
+    for (let k = 0; k < width; k++) {
+      const cell = row[figureColumns[k]];
+      if (!cell) continue;
+      const value = cell.value;
+      if (typeof value === "number" && Number.isFinite(value)) {
+        // What readNumber gives a number cell, without the object: digits are the float's shortest form.
+        const shown = Number.isInteger(value) && Math.abs(value) < 1e21 ? "" : String(value);
+        if (shown.indexOf("e") < 0) {
+          const dot = shown.indexOf(".");
+          const places = dot < 0 ? 0 : shown.length - dot - 1;
+          let precision = lastPrecisions[k];
+          if (cell.numFmt !== lastFormats[k]) {
+            lastFormats[k] = cell.numFmt;
+            lastPrecisions[k] = precision = formatPrecision(cell.numFmt);
+          }
+          const percent = precision ? precision.percent : false;
+          store.setNumber(i, k, value, precision ? precision.decimals : places, percent, places);
+          if (percent) percents[k]++;
+          else {
+            plains[k]++;
+            if (Math.abs(value) > 2) bigs[k]++;
+          }
+          continue;
+        }
       }
-      const read = readNumber(cell.value, cell.numFmt);
-      out[i] = read;
-      if (read.kind === "number" && read.unit !== undefined) cellUnits.push({ unit: read.unit, ref: toA1(first + i, fc.col), role: fc.role });
+      const read = readNumber(value, cell.numFmt);
+      store.set(i, k, read);
+      if (read.kind !== "number") continue;
+      if (read.percent) percents[k]++;
+      else {
+        plains[k]++;
+        if (Math.abs(read.value) > 2) bigs[k]++;
+      }
+      if (read.unit !== undefined) cellUnits.push({ unit: read.unit, ref: toA1(first + i, figureColumns[k]), role: figureCols[k].role });
     }
-    return out;
-  });
+  }
 
   // A "change" column written in percentages is a growth column ("比上年增长" with 11%).
   const hasGrowth = figureCols.some((c) => c.role === "statedGrowth");
-  figureCols.forEach((fc, k) => {
-    if (fc.role !== "statedChange" || hasGrowth) return;
-    let pct = 0;
-    let plain = 0;
-    for (const r of reads[k]) if (r.kind === "number") r.percent ? pct++ : plain++;
-    if (pct > plain) figureCols[k] = { ...fc, role: "statedGrowth" };
-  });
+  for (let k = 0; k < figureCols.length; k++) {
+    const fc = figureCols[k];
+    if (fc.role !== "statedChange" || hasGrowth) continue;
+    if (percents[k] > plains[k]) figureCols[k] = { ...fc, role: "statedGrowth" };
+  }
   columns = columns.map((c) => figureCols.find((f) => f.col === c.col) ?? c);
 
   // Percent points: a rate column whose header says "%" holds 97 for 97%; so does one whose plain numbers are
   // mostly above 2 (no completion or growth rate of 200%+ is usual; 97 as a fraction would be 9700%).
   const percentPointColumns: number[] = [];
-  figureCols.forEach((fc, k) => {
-    if (!RATE_ROLES.has(fc.role)) return;
-    let big = 0;
-    let plain = 0;
-    for (const r of reads[k]) {
-      if (r.kind !== "number" || r.percent) continue;
-      plain++;
-      if (Math.abs(r.value) > 2) big++;
-    }
-    if (plain === 0) return;
-    if (fc.percentHeader || big * 2 > plain) {
+  for (let k = 0; k < figureCols.length; k++) {
+    const fc = figureCols[k];
+    if (!RATE_ROLES.has(fc.role)) continue;
+    if (plains[k] === 0) continue;
+    if (fc.percentHeader || bigs[k] * 2 > plains[k]) {
       percentPointColumns.push(fc.col);
-      const col = reads[k];
-      for (let i = 0; i < col.length; i++) {
-        const r = col[i];
-        if (r.kind === "number" && !r.percent) col[i] = asPercentPoints(r);
+      for (let i = 0; i < count; i++) {
+        const r = store.read(i, k);
+        if (r.kind === "number" && !r.percent) store.set(i, k, asPercentPoints(r));
       }
     }
-  });
+  }
+  // Each role reads the first column that has it.
+  for (let role = 0; role < FIGURE_ROLES.length; role++) {
+    const k = figureCols.findIndex((c) => c.role === FIGURE_ROLES[role]);
+    if (k >= 0) store.setRole(role, k);
+  }
 
   // Units: the unit line, header suffixes and units typed after figures; more than one money unit is a mix.
   const unitsSeen: { unit: string; ref: string }[] = [];
@@ -217,19 +213,8 @@ export function buildFundTable(sheet: GridSheet, detected: DetectedTable): Built
   let lastParentHasBudget = false;
   let inComponentList = false;
   const budgetK = figureCols.findIndex((c) => c.role === "budget");
-  const letters = figureCols.map((fc) => columnLetters(fc.col));
-  const slot = (role: FigureRole) => figureCols.findIndex((c) => c.role === role);
-  const slots: RoleSlots = {
-    budget: slot("budget"),
-    actual: slot("actual"),
-    prior: slot("prior"),
-    income: slot("income"),
-    balance: slot("balance"),
-    statedCompletion: slot("statedCompletion"),
-    statedChange: slot("statedChange"),
-    statedGrowth: slot("statedGrowth"),
-    people: slot("people"),
-  };
+  const kinds = store.kinds;
+  const subjectLetters = columnLetters(subjectCol ?? figureCols[0]?.col ?? 0);
 
   for (let i = 0; i < count; i++) {
     const r = first + i;
@@ -238,8 +223,7 @@ export function buildFundTable(sheet: GridSheet, detected: DetectedTable): Built
     const raw = subjectText(subjectCell);
     const name = cleanSubject(raw);
     let present = 0;
-    for (let k = 0; k < figureCols.length; k++) if (reads[k][i].kind !== "missing") present++;
-    const figures = new RowFigures(slots, reads, letters, i, r);
+    for (let k = 0, at = i * width; k < width; k++, at++) if (kinds[at] !== MISSING) present++;
     const c0 = raw.charCodeAt(0);
     const plainStart = c0 > 0x7f && c0 !== 0x3000 && c0 !== 0x542b && c0 !== 0x5176; // not a space, 含 or 其
     const prefixed = !plainStart && COMPONENT_PREFIX.test(raw);
@@ -251,7 +235,7 @@ export function buildFundTable(sheet: GridSheet, detected: DetectedTable): Built
 
     const indent = (subjectCell?.indent ?? 0) + (!plainStart && LEADING_SPACE.test(raw) ? 1 : 0);
     const totalKind = rowKindOf(name);
-    const hasBudget = budgetK >= 0 && reads[budgetK][i].kind === "number";
+    const hasBudget = budgetK >= 0 && kinds[i * width + budgetK] === NUMBER;
     let kind: RowKind;
     if (totalKind) kind = totalKind;
     else if (lastParent >= 0 && prefixed) kind = "component";
@@ -259,12 +243,7 @@ export function buildFundTable(sheet: GridSheet, detected: DetectedTable): Built
     else if (lastParent >= 0 && inComponentList && indent === 0 && !FUND_NAME.test(name) && !(lastParentHasBudget && hasBudget)) kind = "component";
     else kind = "item";
 
-    const row: FundRow = {
-      subject: name || (subjectCol !== undefined ? "" : ""),
-      subjectRef: toA1(r, subjectCol ?? figureCols[0]?.col ?? 0),
-      kind,
-      figures,
-    };
+    const row = new SheetFundRow(name, kind, new RowFigures(store, i), subjectLetters, r);
     if (kind === "component") {
       row.parent = lastParent;
       if (prefixed) inComponentList = true;

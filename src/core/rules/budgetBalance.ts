@@ -1,7 +1,7 @@
 /** budget-balance: expenditure exceeds income (target 以收定支，收支平衡，略有结余; SPEC §4.2: warning). */
 import { exact } from "../numbers";
 import { FundRule } from "./types";
-import { num } from "./figures";
+import { ACTUAL, INCOME, num, valueOf } from "./figures";
 import { amount } from "./format";
 
 export const budgetBalance: FundRule = {
@@ -9,12 +9,14 @@ export const budgetBalance: FundRule = {
   severity: "warning",
   describe: { zh: "支出大于收入，未做到“以收定支，收支平衡，略有结余”", en: "Expenditure exceeds income (target: spend within income, balanced, small surplus)" },
   checkRow(i, row, ctx) {
-    const inc = num(row, "income");
-    const a = num(row, "actual");
-    if (!inc || !a) return;
+    const iv = valueOf(row, INCOME);
+    const av = valueOf(row, ACTUAL);
+    if (iv !== iv || av !== av) return; // NaN: not a number
     // Rounding to float keeps order, so only equal floats need the exact comparison.
-    const over = a.value !== inc.value ? a.value > inc.value : exact(a).gt(exact(inc));
+    const over = av !== iv ? av > iv : exact(num(row, "actual")!).gt(exact(num(row, "income")!));
     if (!over) return;
+    const inc = num(row, "income")!;
+    const a = num(row, "actual")!;
     const subject = ctx.subjectOf(i);
     const spent = amount(exact(a));
     const income = amount(exact(inc));

@@ -1,7 +1,7 @@
 /** completion-band: actual ÷ budget against the target band (SPEC §4.2: ok 95%–105%, warning to 90%/110%, error beyond). */
 import { exact } from "../numbers";
 import { FundRule } from "./types";
-import { cmpEdge, num } from "./figures";
+import { ACTUAL, BUDGET, cmpEdge, num, valueOf } from "./figures";
 import { amount, pct, pctBand } from "./format";
 
 export const completionBand: FundRule = {
@@ -12,12 +12,12 @@ export const completionBand: FundRule = {
     en: "Completion rate (actual ÷ budget) within the target band: 95%–105% by default; 90–95% or 105–110% is a warning, beyond is an error",
   },
   checkRow(i, row, ctx) {
-    const b = num(row, "budget");
-    const a = num(row, "actual");
-    // A zero budget has no completion rate: unbudgeted-spending reports it.
-    if (!b || !a || b.value === 0) return;
-    const rate = a.value / b.value;
-    const exactRate = () => exact(a).div(exact(b));
+    const bv = valueOf(row, BUDGET);
+    const av = valueOf(row, ACTUAL);
+    // A zero budget has no completion rate: unbudgeted-spending reports it. (NaN: not a number.)
+    if (bv !== bv || av !== av || bv === 0) return;
+    const rate = av / bv;
+    const exactRate = () => exact(num(row, "actual")!).div(exact(num(row, "budget")!));
     const band = ctx.targetsOf(i).completionBand;
     let severity: "warning" | "error" | undefined;
     let below = false;
@@ -28,6 +28,8 @@ export const completionBand: FundRule = {
       severity = cmpEdge(rate, band.warningHigh, exactRate) > 0 ? "error" : "warning";
     }
     if (!severity) return;
+    const a = num(row, "actual")!;
+    const b = num(row, "budget")!;
     const subject = ctx.subjectOf(i);
     const observed = pct(exactRate(), 1);
     const expected = pctBand(band.okLow, band.okHigh);

@@ -8,31 +8,35 @@ import Decimal from "decimal.js";
 import { exact, halfUnit, NumberRead } from "../numbers";
 import { FundRow } from "../model";
 import { FundRule, RuleContext } from "./types";
-import { FigureRole, differsBeyond, num } from "./figures";
+import { ABSENT, ACTUAL, BALANCE, BUDGET, FigureRole, INCOME, NUMBER, PEOPLE, PRIOR, differsBeyond, kindOf, num, valueOf } from "./figures";
 import { ROLE_NAMES, amount } from "./format";
 
 const SUM_ROLES: FigureRole[] = ["budget", "actual", "prior", "income", "balance", "people"];
+const SUM_ROLE_INDEX = [BUDGET, ACTUAL, PRIOR, INCOME, BALANCE, PEOPLE];
 
 interface Parts {
-  reads: NumberRead[];
-  refs: string[];
+  /** The members whose figure is a number, in order. */
+  rows: number[];
   floatSum: number;
   /** A part's figure is blank or text: the sum cannot be checked (missing-value / not-a-number say why). */
   incomplete: boolean;
 }
 
-function partsOf(rows: FundRow[], members: number[], role: FigureRole): Parts {
-  const parts: Parts = { reads: [], refs: [], floatSum: 0, incomplete: false };
+/** The parts' floats; their reads and cells are fetched only for an exact sum or a finding. */
+function partsOf(rows: FundRow[], members: number[], role: number): Parts {
+  const parts: Parts = { rows: [], floatSum: 0, incomplete: false };
   for (const m of members) {
-    const f = rows[m].figures[role];
-    if (!f) continue;
-    if (f.read.kind === "number") {
-      parts.reads.push(f.read);
-      parts.refs.push(f.ref);
-      parts.floatSum += f.read.value;
-    } else parts.incomplete = true;
+    const kind = kindOf(rows[m], role);
+    if (kind === NUMBER) {
+      parts.rows.push(m);
+      parts.floatSum += valueOf(rows[m], role);
+    } else if (kind !== ABSENT) parts.incomplete = true;
   }
   return parts;
+}
+
+function partReads(rows: FundRow[], parts: Parts, role: FigureRole): NumberRead[] {
+  return parts.rows.map((m) => num(rows[m], role)!);
 }
 
 function exactSum(reads: NumberRead[]): Decimal {
@@ -43,15 +47,17 @@ function exactSum(reads: NumberRead[]): Decimal {
 
 function check(i: number, row: FundRow, ctx: RuleContext, members: number[], isTotal: boolean): void {
   const rows = ctx.table.rows;
-  for (const role of SUM_ROLES) {
-    const t = num(row, role);
-    if (!t) continue;
-    const parts = partsOf(rows, members, role);
-    if (parts.reads.length === 0) continue;
+  for (let k = 0; k < SUM_ROLES.length; k++) {
+    const role = SUM_ROLES[k];
+    const index = SUM_ROLE_INDEX[k];
+    if (kindOf(row, index) !== NUMBER) continue;
+    const parts = partsOf(rows, members, index);
+    if (parts.rows.length === 0) continue;
     if (isTotal && parts.incomplete) continue;
+    const t = num(row, role)!;
     const tolerance = 0.5 * Math.pow(10, -t.decimals);
     let sumExact: Decimal | undefined;
-    const getSum = () => (sumExact ??= exactSum(parts.reads));
+    const getSum = () => (sumExact ??= exactSum(partReads(rows, parts, role)));
     if (!differsBeyond(parts.floatSum, t.value, tolerance, () => getSum().minus(exact(t)), () => halfUnit(t))) continue;
     const sum = getSum();
     const total = exact(t);
@@ -72,7 +78,7 @@ function check(i: number, row: FundRow, ctx: RuleContext, members: number[], isT
     ctx.report(i, {
       severity,
       cell: row.figures[role]!.ref,
-      related: parts.refs,
+      related: parts.rows.map((m) => rows[m].figures[role]!.ref),
       observed,
       expected,
       message: {

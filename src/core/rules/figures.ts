@@ -1,9 +1,30 @@
 /** Reading the figures of a row for the rules: numbers only, floats first, exact only when it matters. */
 import Decimal from "decimal.js";
+import { ACTUAL, PRIOR, STATED_CHANGE, valueOf } from "../figureStore";
 import { FundRole, FundRow } from "../model";
 import { NumberRead, exact } from "../numbers";
 
 export type FigureRole = Exclude<FundRole, "subject">;
+export {
+  ABSENT,
+  ACTUAL,
+  BALANCE,
+  BUDGET,
+  INCOME,
+  MISSING,
+  NUMBER,
+  PEOPLE,
+  PRIOR,
+  STATED_CHANGE,
+  STATED_COMPLETION,
+  STATED_GROWTH,
+  FIGURE_ROLES,
+  kindOf,
+  precisionOf,
+  presentRoles,
+  valueOf,
+} from "../figureStore";
+export type { Precision } from "../figureStore";
 
 /** The row's figure for a role when it is a number; undefined when absent, blank, text or an error. */
 export function num(row: FundRow, role: FigureRole): NumberRead | undefined {
@@ -72,20 +93,18 @@ export interface Growth {
  * prior at or below zero: then the change is not a plain increase). Allocation-free: runs on every row.
  */
 export function growthValue(row: FundRow): number | undefined {
-  const a = num(row, "actual");
-  if (!a) return undefined;
-  const p = num(row, "prior");
-  let prior: number;
-  if (p) prior = p.value;
-  else {
-    const c = num(row, "statedChange");
-    if (!c) return undefined;
-    prior = a.value - c.value;
+  const a = valueOf(row, ACTUAL);
+  if (a !== a) return undefined; // NaN: not a number
+  let prior = valueOf(row, PRIOR);
+  if (prior !== prior) {
+    const c = valueOf(row, STATED_CHANGE);
+    if (c !== c) return undefined;
+    prior = a - c;
     if (prior <= 0) return undefined;
   }
   // (A figure's float is 0 only when its digits are 0: the number reader refuses underflow.)
   if (prior === 0) return undefined;
-  return (a.value - prior) / Math.abs(prior);
+  return (a - prior) / Math.abs(prior);
 }
 
 /** Growth with its exact value and the cells it came from, for a check that needs them. */

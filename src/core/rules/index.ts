@@ -2,6 +2,7 @@
  * The fund rules (SPEC §4.2) and their runner. Rules read only the FundTable model, so tables read from a
  * sheet and tables read from report text (refs "L12", rows with line/quote) are checked the same way.
  */
+import { ABSENT, FIGURE_ROLES, MISSING, NUMBER, kindOf } from "../figureStore";
 import { Finding, RuleId, Severity } from "../findings";
 import { FundTable } from "../model";
 import { FundTargets, Targets, targetsFor } from "../targets";
@@ -52,15 +53,14 @@ export function tableFacts(table: FundTable): TableFacts {
   for (let i = 0; i < n; i++) {
     let any = false;
     let f = 0;
-    const figures = rows[i].figures;
-    for (const key in figures) {
-      const figure = figures[key as keyof typeof figures];
-      if (!figure) continue;
-      const kind = figure.read.kind;
-      if (kind === "missing") f |= BLANK_FIGURE;
+    const row = rows[i];
+    for (let role = 0; role < FIGURE_ROLES.length; role++) {
+      const kind = kindOf(row, role);
+      if (kind === ABSENT) continue;
+      if (kind === MISSING) f |= BLANK_FIGURE;
       else {
         any = true;
-        if (kind !== "number") f |= BAD_FIGURE;
+        if (kind !== NUMBER) f |= BAD_FIGURE;
       }
     }
     labelOnly[i] = !any;

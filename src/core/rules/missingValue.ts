@@ -8,7 +8,7 @@
  */
 import { FundRow } from "../model";
 import { BLANK_FIGURE, FundRule } from "./types";
-import { FigureRole, isBlank, num } from "./figures";
+import { FIGURE_ROLES, FigureRole, MISSING, kindOf, valueOf } from "./figures";
 import { ROLE_NAMES } from "./format";
 
 interface Need {
@@ -29,11 +29,16 @@ const BECAUSE = {
 
 const SUM_ROLES: FigureRole[] = ["budget", "actual", "prior", "income", "balance", "people"];
 
+/** The figure is a number (read from the store without making the figure). */
+function num(row: FundRow, role: FigureRole): boolean {
+  return !Number.isNaN(valueOf(row, FIGURE_ROLES.indexOf(role)));
+}
+
 function needsOf(row: FundRow, rows: FundRow[], totalMembers: number[] | undefined): Need[] {
   const needs: Need[] = [];
   const refOf = (role: FigureRole) => row.figures[role]!.ref;
   const need = (role: FigureRole, because: Need["because"], ...from: FigureRole[]) => {
-    if (isBlank(row, role)) needs.push({ role, because, related: from.filter((r) => row.figures[r]).map(refOf) });
+    if (kindOf(row, FIGURE_ROLES.indexOf(role)) === MISSING) needs.push({ role, because, related: from.filter((r) => row.figures[r]).map(refOf) });
   };
   if (num(row, "statedCompletion")) {
     need("budget", BECAUSE.statedCompletion, "statedCompletion");
@@ -52,9 +57,9 @@ function needsOf(row: FundRow, rows: FundRow[], totalMembers: number[] | undefin
   if (num(row, "balance")) need("actual", BECAUSE.balance, "balance");
   for (const role of SUM_ROLES) {
     if (totalMembers && num(row, role) && totalMembers.some((m) => num(rows[m], role))) {
+      const k = FIGURE_ROLES.indexOf(role);
       for (const m of totalMembers) {
-        const f = rows[m].figures[role];
-        if (f && f.read.kind === "missing") needs.push({ role, because: BECAUSE.total, related: [row.figures[role]!.ref], row: m });
+        if (kindOf(rows[m], k) === MISSING) needs.push({ role, because: BECAUSE.total, related: [row.figures[role]!.ref], row: m });
       }
     }
   }

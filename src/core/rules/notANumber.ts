@@ -1,6 +1,6 @@
 /** not-a-number: text (or an Excel error value) where a figure is expected (SPEC §4.2: warning). */
 import { BAD_FIGURE, FundRule } from "./types";
-import { FigureRole } from "./figures";
+import { presentRoles } from "./figures";
 import { ROLE_NAMES } from "./format";
 
 export const notANumber: FundRule = {
@@ -9,8 +9,7 @@ export const notANumber: FundRule = {
   describe: { zh: "应填数字的单元格是文字或错误值，无法参与校验", en: "Text or an error value where a figure is expected; it cannot be checked" },
   checkRow(i, row, ctx) {
     if (!(ctx.facts.flags[i] & BAD_FIGURE)) return;
-    for (const key in row.figures) {
-      const role = key as FigureRole;
+    for (const role of presentRoles(row)) {
       const f = row.figures[role];
       if (!f || (f.read.kind !== "text" && f.read.kind !== "error")) continue;
       const subject = ctx.subjectOf(i);

@@ -1,7 +1,7 @@
 /** payable-months-band: months of spending the balance covers, balance ÷ (expenditure ÷ 12) (SPEC §4.2: warning < 6, info > 24). */
 import { exact } from "../numbers";
 import { FundRule } from "./types";
-import { cmpEdge, num } from "./figures";
+import { ACTUAL, BALANCE, cmpEdge, num, valueOf } from "./figures";
 import { amount } from "./format";
 
 export const payableMonthsBand: FundRule = {
@@ -9,16 +9,18 @@ export const payableMonthsBand: FundRule = {
   severity: "warning",
   describe: { zh: "累计结余可支付月数（结余 ÷ 月均支出）：少于6个月提醒，多于24个月提示结余偏多", en: "Months of spending the balance covers: below 6 is a warning, above 24 is noted (idle money)" },
   checkRow(i, row, ctx) {
-    const bal = num(row, "balance");
-    const a = num(row, "actual");
-    if (!bal || !a || !(a.value > 0)) return;
-    const months = (bal.value * 12) / a.value;
-    const exactMonths = () => exact(bal).times(12).div(exact(a));
+    const bv = valueOf(row, BALANCE);
+    const av = valueOf(row, ACTUAL);
+    if (bv !== bv || !(av > 0)) return; // NaN: not a number
+    const months = (bv * 12) / av;
+    const exactMonths = () => exact(num(row, "balance")!).times(12).div(exact(num(row, "actual")!));
     const band = ctx.targetsOf(i).payableMonths;
     let severity: "warning" | "info";
     if (cmpEdge(months, band.warningBelow, exactMonths) < 0) severity = "warning";
     else if (cmpEdge(months, band.infoAbove, exactMonths) > 0) severity = "info";
     else return;
+    const bal = num(row, "balance")!;
+    const a = num(row, "actual")!;
     const subject = ctx.subjectOf(i);
     const observed = amount(exactMonths(), 1);
     const expected = `${band.warningBelow}–${band.infoAbove}`;

@@ -1,7 +1,9 @@
 /** stated-change-mismatch: a stated increase/decrease differs from actual − prior by more than half a unit of its last digit. */
 import { exact, halfUnit } from "../numbers";
 import { FundRule } from "./types";
-import { differsBeyond, num } from "./figures";
+import { ACTUAL, PRIOR, Precision, STATED_CHANGE, differsBeyond, num, precisionOf, valueOf } from "./figures";
+
+const precision: Precision = { decimals: 0, percent: false, permille: false, places: 0 };
 import { amount, stated } from "./format";
 
 export const statedChangeMismatch: FundRule = {
@@ -9,18 +11,23 @@ export const statedChangeMismatch: FundRule = {
   severity: "error",
   describe: { zh: "填报的比上年增减额与“本年−上年”不一致（超过末位半个单位）", en: "A stated change differs from actual − prior by more than half a unit of its last digit" },
   checkRow(i, row, ctx) {
-    const c = num(row, "statedChange");
-    const a = num(row, "actual");
-    const p = num(row, "prior");
-    if (!c || !a || !p) return; // without a prior figure the change only implies the prior year
-    if (c.percent) return; // a percentage in a change column is a growth rate, checked as such
-    const computed = a.value - p.value;
-    const tolerance = 0.5 * Math.pow(10, -c.decimals);
-    const computedExact = () => exact(a).minus(exact(p));
-    if (!differsBeyond(computed, c.value, tolerance, () => computedExact().minus(exact(c)), () => halfUnit(c))) return;
+    const cv = valueOf(row, STATED_CHANGE);
+    const av = valueOf(row, ACTUAL);
+    const pv = valueOf(row, PRIOR);
+    // (NaN: not a number.) Without a prior figure the change only implies the prior year.
+    if (cv !== cv || av !== av || pv !== pv) return;
+    precisionOf(row, STATED_CHANGE, precision);
+    if (precision.percent) return; // a percentage in a change column is a growth rate, checked as such
+    const computed = av - pv;
+    const tolerance = 0.5 * Math.pow(10, -precision.decimals);
+    const computedExact = () => exact(num(row, "actual")!).minus(exact(num(row, "prior")!));
+    const c = () => num(row, "statedChange")!;
+    if (!differsBeyond(computed, cv, tolerance, () => computedExact().minus(exact(c())), () => halfUnit(c()))) return;
+    const a = num(row, "actual")!;
+    const p = num(row, "prior")!;
     const subject = ctx.subjectOf(i);
     const observed = amount(computedExact());
-    const said = stated(c);
+    const said = stated(c());
     ctx.report(i, {
       cell: row.figures.statedChange!.ref,
       related: [row.figures.actual!.ref, row.figures.prior!.ref],

@@ -7,26 +7,31 @@ import Decimal from "decimal.js";
 import { NumberRead, exact, statedMatches } from "../numbers";
 import { FundRow } from "../model";
 import { FundRule, RuleContext } from "./types";
-import { computedGrowth, growthValue, num } from "./figures";
+import { ACTUAL, BUDGET, Precision, STATED_COMPLETION, STATED_GROWTH, computedGrowth, growthValue, num, precisionOf, valueOf } from "./figures";
 import { computedPct, stated } from "./format";
 
 const HALF_UNITS = Array.from({ length: 13 }, (_, p) => 0.5 * Math.pow(10, -p));
 
-/** Float pre-check of statedMatches: decides without Decimal unless the computed value sits near a rounding edge. */
-function matchesStated(s: NumberRead, computed: number, computedExact: () => Decimal): boolean {
-  const places = s.permille ? s.decimals + 3 : s.percent ? s.decimals + 2 : s.decimals;
-  const digits = s.digits;
-  const dot = digits.indexOf(".");
-  const ownPlaces = dot < 0 ? 0 : digits.length - dot - 1;
-  // The fast path holds when the stated figure has no more digits than it shows (then it is its own rounding).
-  if (ownPlaces <= places && places <= 12 && digits.indexOf("e") < 0) {
+const precision: Precision = { decimals: 0, percent: false, permille: false, places: 0 };
+
+/**
+ * Float pre-check of statedMatches: decides without Decimal unless the computed value sits near a rounding edge.
+ * `stated` is the float of the row's figure for `role` (a number).
+ */
+function matchesStated(row: FundRow, role: number, stated: number, computed: number, computedExact: () => Decimal): boolean {
+  precisionOf(row, role, precision);
+  const p = precision;
+  const places = p.permille ? p.decimals + 3 : p.percent ? p.decimals + 2 : p.decimals;
+  // The fast path holds when the stated figure has no more digits than it shows (then it is its own rounding);
+  // its own places are −1 when its digits have an exponent.
+  if (p.places >= 0 && p.places <= places && places <= 12) {
     const half = HALF_UNITS[places];
-    const diff = Math.abs(computed - s.value);
-    const eps = 1e-9 * Math.max(1, Math.abs(computed), Math.abs(s.value)); // far above float error; inside it, go exact
+    const diff = Math.abs(computed - stated);
+    const eps = 1e-9 * Math.max(1, Math.abs(computed), Math.abs(stated)); // far above float error; inside it, go exact
     if (diff < half - eps) return true;
     if (diff > half + eps) return false;
   }
-  return statedMatches(s, computedExact());
+  return statedMatches(num(row, role === STATED_COMPLETION ? "statedCompletion" : "statedGrowth")!, computedExact());
 }
 
 function asRate(s: NumberRead): (v: Decimal) => string {
@@ -35,12 +40,13 @@ function asRate(s: NumberRead): (v: Decimal) => string {
 }
 
 function checkCompletion(i: number, row: FundRow, ctx: RuleContext): void {
-  const s = num(row, "statedCompletion");
-  const a = num(row, "actual");
-  const b = num(row, "budget");
-  if (!s || !a || !b || b.value === 0) return;
-  const computedExact = () => exact(a).div(exact(b));
-  if (matchesStated(s, a.value / b.value, computedExact)) return;
+  const sv = valueOf(row, STATED_COMPLETION);
+  const av = valueOf(row, ACTUAL);
+  const bv = valueOf(row, BUDGET);
+  if (sv !== sv || av !== av || bv !== bv || bv === 0) return; // NaN: not a number
+  const computedExact = () => exact(num(row, "actual")!).div(exact(num(row, "budget")!));
+  if (matchesStated(row, STATED_COMPLETION, sv, av / bv, computedExact)) return;
+  const s = num(row, "statedCompletion")!;
   const subject = ctx.subjectOf(i);
   const observed = asRate(s)(computedExact());
   const said = stated(s);
@@ -57,11 +63,12 @@ function checkCompletion(i: number, row: FundRow, ctx: RuleContext): void {
 }
 
 function checkGrowth(i: number, row: FundRow, ctx: RuleContext): void {
-  const s = num(row, "statedGrowth");
-  if (!s) return;
+  const sv = valueOf(row, STATED_GROWTH);
+  if (sv !== sv) return; // NaN: not a number
   const value = growthValue(row);
   if (value === undefined) return;
-  if (matchesStated(s, value, () => computedGrowth(row)!.exact())) return;
+  if (matchesStated(row, STATED_GROWTH, sv, value, () => computedGrowth(row)!.exact())) return;
+  const s = num(row, "statedGrowth")!;
   const g = computedGrowth(row)!;
   const subject = ctx.subjectOf(i);
   const observed = asRate(s)(g.exact());

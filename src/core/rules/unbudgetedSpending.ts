@@ -1,7 +1,7 @@
 /** unbudgeted-spending: spending where the budget is 0, so no completion rate exists (SPEC §4.2: error). */
 import { exact } from "../numbers";
 import { FundRule } from "./types";
-import { num } from "./figures";
+import { ACTUAL, BUDGET, num, valueOf } from "./figures";
 import { amount } from "./format";
 
 export const unbudgetedSpending: FundRule = {
@@ -9,9 +9,8 @@ export const unbudgetedSpending: FundRule = {
   severity: "error",
   describe: { zh: "预算为0却有支出（无预算支出，无法计算完成率）", en: "Spending against a budget of 0 (no completion rate exists)" },
   checkRow(i, row, ctx) {
-    const b = num(row, "budget");
-    const a = num(row, "actual");
-    if (!b || !a || b.value !== 0 || !(a.value > 0)) return;
+    if (valueOf(row, BUDGET) !== 0 || !(valueOf(row, ACTUAL) > 0)) return; // NaN: not a number
+    const a = num(row, "actual")!;
     const subject = ctx.subjectOf(i);
     const spent = amount(exact(a));
     ctx.report(i, {

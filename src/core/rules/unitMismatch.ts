@@ -1,5 +1,6 @@
 /** unit-mismatch: 元 and 万元 (or other money units) mixed in one table (SPEC §4.2: warning). */
 import { FundRule } from "./types";
+import { presentRoles } from "./figures";
 
 export const unitMismatch: FundRule = {
   id: "unit-mismatch",
@@ -11,7 +12,7 @@ export const unitMismatch: FundRule = {
     const [first, ...others] = seen;
     for (const other of others) {
       // Point at the row the odd unit is on, when it is a figure of a row.
-      const at = ctx.table.rows.findIndex((r) => Object.values(r.figures).some((f) => f?.ref === other.ref));
+      const at = ctx.table.rows.findIndex((r) => presentRoles(r).some((role) => r.figures[role]?.ref === other.ref));
       ctx.report(at >= 0 ? at : -1, {
         cell: other.ref,
         related: [first.ref],

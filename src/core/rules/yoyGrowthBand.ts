@@ -5,7 +5,7 @@
 import Decimal from "decimal.js";
 import { exact } from "../numbers";
 import { FundRule } from "./types";
-import { cmpEdge, computedGrowth, growthValue, num } from "./figures";
+import { NUMBER, PRIOR, STATED_CHANGE, STATED_GROWTH, cmpEdge, computedGrowth, growthValue, kindOf, num, valueOf } from "./figures";
 import { growthBandText, signedPct } from "./format";
 
 export const yoyGrowthBand: FundRule = {
@@ -20,11 +20,11 @@ export const yoyGrowthBand: FundRule = {
     if (value !== undefined) {
       exactValue = () => computedGrowth(row)!.exact();
     } else {
-      const s = num(row, "statedGrowth");
-      // Only when the row has no way to compute growth: no prior figure and no change.
-      if (!s || row.figures.prior?.read.kind === "number" || num(row, "statedChange")) return;
-      value = s.value;
-      exactValue = () => exact(s);
+      const sv = valueOf(row, STATED_GROWTH);
+      // Only when the row has no way to compute growth: no prior figure and no change. (NaN: not a number.)
+      if (sv !== sv || kindOf(row, PRIOR) === NUMBER || !Number.isNaN(valueOf(row, STATED_CHANGE))) return;
+      value = sv;
+      exactValue = () => exact(num(row, "statedGrowth")!);
       fromStated = true;
     }
     const low = cmpEdge(value, band.low, exactValue) < 0;
