@@ -6,23 +6,13 @@
  * Rows read from report text keep plain objects; the accessors at the end read both kinds of row alike.
  */
 import Decimal from "decimal.js";
-import { Figure, FundRole, FundRow } from "./model";
+import { Figure, FUND_ROLES, FundRole, FundRow } from "./model";
 import { NumberRead, ReadResult } from "./numbers";
 
 export type FigureRole = Exclude<FundRole, "subject">;
 
-/** Figure roles in model order; a role's position here is its index in the store. */
-export const FIGURE_ROLES: readonly FigureRole[] = [
-  "budget",
-  "actual",
-  "prior",
-  "income",
-  "balance",
-  "statedCompletion",
-  "statedChange",
-  "statedGrowth",
-  "people",
-];
+/** Figure roles in model order (every fund role but the subject); a role's position here is its index in the store. */
+export const FIGURE_ROLES: readonly FigureRole[] = FUND_ROLES.filter((role): role is FigureRole => role !== "subject");
 export const BUDGET = 0;
 export const ACTUAL = 1;
 export const PRIOR = 2;

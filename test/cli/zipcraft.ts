@@ -1,7 +1,8 @@
 /** Edits of a real .xlsx's zip directory, to make the damaged and hostile files the CLI must refuse. */
 import * as fs from "fs";
 
-function centralEntries(buf: Buffer): { name: string; at: number }[] {
+/** The central directory entries of a zip: each name and where its record starts. */
+export function centralEntries(buf: Buffer): { name: string; at: number }[] {
   let eocd = buf.length - 22;
   while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
   const count = buf.readUInt16LE(eocd + 10);

@@ -5,6 +5,7 @@
  */
 import * as zlib from "zlib";
 import ExcelJS from "exceljs";
+import { centralEntries } from "../cli/zipcraft";
 
 interface Part {
   name: string;
@@ -103,20 +104,6 @@ export function bigWorkbook(rows: number, sheetName = "基金支出"): Buffer {
     },
     { name: "xl/worksheets/sheet1.xml", data: sheetXml },
   ]);
-}
-
-function centralEntries(buf: Buffer): { name: string; at: number }[] {
-  let eocd = buf.length - 22;
-  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
-  const count = buf.readUInt16LE(eocd + 10);
-  let p = buf.readUInt32LE(eocd + 16);
-  const out: { name: string; at: number }[] = [];
-  for (let i = 0; i < count; i++) {
-    const nameLength = buf.readUInt16LE(p + 28);
-    out.push({ name: buf.toString("utf8", p + 46, p + 46 + nameLength), at: p });
-    p += 46 + nameLength + buf.readUInt16LE(p + 30) + buf.readUInt16LE(p + 32);
-  }
-  return out;
 }
 
 /** A copy whose central directory claims `size` uncompressed bytes for the entries whose name matches. */
