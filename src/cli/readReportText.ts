@@ -13,6 +13,7 @@ import * as fs from "fs";
 import mammoth from "mammoth";
 import { decodeReportBytes } from "../core/report/decode";
 import { InputError, asInputError } from "./inputError";
+import { statInput } from "./readWorkbook";
 import { ZipDirectory, closeZip, entryStream, openZip } from "./zip";
 
 /** A .txt report larger than this is refused: reports are tens of KiB; this is a mistaken or hostile file. */
@@ -25,18 +26,6 @@ export interface TextReadOptions {
   limits?: { total: number; entry: number };
 }
 
-function statFile(file: string): fs.Stats {
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(file);
-  } catch (e) {
-    throw asInputError(e);
-  }
-  if (!stat.isFile()) throw new InputError("notAFile");
-  if (stat.size === 0) throw new InputError("empty");
-  return stat;
-}
-
 /** Bytes of a text file → its text (see decodeReportBytes); a binary file is refused. */
 export function decodeText(bytes: Uint8Array): string {
   const text = decodeReportBytes(bytes);
@@ -45,7 +34,7 @@ export function decodeText(bytes: Uint8Array): string {
 }
 
 export function readTextFile(file: string): string {
-  const stat = statFile(file);
+  const stat = statInput(file);
   if (stat.size > MAX_TEXT_BYTES) throw new InputError("textTooLarge", { size: stat.size, limit: MAX_TEXT_BYTES });
   let bytes: Buffer;
   try {
@@ -70,7 +59,7 @@ function readMagic(file: string, size: number): Buffer {
 export async function readDocxText(file: string, options: TextReadOptions = {}): Promise<string> {
   let zip: ZipDirectory | undefined;
   try {
-    const stat = statFile(file);
+    const stat = statInput(file);
     const head = readMagic(file, Math.min(stat.size, 8));
     if (head.length >= 4 && head.readUInt32BE(0) === 0xd0cf11e0) {
       // An OLE compound file: a password-protected .docx holds an "EncryptedPackage" stream; otherwise a .doc.

@@ -99,8 +99,8 @@ export interface ReadOptions {
   size?: Partial<ReadLimits>;
 }
 
-/** Checks the file's type and sizes without inflating it; returns the open zip directory. */
-function openChecked(file: string, limits?: ReadOptions["limits"]): ZipDirectory {
+/** An input that exists, is a regular file and is not empty; otherwise the InputError that says which. */
+export function statInput(file: string): fs.Stats {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -109,6 +109,12 @@ function openChecked(file: string, limits?: ReadOptions["limits"]): ZipDirectory
   }
   if (!stat.isFile()) throw new InputError("notAFile");
   if (stat.size === 0) throw new InputError("empty");
+  return stat;
+}
+
+/** Checks the file's type and sizes without inflating it; returns the open zip directory. */
+function openChecked(file: string, limits?: ReadOptions["limits"]): ZipDirectory {
+  const stat = statInput(file);
   const magic = Buffer.alloc(8);
   const fd = fs.openSync(file, "r");
   try {
