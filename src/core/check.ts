@@ -7,7 +7,7 @@ import { isAddinSheet } from "./addinSheets";
 import { CheckResult, ColumnMapping, FundAmounts, SheetReport, TableReport } from "./api";
 import { buildFundTable } from "./detect/fundTable";
 import { DetectedColumn, detectTables } from "./detect/tables";
-import { ACTUAL, BUDGET, valueOf } from "./figureStore";
+import { ACTUAL, BUDGET, TableFigures } from "./figureStore";
 import { Finding, RuleId, summarize } from "./findings";
 import { GridSheet, GridWorkbook, columnIndex, columnLetters, fromA1 } from "./grid";
 import { IndicatorTable, buildIndicatorTable, runIndicatorRules } from "./indicators";
@@ -58,10 +58,13 @@ export function checkSheet(sheet: GridSheet, options: CheckOptions = {}): { repo
     if (t.kind === "fund") {
       const built = buildFundTable(sheet, t);
       const funds: FundAmounts[] = [];
-      for (const row of built.table.rows) {
+      const rows = built.table.rows;
+      const figures = TableFigures.of(rows);
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i];
         if (row.kind === "component") continue;
-        const b = valueOf(row, BUDGET); // NaN: not a number
-        const a = valueOf(row, ACTUAL);
+        const b = figures.value(i, BUDGET); // NaN: not a number
+        const a = figures.value(i, ACTUAL);
         if (b !== b && a !== a) continue;
         const f: FundAmounts = { subject: row.subject };
         if (b === b) f.budget = b;
@@ -71,7 +74,8 @@ export function checkSheet(sheet: GridSheet, options: CheckOptions = {}): { repo
       const report: TableReport = { kind: "fund", headerRow: t.headerTop + 1, firstRow: t.firstRow + 1, lastRow: t.lastRow + 1, columns: columnsRecord(built.columns), funds };
       if (built.table.unit) report.unit = built.table.unit;
       tables.push(report);
-      for (const f of runFundRules(built.table, targets, hooks)) findings.push(f); // no spread: 100k+ findings overflow the stack
+      const found = runFundRules(built.table, targets, hooks, figures);
+      for (let k = 0; k < found.length; k++) findings.push(found[k]); // no spread: 100k+ findings overflow the stack
     } else {
       const table = buildIndicatorTable(sheet, t);
       const report: TableReport = { kind: "indicator", headerRow: t.headerTop + 1, firstRow: t.firstRow + 1, lastRow: t.lastRow + 1, columns: columnsRecord(t.columns), funds: [] };

@@ -3,10 +3,11 @@
  * A 100,000-row table has a million figures; as objects they all outlive the young generation, and copying them
  * there cost more than reading them. Here a figure is a float, its shown decimals and a few bits; the full
  * `Figure` ({ ref, read }) is made only when something asks for it (a finding, an exact comparison).
- * Rows read from report text keep plain objects; the accessors at the end read both kinds of row alike.
+ * Rows read from report text keep plain objects; the rules read both through `TableFigures` (at the end),
+ * which views a sheet table's store and copies report text's few figures into a small one.
  */
 import Decimal from "decimal.js";
-import { Figure, FUND_ROLES, FundRole, FundRow } from "./model";
+import { Figure, FUND_ROLES, FundRole, FundRow, RowKind } from "./model";
 import { NumberRead, ReadResult } from "./numbers";
 
 export type FigureRole = Exclude<FundRole, "subject">;
@@ -75,6 +76,8 @@ export class FigureStore {
   readonly places: Int32Array;
   readonly bits: Uint8Array;
   readonly odd = new Map<number, ReadResult>();
+  /** Where a slot's figure stands when it is not its column's cell: "L12" for a line of report text. */
+  readonly refs = new Map<number, string>();
   /** Number of columns: slot of (row i, column c) is i × width + c. */
   readonly width: number;
   /** The column each role reads (−1: the table has no column for it). */
@@ -82,16 +85,17 @@ export class FigureStore {
 
   /**
    * `count` rows, the first on 0-based sheet row `firstRow`, of the columns with these letters; every slot
-   * starts blank.
+   * starts blank (or absent: a report-text row has only the figures its sentences give).
    */
   constructor(
     readonly count: number,
     readonly firstRow: number,
-    readonly letters: readonly string[]
+    readonly letters: readonly string[],
+    start: typeof MISSING | typeof ABSENT = MISSING
   ) {
     this.width = letters.length;
     const n = count * this.width;
-    this.kinds = new Uint8Array(n).fill(MISSING);
+    this.kinds = new Uint8Array(n).fill(start);
     this.values = new Float64Array(n);
     this.decimals = new Int32Array(n);
     this.places = new Int32Array(n);
@@ -157,10 +161,12 @@ export class FigureStore {
     return this.readAt(i * this.width + col);
   }
 
-  /** Slot of row i's figure for a role, −1 when the table has no column for the role. */
-  slot(i: number, role: number): number {
-    const col = this.roleColumn[role];
-    return col < 0 ? -1 : i * this.width + col;
+  /** A1 address (or report line) of a slot's figure. */
+  refAt(at: number): string {
+    const ref = this.refs.get(at);
+    if (ref !== undefined) return ref;
+    const row = Math.floor(at / this.width);
+    return this.letters[at - row * this.width] + (this.firstRow + row + 1);
   }
 
   figure(i: number, role: number): Figure | undefined {
@@ -172,6 +178,35 @@ export class FigureStore {
 
 const STORE = Symbol("store");
 const SLOT = Symbol("slot");
+
+/**
+ * A row of a sheet's fund table: its name and kind, and its figures read from the store. The `Figure`s
+ * (`row.figures.actual`) are made only when asked for; the rules read the store through `TableFigures`, so a
+ * 100,000-row table is 100,000 small objects and no more.
+ */
+export class StoreRow implements FundRow {
+  constructor(
+    readonly subject: string,
+    public kind: RowKind,
+    readonly store: FigureStore,
+    /** The row's index in the store (its sheet row is the store's first row + index). */
+    readonly index: number,
+    private readonly subjectLetters: string,
+    /** Set on every row, undefined or not, so that all rows share one shape (the rules read millions of them). */
+    public parent: number | undefined
+  ) {}
+  get subjectRef(): string {
+    return this.subjectLetters + (this.store.firstRow + this.index + 1);
+  }
+  get figures(): RowFigures {
+    return new RowFigures(this.store, this.index);
+  }
+  toJSON(): FundRow {
+    const out: FundRow = { subject: this.subject, subjectRef: this.subjectRef, kind: this.kind, figures: this.figures.toJSON() };
+    if (this.parent !== undefined) out.parent = this.parent;
+    return out;
+  }
+}
 
 /**
  * A sheet row's figures by role, made on access from the store (roles without a column are undefined).
@@ -222,53 +257,74 @@ export class RowFigures {
   }
 }
 
-// ---- accessors for the rules: one code path for sheet rows (store) and text rows (plain objects) ---------
-
-function plainRead(row: FundRow, role: number): ReadResult | undefined {
-  return row.figures[FIGURE_ROLES[role]]?.read;
-}
-
-/** ABSENT, MISSING, NUMBER, TEXT or ERROR. */
-export function kindOf(row: FundRow, role: number): number {
-  const f = row.figures;
-  if (f instanceof RowFigures) {
-    const at = f[STORE].slot(f[SLOT], role);
-    return at < 0 ? ABSENT : f[STORE].kinds[at];
-  }
-  const r = plainRead(row, role);
-  if (!r) return ABSENT;
-  return r.kind === "number" ? NUMBER : r.kind === "missing" ? MISSING : r.kind === "text" ? TEXT : ERROR;
-}
-
-/** The figure's float when it is a number; NaN when absent, blank, text or an error. Allocation-free. */
-export function valueOf(row: FundRow, role: number): number {
-  const f = row.figures;
-  if (f instanceof RowFigures) {
-    const s = f[STORE];
-    const at = s.slot(f[SLOT], role);
-    return at >= 0 && s.kinds[at] === NUMBER ? s.values[at] : NaN;
-  }
-  const r = plainRead(row, role);
-  return r !== undefined && r.kind === "number" ? r.value : NaN;
-}
-
 /**
- * Precision facts of a number figure, for the float pre-checks: shown decimals, percent (1) / per mille (2)
- * and the decimal places of its own digits (−1 with an exponent). Written into `out`; false when not a number.
+ * A table's figures as the rules read them, by table row and role, straight from a store's arrays: a float, a
+ * kind or a precision costs no object; a `NumberRead` or a ref is made only for a finding or an exact check.
+ * A sheet table views the store its rows were read into; report text (plain figures) is copied into a small one.
  */
-export interface Precision {
-  decimals: number;
-  percent: boolean;
-  permille: boolean;
-  places: number;
-}
+export class TableFigures {
+  private readonly kinds: Uint8Array;
+  private readonly values: Float64Array;
+  private readonly roleColumn: Int32Array;
 
-export function precisionOf(row: FundRow, role: number, out: Precision): boolean {
-  const f = row.figures;
-  if (f instanceof RowFigures) {
-    const s = f[STORE];
-    const at = s.slot(f[SLOT], role);
-    if (at < 0 || s.kinds[at] !== NUMBER) return false;
+  /** `base[i]`: the store slot of table row i's first column. */
+  private constructor(
+    private readonly store: FigureStore,
+    private readonly base: Int32Array
+  ) {
+    this.kinds = store.kinds;
+    this.values = store.values;
+    this.roleColumn = store.roleColumn;
+  }
+
+  static of(rows: readonly FundRow[]): TableFigures {
+    const first = rows[0];
+    if (first instanceof StoreRow && rows.every((r) => r instanceof StoreRow && r.store === first.store)) {
+      const base = new Int32Array(rows.length);
+      const width = first.store.width;
+      for (let i = 0; i < rows.length; i++) base[i] = (rows[i] as StoreRow).index * width;
+      return new TableFigures(first.store, base);
+    }
+    // Plain figures (report text, tests): one column per role any row has, slots absent until a figure is set.
+    const present = new Set<string>();
+    for (const row of rows) for (const role of Object.keys(row.figures)) present.add(role);
+    const roles = FIGURE_ROLES.filter((role) => present.has(role));
+    const store = new FigureStore(rows.length, 0, roles.map(() => ""), ABSENT);
+    roles.forEach((role, col) => store.setRole(FIGURE_ROLES.indexOf(role), col));
+    const base = new Int32Array(rows.length);
+    for (let i = 0; i < rows.length; i++) {
+      base[i] = i * store.width;
+      for (let col = 0; col < roles.length; col++) {
+        const figure = rows[i].figures[roles[col]];
+        if (!figure) continue;
+        store.set(i, col, figure.read);
+        store.refs.set(base[i] + col, figure.ref);
+      }
+    }
+    return new TableFigures(store, base);
+  }
+
+  /** ABSENT, MISSING, NUMBER, TEXT or ERROR. */
+  kind(i: number, role: number): number {
+    const col = this.roleColumn[role];
+    return col < 0 ? ABSENT : this.kinds[this.base[i] + col];
+  }
+
+  /** The figure's float when it is a number; NaN when absent, blank, text or an error. */
+  value(i: number, role: number): number {
+    const col = this.roleColumn[role];
+    if (col < 0) return NaN;
+    const at = this.base[i] + col;
+    return this.kinds[at] === NUMBER ? this.values[at] : NaN;
+  }
+
+  /** Precision facts of a number figure, written into `out`; false when not a number. */
+  precision(i: number, role: number, out: Precision): boolean {
+    const col = this.roleColumn[role];
+    if (col < 0) return false;
+    const at = this.base[i] + col;
+    const s = this.store;
+    if (this.kinds[at] !== NUMBER) return false;
     if (s.bits[at] & ODD_BIT) return fromRead(s.odd.get(at), out);
     out.decimals = s.decimals[at];
     out.percent = (s.bits[at] & PERCENT_BIT) !== 0;
@@ -276,7 +332,43 @@ export function precisionOf(row: FundRow, role: number, out: Precision): boolean
     out.places = s.places[at];
     return true;
   }
-  return fromRead(plainRead(row, role), out);
+
+  /** The figure as read; undefined when the row has none for the role. */
+  read(i: number, role: number): ReadResult | undefined {
+    const col = this.roleColumn[role];
+    if (col < 0) return undefined;
+    const at = this.base[i] + col;
+    return this.kinds[at] === ABSENT ? undefined : this.store.readAt(at);
+  }
+
+  /** The figure's read when it is a number. */
+  num(i: number, role: number): NumberRead | undefined {
+    const col = this.roleColumn[role];
+    if (col < 0) return undefined;
+    const at = this.base[i] + col;
+    if (this.kinds[at] !== NUMBER) return undefined;
+    const r = this.store.readAt(at);
+    return r.kind === "number" ? r : undefined;
+  }
+
+  /** Where the figure stands (A1 or "L12"); undefined when the row has none for the role. */
+  ref(i: number, role: number): string | undefined {
+    const col = this.roleColumn[role];
+    if (col < 0) return undefined;
+    const at = this.base[i] + col;
+    return this.kinds[at] === ABSENT ? undefined : this.store.refAt(at);
+  }
+}
+
+/**
+ * Precision facts of a number figure, for the float pre-checks: shown decimals, percent / per mille and the
+ * decimal places of its own digits (−1 with an exponent).
+ */
+export interface Precision {
+  decimals: number;
+  percent: boolean;
+  permille: boolean;
+  places: number;
 }
 
 function fromRead(r: ReadResult | undefined, out: Precision): boolean {
@@ -286,16 +378,4 @@ function fromRead(r: ReadResult | undefined, out: Precision): boolean {
   out.permille = r.permille === true;
   out.places = placesIn(r.digits);
   return true;
-}
-
-/** The roles a row has a figure for (a column or a sentence), in the order its figures enumerate. */
-export function presentRoles(row: FundRow): FigureRole[] {
-  const f = row.figures;
-  if (f instanceof RowFigures) {
-    const out: FigureRole[] = [];
-    const s = f[STORE];
-    for (let k = 0; k < ROLE_COUNT; k++) if (s.roleColumn[k] >= 0) out.push(FIGURE_ROLES[k]);
-    return out;
-  }
-  return Object.keys(f) as FigureRole[];
 }

@@ -4,7 +4,7 @@
  */
 import Decimal from "decimal.js";
 import { GridCell, GridSheet, columnLetters, toA1 } from "../grid";
-import { FIGURE_ROLES, FigureStore, MISSING, NUMBER, RowFigures } from "../figureStore";
+import { FIGURE_ROLES, FigureStore, MISSING, NUMBER, StoreRow } from "../figureStore";
 import { FundRole, FundRow, FundTable, RowKind } from "../model";
 import { FormatPrecision, NumberRead, formatPrecision, readNumber, toHalfWidth } from "../numbers";
 import { MONEY_UNITS } from "./labels";
@@ -67,29 +67,6 @@ function asPercentPoints(read: NumberRead): NumberRead {
   return { ...read, value: read.value / 100, digits, percent: true };
 }
 
-/**
- * A row of a sheet's fund table. Its figures live in the table's FigureStore; its subject's A1 address is made
- * when asked for (only findings need it).
- */
-class SheetFundRow implements FundRow {
-  parent?: number;
-  constructor(
-    readonly subject: string,
-    public kind: RowKind,
-    readonly figures: RowFigures,
-    private readonly subjectLetters: string,
-    private readonly sheetRow: number
-  ) {}
-  get subjectRef(): string {
-    return this.subjectLetters + (this.sheetRow + 1);
-  }
-  toJSON(): FundRow {
-    const out: FundRow = { subject: this.subject, subjectRef: this.subjectRef, kind: this.kind, figures: this.figures.toJSON() };
-    if (this.parent !== undefined) out.parent = this.parent;
-    return out;
-  }
-}
-
 const RATE_ROLES = new Set<FigureRole>(["statedCompletion", "statedGrowth"]);
 
 export interface BuiltFundTable {
@@ -100,6 +77,31 @@ export interface BuiltFundTable {
   columns: DetectedColumn[];
   /** Rate columns read as percent points ("完成率(%)" with 97). */
   percentPointColumns: number[];
+}
+
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, p) => Math.pow(10, p));
+
+/**
+ * Decimal places of a float's shortest form (what String(value) writes), or −1 when that form has an exponent.
+ * The fewest places p whose rounding, round(v × 10^p) ÷ 10^p, gives v back: that p-place decimal is the one
+ * the float stands for, and no shorter one is (else it would be the shortest form). Writing the float out
+ * (String) costs several times more, and every rate in a table is such a float.
+ */
+export function shortestPlaces(value: number): number {
+  const size = Math.abs(value);
+  if (Number.isInteger(value)) return size < 1e21 ? 0 : -1;
+  if (size >= 1e-6 && size < 1e15) {
+    for (let p = 1; p < POWERS_OF_TEN.length; p++) {
+      const scale = POWERS_OF_TEN[p];
+      const scaled = Math.round(size * scale);
+      if (scaled > Number.MAX_SAFE_INTEGER) break;
+      if (scaled / scale === size) return p;
+    }
+  }
+  const shown = String(value);
+  if (shown.indexOf("e") >= 0) return -1;
+  const dot = shown.indexOf(".");
+  return dot < 0 ? 0 : shown.length - dot - 1;
 }
 
 /** Builds the fund model of one detected table. Never throws on cell content: odd cells become text figures. */
@@ -117,9 +119,9 @@ export function buildFundTable(sheet: GridSheet, detected: DetectedTable): Built
   // Per column: percent numbers, other numbers, and other numbers above 2 in size.
   const width = figureCols.length;
   const figureColumns = figureCols.map((fc) => fc.col);
-  const percents = new Array<number>(width).fill(0);
-  const plains = new Array<number>(width).fill(0);
-  const bigs = new Array<number>(width).fill(0);
+  const percents = new Int32Array(width);
+  const plains = new Int32Array(width);
+  const bigs = new Int32Array(width);
   // The last number format seen per column and its precision (a column mostly shares one format).
   const lastFormats = new Array<string | undefined>(width).fill(undefined);
   const lastPrecisions = new Array<FormatPrecision | undefined>(width).fill(undefined);
@@ -134,11 +136,10 @@ export function buildFundTable(sheet: GridSheet, detected: DetectedTable): Built
       if (!cell) continue;
       const value = cell.value;
       if (typeof value === "number" && Number.isFinite(value)) {
-        // What readNumber gives a number cell, without the object: digits are the float's shortest form.
-        const shown = Number.isInteger(value) && Math.abs(value) < 1e21 ? "" : String(value);
-        if (shown.indexOf("e") < 0) {
-          const dot = shown.indexOf(".");
-          const places = dot < 0 ? 0 : shown.length - dot - 1;
+        // What readNumber gives a number cell, without the object: digits are the float's shortest form, and
+        // its decimal places are found without writing it out (−1: it is written with an exponent).
+        const places = shortestPlaces(value);
+        if (places >= 0) {
           let precision = lastPrecisions[k];
           if (cell.numFmt !== lastFormats[k]) {
             lastFormats[k] = cell.numFmt;
@@ -243,9 +244,8 @@ export function buildFundTable(sheet: GridSheet, detected: DetectedTable): Built
     else if (lastParent >= 0 && inComponentList && indent === 0 && !FUND_NAME.test(name) && !(lastParentHasBudget && hasBudget)) kind = "component";
     else kind = "item";
 
-    const row = new SheetFundRow(name, kind, new RowFigures(store, i), subjectLetters, r);
+    const row = new StoreRow(name, kind, store, i, subjectLetters, kind === "component" ? lastParent : undefined);
     if (kind === "component") {
-      row.parent = lastParent;
       if (prefixed) inComponentList = true;
     } else {
       lastParent = rows.length;

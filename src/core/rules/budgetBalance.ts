@@ -1,29 +1,27 @@
 /** budget-balance: expenditure exceeds income (target 以收定支，收支平衡，略有结余; SPEC §4.2: warning). */
-import { exact } from "../numbers";
 import { FundRule } from "./types";
-import { ACTUAL, INCOME, num, valueOf } from "./figures";
-import { amount } from "./format";
+import { ACTUAL, INCOME, exactOf } from "./figures";
+import { amount, amountOf } from "./format";
 
 export const budgetBalance: FundRule = {
   id: "budget-balance",
   severity: "warning",
   describe: { zh: "支出大于收入，未做到“以收定支，收支平衡，略有结余”", en: "Expenditure exceeds income (target: spend within income, balanced, small surplus)" },
-  checkRow(i, row, ctx) {
-    const iv = valueOf(row, INCOME);
-    const av = valueOf(row, ACTUAL);
+  checkRow(i, _row, ctx) {
+    const f = ctx.figures;
+    const iv = f.value(i, INCOME);
+    const av = f.value(i, ACTUAL);
     if (iv !== iv || av !== av) return; // NaN: not a number
     // Rounding to float keeps order, so only equal floats need the exact comparison.
-    const over = av !== iv ? av > iv : exact(num(row, "actual")!).gt(exact(num(row, "income")!));
+    const over = av !== iv ? av > iv : exactOf(f, i, ACTUAL).gt(exactOf(f, i, INCOME));
     if (!over) return;
-    const inc = num(row, "income")!;
-    const a = num(row, "actual")!;
     const subject = ctx.subjectOf(i);
-    const spent = amount(exact(a));
-    const income = amount(exact(inc));
-    const gap = amount(exact(a).minus(exact(inc)));
+    const spent = amountOf(f.num(i, ACTUAL)!);
+    const income = amountOf(f.num(i, INCOME)!);
+    const gap = amount(exactOf(f, i, ACTUAL).minus(exactOf(f, i, INCOME)));
     ctx.report(i, {
-      cell: row.figures.actual!.ref,
-      related: [row.figures.income!.ref],
+      cell: f.ref(i, ACTUAL)!,
+      related: [f.ref(i, INCOME)!],
       observed: spent,
       expected: "≤ " + income,
       message: {

@@ -5,62 +5,54 @@
  * the list covers at least the coverage target (90%) of the total; a shorter list is a partial listing.
  */
 import Decimal from "decimal.js";
-import { exact, halfUnit, NumberRead } from "../numbers";
-import { FundRow } from "../model";
+import { exact, halfUnit } from "../numbers";
 import { FundRule, RuleContext } from "./types";
-import { ABSENT, ACTUAL, BALANCE, BUDGET, FigureRole, INCOME, NUMBER, PEOPLE, PRIOR, differsBeyond, kindOf, num, valueOf } from "./figures";
+import { ABSENT, ACTUAL, BALANCE, BUDGET, FIGURE_ROLES, INCOME, NUMBER, PEOPLE, PRIOR, TableFigures, floatDiffers } from "./figures";
 import { ROLE_NAMES, amount } from "./format";
 
-const SUM_ROLES: FigureRole[] = ["budget", "actual", "prior", "income", "balance", "people"];
-const SUM_ROLE_INDEX = [BUDGET, ACTUAL, PRIOR, INCOME, BALANCE, PEOPLE];
+const SUM_ROLES = [BUDGET, ACTUAL, PRIOR, INCOME, BALANCE, PEOPLE];
 
-interface Parts {
-  /** The members whose figure is a number, in order. */
-  rows: number[];
-  floatSum: number;
-  /** A part's figure is blank or text: the sum cannot be checked (missing-value / not-a-number say why). */
-  incomplete: boolean;
+/** The members whose figure for the role is a number, in order. */
+function numberParts(f: TableFigures, members: number[], role: number): number[] {
+  return members.filter((m) => f.kind(m, role) === NUMBER);
 }
 
-/** The parts' floats; their reads and cells are fetched only for an exact sum or a finding. */
-function partsOf(rows: FundRow[], members: number[], role: number): Parts {
-  const parts: Parts = { rows: [], floatSum: 0, incomplete: false };
-  for (const m of members) {
-    const kind = kindOf(rows[m], role);
-    if (kind === NUMBER) {
-      parts.rows.push(m);
-      parts.floatSum += valueOf(rows[m], role);
-    } else if (kind !== ABSENT) parts.incomplete = true;
-  }
-  return parts;
+/** (Helpers, not closures in check: a closure over the role would cost every row a context.) */
+function partRefs(f: TableFigures, parts: number[], role: number): string[] {
+  return parts.map((m) => f.ref(m, role)!);
 }
 
-function partReads(rows: FundRow[], parts: Parts, role: FigureRole): NumberRead[] {
-  return parts.rows.map((m) => num(rows[m], role)!);
-}
-
-function exactSum(reads: NumberRead[]): Decimal {
+function exactSum(f: TableFigures, parts: number[], role: number): Decimal {
   let s = new Decimal(0);
-  for (const r of reads) s = s.plus(exact(r));
+  for (const m of parts) s = s.plus(exact(f.num(m, role)!));
   return s;
 }
 
-function check(i: number, row: FundRow, ctx: RuleContext, members: number[], isTotal: boolean): void {
-  const rows = ctx.table.rows;
+function check(i: number, ctx: RuleContext, members: number[], isTotal: boolean): void {
+  const f = ctx.figures;
   for (let k = 0; k < SUM_ROLES.length; k++) {
     const role = SUM_ROLES[k];
-    const index = SUM_ROLE_INDEX[k];
-    if (kindOf(row, index) !== NUMBER) continue;
-    const parts = partsOf(rows, members, index);
-    if (parts.rows.length === 0) continue;
-    if (isTotal && parts.incomplete) continue;
-    const t = num(row, role)!;
-    const tolerance = 0.5 * Math.pow(10, -t.decimals);
-    let sumExact: Decimal | undefined;
-    const getSum = () => (sumExact ??= exactSum(partReads(rows, parts, role)));
-    if (!differsBeyond(parts.floatSum, t.value, tolerance, () => getSum().minus(exact(t)), () => halfUnit(t))) continue;
-    const sum = getSum();
+    const totalValue = f.value(i, role);
+    if (totalValue !== totalValue) continue; // NaN: not a number
+    // The parts' floats first; their reads and cells are fetched only for an exact sum or a finding.
+    let floatSum = 0;
+    let numbers = 0;
+    let incomplete = false; // a part is blank or text: a total cannot be checked (missing-value / not-a-number say why)
+    for (let j = 0; j < members.length; j++) {
+      const kind = f.kind(members[j], role);
+      if (kind === NUMBER) {
+        floatSum += f.value(members[j], role);
+        numbers++;
+      } else if (kind !== ABSENT) incomplete = true;
+    }
+    if (numbers === 0 || (isTotal && incomplete)) continue;
+    const t = f.num(i, role)!;
+    const differs = floatDiffers(floatSum, totalValue, 0.5 * Math.pow(10, -t.decimals));
+    if (differs === 0) continue;
+    const parts = numberParts(f, members, role);
+    const sum = exactSum(f, parts, role);
     const total = exact(t);
+    if (differs < 0 && !sum.minus(total).abs().gt(halfUnit(t))) continue; // too close for floats: exactly
     const over = sum.gt(total);
     let severity: "error" | "warning" = "error";
     if (!isTotal && !over) {
@@ -70,15 +62,15 @@ function check(i: number, row: FundRow, ctx: RuleContext, members: number[], isT
       severity = "warning";
     }
     const subject = ctx.subjectOf(i);
-    const what = ROLE_NAMES[role];
+    const what = ROLE_NAMES[FIGURE_ROLES[role]];
     const gap = amount(sum.minus(total).abs());
     const observed = amount(sum);
     const expected = amount(total);
     const list = isTotal ? { zh: "各项相加", en: "the rows it adds up total" } : { zh: "其中各项相加", en: "its components add up to" };
     ctx.report(i, {
       severity,
-      cell: row.figures[role]!.ref,
-      related: parts.rows.map((m) => rows[m].figures[role]!.ref),
+      cell: f.ref(i, role)!,
+      related: partRefs(f, parts, role),
       observed,
       expected,
       message: {
@@ -96,10 +88,10 @@ export const componentsSum: FundRule = {
     zh: "合计/小计应等于所列各项之和；“其中”各项之和不应超过总数，覆盖总数90%以上而仍不足时提醒",
     en: "A total equals the sum of its rows; a 其中 list must not exceed its total, and one covering ≥ 90% that falls short is a warning",
   },
-  checkRow(i, row, ctx) {
+  checkRow(i, _row, ctx) {
     const members = ctx.facts.totalMembers.get(i);
-    if (members && members.length) check(i, row, ctx, members, true);
+    if (members && members.length) check(i, ctx, members, true);
     const components = ctx.facts.components[i];
-    if (components && components.length) check(i, row, ctx, components, false);
+    if (components && components.length) check(i, ctx, components, false);
   },
 };

@@ -1,8 +1,12 @@
-/** Reading the figures of a row for the rules: numbers only, floats first, exact only when it matters. */
+/**
+ * Reading a table's figures for the rules: numbers only, floats first, exact only when it matters.
+ * Rules read figures by row index and role through `TableFigures` (ctx.figures); nothing here allocates on the
+ * float path, because it runs on every row of tables that may have 100,000.
+ */
 import Decimal from "decimal.js";
-import { ACTUAL, PRIOR, STATED_CHANGE, valueOf } from "../figureStore";
-import { FundRole, FundRow } from "../model";
-import { NumberRead, exact } from "../numbers";
+import { ACTUAL, BUDGET, PRIOR, STATED_CHANGE, TableFigures } from "../figureStore";
+import { FundRole } from "../model";
+import { exact } from "../numbers";
 
 export type FigureRole = Exclude<FundRole, "subject">;
 export {
@@ -19,47 +23,43 @@ export {
   STATED_COMPLETION,
   STATED_GROWTH,
   FIGURE_ROLES,
-  kindOf,
-  precisionOf,
-  presentRoles,
-  valueOf,
+  TableFigures,
 } from "../figureStore";
 export type { Precision } from "../figureStore";
-
-/** The row's figure for a role when it is a number; undefined when absent, blank, text or an error. */
-export function num(row: FundRow, role: FigureRole): NumberRead | undefined {
-  const f = row.figures[role];
-  return f && f.read.kind === "number" ? f.read : undefined;
-}
-
-export function ref(row: FundRow, role: FigureRole): string | undefined {
-  return row.figures[role]?.ref;
-}
-
-/** The figure is there as a column (or sentence) but blank. */
-export function isBlank(row: FundRow, role: FigureRole): boolean {
-  const f = row.figures[role];
-  return !!f && f.read.kind === "missing";
-}
 
 /** Relative window inside which a float comparison is redone exactly. */
 const NEAR = 1e-9;
 
-/**
- * Compares a computed float with an edge; within a hair of it, compares the exact value instead.
- * Returns −1, 0 or 1 like Decimal.cmp.
+/*
+ * The float checks below take the row index and a function of it for the exact value, not a closure: they run
+ * on every row, and a closure over the row would be allocated on every row for the rare near-edge case.
  */
-export function cmpEdge(x: number, edge: number, exactX: () => Decimal): number {
+
+/**
+ * Compares a computed float with an edge; within a hair of it, compares the exact value (`exactOf(f, i)`)
+ * instead. Returns −1, 0 or 1 like Decimal.cmp.
+ */
+export function cmpEdge(x: number, edge: number, f: TableFigures, i: number, exactOf: (f: TableFigures, i: number) => Decimal): number {
   const diff = x - edge;
   if (Math.abs(diff) > NEAR * Math.max(1, Math.abs(edge), Math.abs(x))) return diff < 0 ? -1 : 1;
-  return exactX().cmp(new Decimal(edge));
+  return exactOf(f, i).cmp(new Decimal(edge));
 }
 
-/** |a − b| > tolerance, float first, exact near the edge. */
-export function differsBeyond(a: number, b: number, tolerance: number, exactDiff: () => Decimal, exactTolerance: () => Decimal): boolean {
+/** Whether |a − b| > tolerance, from the floats: 1 yes, 0 no, −1 too close to tell (compare exactly). */
+export function floatDiffers(a: number, b: number, tolerance: number): number {
   const diff = Math.abs(a - b);
-  if (Math.abs(diff - tolerance) > NEAR * Math.max(1, Math.abs(a), Math.abs(b))) return diff > tolerance;
-  return exactDiff().abs().gt(exactTolerance());
+  if (Math.abs(diff - tolerance) > NEAR * Math.max(1, Math.abs(a), Math.abs(b))) return diff > tolerance ? 1 : 0;
+  return -1;
+}
+
+/** The exact value of a row's number figure (the caller knows it is a number). */
+export function exactOf(f: TableFigures, i: number, role: number): Decimal {
+  return exact(f.num(i, role)!);
+}
+
+/** The exact completion rate, actual ÷ budget, of a row with both as numbers and a budget that is not 0. */
+export function exactCompletion(f: TableFigures, i: number): Decimal {
+  return exactOf(f, i, ACTUAL).div(exactOf(f, i, BUDGET));
 }
 
 /** The prior year of a row: its prior figure, or the one implied by a stated change (actual − change). */
@@ -70,13 +70,13 @@ export interface PriorSource {
   implied: boolean;
 }
 
-export function priorOf(row: FundRow): PriorSource | undefined {
-  const p = num(row, "prior");
-  if (p) return { value: p.value, exact: () => exact(p), refs: [row.figures.prior!.ref], implied: false };
-  const a = num(row, "actual");
-  const c = num(row, "statedChange");
+export function priorOf(f: TableFigures, i: number): PriorSource | undefined {
+  const p = f.num(i, PRIOR);
+  if (p) return { value: p.value, exact: () => exact(p), refs: [f.ref(i, PRIOR)!], implied: false };
+  const a = f.num(i, ACTUAL);
+  const c = f.num(i, STATED_CHANGE);
   if (a && c) {
-    return { value: a.value - c.value, exact: () => exact(a).minus(exact(c)), refs: [row.figures.statedChange!.ref], implied: true };
+    return { value: a.value - c.value, exact: () => exact(a).minus(exact(c)), refs: [f.ref(i, STATED_CHANGE)!], implied: true };
   }
   return undefined;
 }
@@ -89,37 +89,43 @@ export interface Growth {
 }
 
 /**
- * Year-on-year growth as a float, or undefined when there is no usable prior year (none, zero, or an implied
- * prior at or below zero: then the change is not a plain increase). Allocation-free: runs on every row.
+ * Year-on-year growth as a float, or NaN when there is no usable prior year (none, zero, or an implied
+ * prior at or below zero: then the change is not a plain increase). Allocation-free: runs on every row (and
+ * NaN rather than undefined, so the float is never boxed).
  */
-export function growthValue(row: FundRow): number | undefined {
-  const a = valueOf(row, ACTUAL);
-  if (a !== a) return undefined; // NaN: not a number
-  let prior = valueOf(row, PRIOR);
+export function growthValue(f: TableFigures, i: number): number {
+  const a = f.value(i, ACTUAL);
+  if (a !== a) return NaN; // NaN: not a number
+  let prior = f.value(i, PRIOR);
   if (prior !== prior) {
-    const c = valueOf(row, STATED_CHANGE);
-    if (c !== c) return undefined;
+    const c = f.value(i, STATED_CHANGE);
+    if (c !== c) return NaN;
     prior = a - c;
-    if (prior <= 0) return undefined;
+    if (prior <= 0) return NaN;
   }
   // (A figure's float is 0 only when its digits are 0: the number reader refuses underflow.)
-  if (prior === 0) return undefined;
+  if (prior === 0) return NaN;
   return (a - prior) / Math.abs(prior);
 }
 
+/** The exact growth of a row that has one (growthValue gave a number). */
+export function exactGrowth(f: TableFigures, i: number): Decimal {
+  return computedGrowth(f, i)!.exact();
+}
+
 /** Growth with its exact value and the cells it came from, for a check that needs them. */
-export function computedGrowth(row: FundRow): Growth | undefined {
-  const value = growthValue(row);
-  if (value === undefined) return undefined;
-  const a = num(row, "actual")!;
-  const prior = priorOf(row)!;
+export function computedGrowth(f: TableFigures, i: number): Growth | undefined {
+  const value = growthValue(f, i);
+  if (value !== value) return undefined; // NaN: no growth
+  const a = f.num(i, ACTUAL)!;
+  const prior = priorOf(f, i)!;
   return {
     value,
     exact: () => {
       const p = prior.exact();
       return exact(a).minus(p).div(p.abs());
     },
-    refs: [row.figures.actual!.ref, ...prior.refs],
+    refs: [f.ref(i, ACTUAL)!, ...prior.refs],
     prior,
   };
 }

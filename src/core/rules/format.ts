@@ -52,16 +52,41 @@ export function amount(value: Num, decimals?: number): string {
   return d.toDecimalPlaces(4).toString();
 }
 
+/** A figure's digits as they are, when they need no rounding or reformatting to be shown as an amount. */
+const PLAIN_AMOUNT = /^-?(?:0|[1-9]\d{0,14})(?:\.\d{0,3}[1-9])?$/;
+
+/**
+ * A figure as an amount (as many decimals as it has, up to 4): what `amount(exact(read))` gives, without Decimal
+ * when the digits already are that (findings show several amounts each; most are plain digits).
+ */
+export function amountOf(read: NumberRead): string {
+  const d = read.digits;
+  return PLAIN_AMOUNT.test(d) && d !== "-0" ? d : amount(exact(read));
+}
+
+// Band texts are the same for every row under one target: made once per band.
+const bandTexts = new Map<string, string>();
+function cachedBandText(key: string, make: () => string): string {
+  let text = bandTexts.get(key);
+  if (text === undefined) {
+    if (bandTexts.size > 1000) bandTexts.clear(); // targets are few; never let odd inputs grow it
+    bandTexts.set(key, (text = make()));
+  }
+  return text;
+}
+
 /** "95%–105%" for a band of fractions. */
 export function pctBand(low: number, high: number): string {
-  return `${pctPlain(low)}–${pctPlain(high)}`;
+  return cachedBandText(`pct ${low} ${high}`, () => `${pctPlain(low)}–${pctPlain(high)}`);
 }
 
 /** "±30%" when symmetric, else "−20%–+30%". */
 export function growthBandText(low: number, high: number): string {
-  if (low === -high) return "±" + pctPlain(high);
-  const sign = (v: number) => (v >= 0 ? "+" : "") + pctPlain(v);
-  return `${sign(low)}–${sign(high)}`;
+  return cachedBandText(`growth ${low} ${high}`, () => {
+    if (low === -high) return "±" + pctPlain(high);
+    const sign = (v: number) => (v >= 0 ? "+" : "") + pctPlain(v);
+    return `${sign(low)}–${sign(high)}`;
+  });
 }
 
 /** Role names for messages. */

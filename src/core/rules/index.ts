@@ -2,7 +2,7 @@
  * The fund rules (SPEC §4.2) and their runner. Rules read only the FundTable model, so tables read from a
  * sheet and tables read from report text (refs "L12", rows with line/quote) are checked the same way.
  */
-import { ABSENT, FIGURE_ROLES, MISSING, NUMBER, kindOf } from "../figureStore";
+import { ABSENT, FIGURE_ROLES, MISSING, NUMBER, TableFigures } from "../figureStore";
 import { Finding, RuleId, Severity } from "../findings";
 import { FundTable } from "../model";
 import { FundTargets, Targets, targetsFor } from "../targets";
@@ -44,18 +44,17 @@ export function fundRule(id: RuleId): FundRule | undefined {
 const FUND_NAME = /保险|基金|年金|insurance|pension|fund/i;
 
 /** Components of each row, and the rows each 合计/总计/小计 adds up. */
-export function tableFacts(table: FundTable): TableFacts {
+export function tableFacts(table: FundTable, figures: TableFigures = TableFigures.of(table.rows)): TableFacts {
   const rows = table.rows;
   const n = rows.length;
   const components: number[][] = new Array(n);
-  const labelOnly: boolean[] = new Array(n);
+  const labelOnly: boolean[] = new Array(n).fill(false);
   const flags = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     let any = false;
     let f = 0;
-    const row = rows[i];
     for (let role = 0; role < FIGURE_ROLES.length; role++) {
-      const kind = kindOf(row, role);
+      const kind = figures.kind(i, role);
       if (kind === ABSENT) continue;
       if (kind === MISSING) f |= BLANK_FIGURE;
       else {
@@ -73,32 +72,26 @@ export function tableFacts(table: FundTable): TableFacts {
   const totalMembers = new Map<number, number[]>();
   // A 合计 adds up the items since the previous 合计; a 小计 the items since the previous 小计 or 合计.
   // With nothing above it (合计 as the first row, common in Chinese tables) it adds up the items below it.
-  let sinceTotal: number[] = [];
-  let sinceSubtotal: number[] = [];
-  const pendingTop: { at: number; kind: "total" | "subtotal" }[] = [];
-  for (let i = 0; i < n; i++) {
-    const row = rows[i];
-    if (row.kind === "item") {
-      if (!labelOnly[i]) {
-        sinceTotal.push(i);
-        sinceSubtotal.push(i);
-      }
-    } else if (row.kind === "total" || row.kind === "subtotal") {
-      const members = row.kind === "total" ? sinceTotal : sinceSubtotal;
-      if (members.length) totalMembers.set(i, members.slice());
-      else pendingTop.push({ at: i, kind: row.kind });
-      sinceSubtotal = [];
-      if (row.kind === "total") sinceTotal = [];
-    }
-  }
-  for (const top of pendingTop) {
+  // (Where each run starts is kept, not its rows: most tables have no total, and their rows are never listed.)
+  const itemsBetween = (from: number, to: number): number[] => {
     const members: number[] = [];
-    for (let j = top.at + 1; j < n; j++) {
-      const k = rows[j].kind;
-      if (k === "total" || k === "subtotal") break;
-      if (k === "item" && !labelOnly[j]) members.push(j);
+    for (let j = from; j < to; j++) if (rows[j].kind === "item" && !labelOnly[j]) members.push(j);
+    return members;
+  };
+  let sinceTotal = 0;
+  let sinceSubtotal = 0;
+  for (let i = 0; i < n; i++) {
+    const kind = rows[i].kind;
+    if (kind !== "total" && kind !== "subtotal") continue;
+    let members = itemsBetween(kind === "total" ? sinceTotal : sinceSubtotal, i);
+    if (!members.length) {
+      let end = i + 1;
+      while (end < n && rows[end].kind !== "total" && rows[end].kind !== "subtotal") end++;
+      members = itemsBetween(i + 1, end);
     }
-    if (members.length) totalMembers.set(top.at, members);
+    if (members.length) totalMembers.set(i, members);
+    sinceSubtotal = i + 1;
+    if (kind === "total") sinceTotal = i + 1;
   }
   return { components, totalMembers, labelOnly, flags };
 }
@@ -108,13 +101,16 @@ export interface RunHooks {
   onRuleError?(rule: RuleId, error: unknown): void;
 }
 
-/** Runs every fund rule over every row of a table; all findings, in row order. Never throws. */
-export function runFundRules(table: FundTable, targets: Targets, hooks?: RunHooks): Finding[] {
+/**
+ * Runs every fund rule over every row of a table; all findings, in row order. Never throws.
+ * `figures`: the table's figures when the caller already has them.
+ */
+export function runFundRules(table: FundTable, targets: Targets, hooks?: RunHooks, figures: TableFigures = TableFigures.of(table.rows)): Finding[] {
   const findings: Finding[] = [];
   const rows = table.rows;
   let facts: TableFacts;
   try {
-    facts = tableFacts(table);
+    facts = tableFacts(table, figures);
   } catch (error) {
     hooks?.onRuleError?.("components-sum", error);
     facts = { components: [], totalMembers: new Map(), labelOnly: [], flags: new Uint8Array(rows.length) };
@@ -144,6 +140,7 @@ export function runFundRules(table: FundTable, targets: Targets, hooks?: RunHook
   let current: FundRule = FUND_RULES[0];
   const ctx: RuleContext = {
     table,
+    figures,
     facts,
     targetsOf,
     subjectOf,
@@ -183,13 +180,14 @@ export function runFundRules(table: FundTable, targets: Targets, hooks?: RunHook
       hooks?.onRuleError?.(rule.id, error);
     }
   }
+  const rowRules = FUND_RULES.filter((rule) => rule.checkRow);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
-    for (const rule of FUND_RULES) {
-      if (!rule.checkRow) continue;
+    for (let k = 0; k < rowRules.length; k++) {
+      const rule = rowRules[k];
       current = rule;
       try {
-        rule.checkRow(i, row, ctx);
+        rule.checkRow!(i, row, ctx);
       } catch (error) {
         hooks?.onRuleError?.(rule.id, error);
       }

@@ -7,12 +7,12 @@
  * Only blanks in a column (or sentence) that exists count: a table without a budget column is not missing one.
  */
 import { FundRow } from "../model";
-import { BLANK_FIGURE, FundRule } from "./types";
-import { FIGURE_ROLES, FigureRole, MISSING, kindOf, valueOf } from "./figures";
+import { BLANK_FIGURE, FundRule, RuleContext } from "./types";
+import { ACTUAL, BALANCE, BUDGET, FIGURE_ROLES, INCOME, MISSING, NUMBER, PEOPLE, PRIOR, STATED_CHANGE, STATED_COMPLETION, STATED_GROWTH, TableFigures } from "./figures";
 import { ROLE_NAMES } from "./format";
 
 interface Need {
-  role: FigureRole;
+  role: number;
   because: { zh: string; en: string };
   related: string[];
   /** The row the blank is on, when not the row being checked (a row a total adds up). */
@@ -27,39 +27,47 @@ const BECAUSE = {
   total: { zh: "无法核对合计数", en: "the total cannot be checked" },
 };
 
-const SUM_ROLES: FigureRole[] = ["budget", "actual", "prior", "income", "balance", "people"];
+const SUM_ROLES = [BUDGET, ACTUAL, PRIOR, INCOME, BALANCE, PEOPLE];
 
-/** The figure is a number (read from the store without making the figure). */
-function num(row: FundRow, role: FigureRole): boolean {
-  return !Number.isNaN(valueOf(row, FIGURE_ROLES.indexOf(role)));
+/** Figure `role` of row i is a number. */
+function isNumber(f: TableFigures, i: number, role: number): boolean {
+  return f.kind(i, role) === NUMBER;
 }
 
-function needsOf(row: FundRow, rows: FundRow[], totalMembers: number[] | undefined): Need[] {
+function anyNumber(f: TableFigures, rows: number[], role: number): boolean {
+  for (const m of rows) if (isNumber(f, m, role)) return true;
+  return false;
+}
+
+/** Notes that row i needs `role` (for `because`, as `from` shows) when it is blank. */
+function need(needs: Need[], f: TableFigures, i: number, role: number, because: Need["because"], from: number): void {
+  if (f.kind(i, role) !== MISSING) return;
+  const related = f.ref(i, from);
+  needs.push({ role, because, related: related === undefined ? [] : [related] });
+}
+
+function needsOf(f: TableFigures, i: number, row: FundRow, totalMembers: number[] | undefined): Need[] {
   const needs: Need[] = [];
-  const refOf = (role: FigureRole) => row.figures[role]!.ref;
-  const need = (role: FigureRole, because: Need["because"], ...from: FigureRole[]) => {
-    if (kindOf(row, FIGURE_ROLES.indexOf(role)) === MISSING) needs.push({ role, because, related: from.filter((r) => row.figures[r]).map(refOf) });
-  };
-  if (num(row, "statedCompletion")) {
-    need("budget", BECAUSE.statedCompletion, "statedCompletion");
-    need("actual", BECAUSE.statedCompletion, "statedCompletion");
+  if (isNumber(f, i, STATED_COMPLETION)) {
+    need(needs, f, i, BUDGET, BECAUSE.statedCompletion, STATED_COMPLETION);
+    need(needs, f, i, ACTUAL, BECAUSE.statedCompletion, STATED_COMPLETION);
   }
   if (row.kind !== "component") {
-    if (num(row, "actual")) need("budget", BECAUSE.completion, "actual");
-    if (num(row, "budget")) need("actual", BECAUSE.completion, "budget");
+    if (isNumber(f, i, ACTUAL)) need(needs, f, i, BUDGET, BECAUSE.completion, ACTUAL);
+    if (isNumber(f, i, BUDGET)) need(needs, f, i, ACTUAL, BECAUSE.completion, BUDGET);
   }
-  if (num(row, "statedGrowth")) {
-    need("actual", BECAUSE.growth, "statedGrowth");
-    if (!num(row, "statedChange")) need("prior", BECAUSE.growth, "statedGrowth");
+  if (isNumber(f, i, STATED_GROWTH)) {
+    need(needs, f, i, ACTUAL, BECAUSE.growth, STATED_GROWTH);
+    if (!isNumber(f, i, STATED_CHANGE)) need(needs, f, i, PRIOR, BECAUSE.growth, STATED_GROWTH);
   }
-  if (num(row, "statedChange")) need("actual", BECAUSE.growth, "statedChange");
-  if (num(row, "income")) need("actual", BECAUSE.balance, "income");
-  if (num(row, "balance")) need("actual", BECAUSE.balance, "balance");
-  for (const role of SUM_ROLES) {
-    if (totalMembers && num(row, role) && totalMembers.some((m) => num(rows[m], role))) {
-      const k = FIGURE_ROLES.indexOf(role);
+  if (isNumber(f, i, STATED_CHANGE)) need(needs, f, i, ACTUAL, BECAUSE.growth, STATED_CHANGE);
+  if (isNumber(f, i, INCOME)) need(needs, f, i, ACTUAL, BECAUSE.balance, INCOME);
+  if (isNumber(f, i, BALANCE)) need(needs, f, i, ACTUAL, BECAUSE.balance, BALANCE);
+  if (totalMembers) {
+    for (const role of SUM_ROLES) {
+      if (!isNumber(f, i, role) || !anyNumber(f, totalMembers, role)) continue;
       for (const m of totalMembers) {
-        if (kindOf(rows[m], k) === MISSING) needs.push({ role, because: BECAUSE.total, related: [row.figures[role]!.ref], row: m });
+        if (f.kind(m, role) === MISSING) needs.push({ role, because: BECAUSE.total, related: [f.ref(i, role)!], row: m });
       }
     }
   }
@@ -73,25 +81,28 @@ export const missingValue: FundRule = {
   checkRow(i, row, ctx) {
     // Most rows have no blank and add nothing up: nothing to do, nothing allocated.
     if (!(ctx.facts.flags[i] & BLANK_FIGURE) && !ctx.facts.totalMembers.has(i)) return;
-    const needs = needsOf(row, ctx.table.rows, ctx.facts.totalMembers.get(i));
-    for (const n of needs) {
-      const at = n.row ?? i;
-      const target = ctx.table.rows[at];
-      const cell = target.figures[n.role]!.ref;
-      if (!ctx.firstTime("missing-value " + cell)) continue;
-      const subject = ctx.subjectOf(at);
-      const what = ROLE_NAMES[n.role];
-      ctx.report(i, {
-        row: at,
-        cell,
-        related: n.related,
-        observed: "空白 (blank)",
-        expected: `${what.zh} (${what.en})`,
-        message: {
-          zh: `${subject}：${what.zh}为空，${n.because.zh}（空白不按0计算）`,
-          en: `${subject}: the ${what.en} is blank, so ${n.because.en} (a blank is not read as 0)`,
-        },
-      });
-    }
+    reportNeeds(i, row, ctx);
   },
 };
+
+function reportNeeds(i: number, row: FundRow, ctx: RuleContext): void {
+  const f = ctx.figures;
+  for (const n of needsOf(f, i, row, ctx.facts.totalMembers.get(i))) {
+    const at = n.row ?? i;
+    const cell = f.ref(at, n.role)!;
+    if (!ctx.firstTime("missing-value " + cell)) continue;
+    const subject = ctx.subjectOf(at);
+    const what = ROLE_NAMES[FIGURE_ROLES[n.role]];
+    ctx.report(i, {
+      row: at,
+      cell,
+      related: n.related,
+      observed: "空白 (blank)",
+      expected: `${what.zh} (${what.en})`,
+      message: {
+        zh: `${subject}：${what.zh}为空，${n.because.zh}（空白不按0计算）`,
+        en: `${subject}: the ${what.en} is blank, so ${n.because.en} (a blank is not read as 0)`,
+      },
+    });
+  }
+}

@@ -1,28 +1,29 @@
 /** not-a-number: text (or an Excel error value) where a figure is expected (SPEC §4.2: warning). */
 import { BAD_FIGURE, FundRule } from "./types";
-import { presentRoles } from "./figures";
+import { FIGURE_ROLES } from "./figures";
 import { ROLE_NAMES } from "./format";
 
 export const notANumber: FundRule = {
   id: "not-a-number",
   severity: "warning",
   describe: { zh: "应填数字的单元格是文字或错误值，无法参与校验", en: "Text or an error value where a figure is expected; it cannot be checked" },
-  checkRow(i, row, ctx) {
+  checkRow(i, _row, ctx) {
     if (!(ctx.facts.flags[i] & BAD_FIGURE)) return;
-    for (const role of presentRoles(row)) {
-      const f = row.figures[role];
-      if (!f || (f.read.kind !== "text" && f.read.kind !== "error")) continue;
+    const f = ctx.figures;
+    for (let role = 0; role < FIGURE_ROLES.length; role++) {
+      const read = f.read(i, role);
+      if (!read || (read.kind !== "text" && read.kind !== "error")) continue;
       const subject = ctx.subjectOf(i);
-      const what = ROLE_NAMES[role];
-      const shown = f.read.kind === "text" ? f.read.text : f.read.error;
+      const what = ROLE_NAMES[FIGURE_ROLES[role]];
+      const shown = read.kind === "text" ? read.text : read.error;
       const clipped = shown.length > 40 ? shown.slice(0, 40) + "…" : shown;
       ctx.report(i, {
-        cell: f.ref,
+        cell: f.ref(i, role)!,
         related: [],
         observed: clipped,
         expected: "数字 (a number)",
         message:
-          f.read.kind === "error"
+          read.kind === "error"
             ? { zh: `${subject}：${what.zh}单元格是错误值${clipped}，无法校验`, en: `${subject}: the ${what.en} cell holds the error ${clipped} and cannot be checked` }
             : { zh: `${subject}：${what.zh}“${clipped}”不是数字，无法校验`, en: `${subject}: the ${what.en} "${clipped}" is not a number and cannot be checked` },
       });

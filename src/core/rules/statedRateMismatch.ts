@@ -5,9 +5,8 @@
  */
 import Decimal from "decimal.js";
 import { NumberRead, exact, statedMatches } from "../numbers";
-import { FundRow } from "../model";
 import { FundRule, RuleContext } from "./types";
-import { ACTUAL, BUDGET, Precision, STATED_COMPLETION, STATED_GROWTH, computedGrowth, growthValue, num, precisionOf, valueOf } from "./figures";
+import { ACTUAL, BUDGET, Precision, STATED_COMPLETION, STATED_GROWTH, TableFigures, computedGrowth, exactCompletion, exactGrowth, growthValue } from "./figures";
 import { computedPct, stated } from "./format";
 
 const HALF_UNITS = Array.from({ length: 13 }, (_, p) => 0.5 * Math.pow(10, -p));
@@ -18,8 +17,8 @@ const precision: Precision = { decimals: 0, percent: false, permille: false, pla
  * Float pre-check of statedMatches: decides without Decimal unless the computed value sits near a rounding edge.
  * `stated` is the float of the row's figure for `role` (a number).
  */
-function matchesStated(row: FundRow, role: number, stated: number, computed: number, computedExact: () => Decimal): boolean {
-  precisionOf(row, role, precision);
+function matchesStated(f: TableFigures, i: number, role: number, stated: number, computed: number, exactOf: (f: TableFigures, i: number) => Decimal): boolean {
+  f.precision(i, role, precision);
   const p = precision;
   const places = p.permille ? p.decimals + 3 : p.percent ? p.decimals + 2 : p.decimals;
   // The fast path holds when the stated figure has no more digits than it shows (then it is its own rounding);
@@ -31,28 +30,28 @@ function matchesStated(row: FundRow, role: number, stated: number, computed: num
     if (diff < half - eps) return true;
     if (diff > half + eps) return false;
   }
-  return statedMatches(num(row, role === STATED_COMPLETION ? "statedCompletion" : "statedGrowth")!, computedExact());
+  return statedMatches(f.num(i, role)!, exactOf(f, i));
 }
 
-function asRate(s: NumberRead): (v: Decimal) => string {
-  if (s.permille) return (v) => v.times(1000).toDecimalPlaces(s.decimals + 1, 4).toFixed(s.decimals + 1) + "‰";
-  return (v) => (s.percent ? computedPct(v, s.decimals) : v.toDecimalPlaces(s.decimals + 2).toString());
+function asRate(s: NumberRead, v: Decimal): string {
+  if (s.permille) return v.times(1000).toDecimalPlaces(s.decimals + 1, 4).toFixed(s.decimals + 1) + "‰";
+  return s.percent ? computedPct(v, s.decimals) : v.toDecimalPlaces(s.decimals + 2).toString();
 }
 
-function checkCompletion(i: number, row: FundRow, ctx: RuleContext): void {
-  const sv = valueOf(row, STATED_COMPLETION);
-  const av = valueOf(row, ACTUAL);
-  const bv = valueOf(row, BUDGET);
+function checkCompletion(i: number, ctx: RuleContext): void {
+  const f = ctx.figures;
+  const sv = f.value(i, STATED_COMPLETION);
+  const av = f.value(i, ACTUAL);
+  const bv = f.value(i, BUDGET);
   if (sv !== sv || av !== av || bv !== bv || bv === 0) return; // NaN: not a number
-  const computedExact = () => exact(num(row, "actual")!).div(exact(num(row, "budget")!));
-  if (matchesStated(row, STATED_COMPLETION, sv, av / bv, computedExact)) return;
-  const s = num(row, "statedCompletion")!;
+  if (matchesStated(f, i, STATED_COMPLETION, sv, av / bv, exactCompletion)) return;
+  const s = f.num(i, STATED_COMPLETION)!;
   const subject = ctx.subjectOf(i);
-  const observed = asRate(s)(computedExact());
+  const observed = asRate(s, exactCompletion(f, i));
   const said = stated(s);
   ctx.report(i, {
-    cell: row.figures.statedCompletion!.ref,
-    related: [row.figures.actual!.ref, row.figures.budget!.ref],
+    cell: f.ref(i, STATED_COMPLETION)!,
+    related: [f.ref(i, ACTUAL)!, f.ref(i, BUDGET)!],
     observed,
     expected: said,
     message: {
@@ -62,20 +61,21 @@ function checkCompletion(i: number, row: FundRow, ctx: RuleContext): void {
   });
 }
 
-function checkGrowth(i: number, row: FundRow, ctx: RuleContext): void {
-  const sv = valueOf(row, STATED_GROWTH);
+function checkGrowth(i: number, ctx: RuleContext): void {
+  const f = ctx.figures;
+  const sv = f.value(i, STATED_GROWTH);
   if (sv !== sv) return; // NaN: not a number
-  const value = growthValue(row);
-  if (value === undefined) return;
-  if (matchesStated(row, STATED_GROWTH, sv, value, () => computedGrowth(row)!.exact())) return;
-  const s = num(row, "statedGrowth")!;
-  const g = computedGrowth(row)!;
+  const value = growthValue(f, i);
+  if (value !== value) return; // NaN: no growth
+  if (matchesStated(f, i, STATED_GROWTH, sv, value, exactGrowth)) return;
+  const s = f.num(i, STATED_GROWTH)!;
+  const g = computedGrowth(f, i)!;
   const subject = ctx.subjectOf(i);
-  const observed = asRate(s)(g.exact());
+  const observed = asRate(s, g.exact());
   const said = stated(s);
   const how = g.prior.implied ? { zh: "按增减额÷（支出−增减额）计算", en: "change ÷ (actual − change) gives" } : { zh: "按（支出−上年）÷上年计算", en: "(actual − prior) ÷ prior gives" };
   ctx.report(i, {
-    cell: row.figures.statedGrowth!.ref,
+    cell: f.ref(i, STATED_GROWTH)!,
     related: g.refs,
     observed,
     expected: said,
@@ -93,8 +93,8 @@ export const statedRateMismatch: FundRule = {
     zh: "填报的完成率或增幅与按本行数据计算的结果（按填报精度四舍五入后）不一致",
     en: "A stated completion or growth rate differs from the one computed from the row's figures, rounded to the stated precision",
   },
-  checkRow(i, row, ctx) {
-    checkCompletion(i, row, ctx);
-    checkGrowth(i, row, ctx);
+  checkRow(i, _row, ctx) {
+    checkCompletion(i, ctx);
+    checkGrowth(i, ctx);
   },
 };

@@ -1,6 +1,7 @@
 /** What a fund rule is (one file each, SPEC §4.2) and what it is given to check a row. */
 import { Finding, Message, RuleId, Severity } from "../findings";
 import { FundRow, FundTable } from "../model";
+import { TableFigures } from "../figureStore";
 import { FundTargets } from "../targets";
 
 /** A finding as a rule states it; the runner adds sheet, subject, line/quote and the effective severity. */
@@ -29,6 +30,8 @@ export interface TableFacts {
 
 export interface RuleContext {
   table: FundTable;
+  /** The table's figures by row index and role (floats, kinds, precision; reads and refs on demand). */
+  figures: TableFigures;
   facts: TableFacts;
   /** The targets that apply to row i (per-fund overrides resolved). */
   targetsOf(i: number): FundTargets;

@@ -1,6 +1,14 @@
 /** unit-mismatch: 元 and 万元 (or other money units) mixed in one table (SPEC §4.2: warning). */
-import { FundRule } from "./types";
-import { presentRoles } from "./figures";
+import { FundRule, RuleContext } from "./types";
+import { FIGURE_ROLES } from "./figures";
+
+/** The row with a figure at `ref`, or −1. */
+function rowOf(ctx: RuleContext, ref: string): number {
+  for (let i = 0; i < ctx.table.rows.length; i++) {
+    for (let role = 0; role < FIGURE_ROLES.length; role++) if (ctx.figures.ref(i, role) === ref) return i;
+  }
+  return -1;
+}
 
 export const unitMismatch: FundRule = {
   id: "unit-mismatch",
@@ -12,7 +20,7 @@ export const unitMismatch: FundRule = {
     const [first, ...others] = seen;
     for (const other of others) {
       // Point at the row the odd unit is on, when it is a figure of a row.
-      const at = ctx.table.rows.findIndex((r) => presentRoles(r).some((role) => r.figures[role]?.ref === other.ref));
+      const at = rowOf(ctx, other.ref);
       ctx.report(at >= 0 ? at : -1, {
         cell: other.ref,
         related: [first.ref],
