@@ -46,6 +46,7 @@ export const T = {
   otherFindings: { zh: "（其他）", en: "(other)" },
   title: { zh: "社保基金绩效报表校验报告", en: "Fund performance check report" },
   chartTitle: { zh: "预算与支出（{unit}）", en: "Budget vs actual ({unit})" },
+  chartFirst: { zh: "仅画出前{shown}项，共{total}项", en: "the first {shown} of {total} shown" },
   budget: { zh: "预算", en: "Budget" },
   actual: { zh: "支出", en: "Actual" },
   file: { zh: "文件", en: "File" },

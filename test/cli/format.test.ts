@@ -1,5 +1,5 @@
 import { formatCsv, neutralise } from "../../src/cli/format/csv";
-import { escapeHtml, formatHtml } from "../../src/cli/format/html";
+import { CHART_LIMIT, escapeHtml, formatHtml } from "../../src/cli/format/html";
 import { formatJson } from "../../src/cli/format/json";
 import { formatText } from "../../src/cli/format/text";
 import { finding, report } from "./sample";
@@ -124,6 +124,19 @@ describe("html", () => {
     expect(widths).toHaveLength(5);
     expect(Math.max(...widths)).toBe(420);
     expect(widths[2]).toBeCloseTo((398 / 4568) * 420, 0);
+  });
+
+  it("charts at most CHART_LIMIT funds of a long table, says so, and does not overflow the stack", () => {
+    const long = report([finding()]);
+    const table = long.result!.sheets[0].tables[0];
+    table.funds = Array.from({ length: 150_000 }, (_, i) => ({ subject: `第${i}号统筹区`, budget: 1000 + i, actual: 990 + i }));
+    const page = formatHtml([long], zh);
+    const svg = page.slice(page.indexOf("<svg"), page.indexOf("</svg>"));
+    expect([...svg.matchAll(/<rect /g)]).toHaveLength(CHART_LIMIT * 2);
+    expect(svg).toContain(">第199号统筹区</text>");
+    expect(svg).not.toContain(">第200号统筹区</text>");
+    expect(page).toContain(`仅画出前${CHART_LIMIT}项，共150000项`);
+    expect(formatHtml([long], en)).toContain(`the first ${CHART_LIMIT} of 150000 shown`);
   });
 
   it("escapes helper covers quotes and backticks", () => {

@@ -2,7 +2,7 @@
  * One self-contained HTML file: inline CSS, inline SVG charts, no script, no external request (a CSP meta tag
  * forbids them too). Every text that came from a workbook or a file name goes through `escapeHtml`.
  */
-import type { FundAmounts, TableReport } from "../../core/api";
+import type { TableReport } from "../../core/api";
 import type { Finding } from "../../core/findings";
 import { summarize } from "../../core/findings";
 import type { ReportFigure } from "../../core/report";
@@ -24,10 +24,15 @@ th{background:#f3f3f3}.error td.sev{color:#a4262c;font-weight:bold}.warning td.s
 .sw{display:inline-block;width:.9em;height:.9em;vertical-align:middle;margin:0 .3em 0 1em}
 td.num{text-align:right}blockquote{margin:0;color:#555}`;
 
+/** Bars drawn per table: more are no longer readable as a chart (and a 100,000-row table would make a huge page). */
+export const CHART_LIMIT = 200;
+
 function chart(table: TableReport, lang: Lang): string {
-  const funds = table.funds.filter((f) => isFinite(f.budget ?? NaN) || isFinite(f.actual ?? NaN));
-  if (!funds.length) return "";
-  const max = Math.max(1, ...funds.flatMap((f: FundAmounts) => [f.budget ?? 0, f.actual ?? 0]).map(Math.abs));
+  const charted = table.funds.filter((f) => isFinite(f.budget ?? NaN) || isFinite(f.actual ?? NaN));
+  if (!charted.length) return "";
+  const funds = charted.slice(0, CHART_LIMIT);
+  let max = 1; // a loop, not Math.max(...): spreading a long list overflows the stack
+  for (const f of funds) max = Math.max(max, Math.abs(f.budget ?? 0), Math.abs(f.actual ?? 0));
   const labelWidth = 220;
   const barArea = 420;
   const rowHeight = 34;
@@ -54,7 +59,9 @@ function chart(table: TableReport, lang: Lang): string {
   return (
     `<div class="chart"><h3>${escapeHtml(t("chartTitle", lang, { unit: table.unit ?? "—" }))}</h3>` +
     `<div class="legend"><span class="sw" style="background:#8aa9d6"></span>${t("budget", lang)}` +
-    `<span class="sw" style="background:#d9822b"></span>${t("actual", lang)}</div>` +
+    `<span class="sw" style="background:#d9822b"></span>${t("actual", lang)}` +
+    (charted.length > funds.length ? ` — ${escapeHtml(t("chartFirst", lang, { shown: funds.length, total: charted.length }))}` : "") +
+    `</div>` +
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" role="img">${bars}</svg></div>`
   );
 }
