@@ -42,7 +42,7 @@ export async function runPass(host: WorkbookHost, options: PassOptions): Promise
     if (options.signal?.cancelled) throw new CancelledError();
     const { report, findings: found } = checkSheet(grid, { targets: options.targets, mapping: options.mapping });
     sheets.push(report);
-    findings.push(...found);
+    for (const f of found) findings.push(f); // no spread: a sheet can give more findings than a call takes arguments
   }
   options.onProgress?.({ done: names.length, total: names.length, sheet: "" });
   const sorted = findings.map((f, i) => ({ f, i })).sort((a, b) => bySeverity(a.f, b.f) || a.i - b.i).map((x) => x.f);
