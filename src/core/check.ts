@@ -65,11 +65,10 @@ export function checkSheet(sheet: GridSheet, options: CheckOptions = {}): { repo
         if (row.kind === "component") continue;
         const b = figures.value(i, BUDGET); // NaN: not a number
         const a = figures.value(i, ACTUAL);
-        if (b !== b && a !== a) continue;
-        const f: FundAmounts = { subject: row.subject };
-        if (b === b) f.budget = b;
-        if (a === a) f.actual = a;
-        funds.push(f);
+        // One literal per case, so each object is made at its size (no properties added after).
+        const subject = row.subject;
+        if (b === b) funds.push(a === a ? { subject, budget: b, actual: a } : { subject, budget: b });
+        else if (a === a) funds.push({ subject, actual: a });
       }
       const report: TableReport = { kind: "fund", headerRow: t.headerTop + 1, firstRow: t.firstRow + 1, lastRow: t.lastRow + 1, columns: columnsRecord(built.columns), funds };
       if (built.table.unit) report.unit = built.table.unit;

@@ -29,12 +29,13 @@ export function signedPct(value: Num, decimals = 1): string {
  * display would round to a different stated value than the exact rate does (96.496% beside "97%" shows 96.50%).
  */
 export function computedPct(computed: Decimal, statedDecimals: number): string {
-  const exactRounded = roundHalfUp(computed.times(100), statedDecimals);
+  const percent = computed.times(100);
+  const exactRounded = roundHalfUp(percent, statedDecimals);
   for (let d = statedDecimals + 1; d <= statedDecimals + 4; d++) {
-    const shown = roundHalfUp(computed.times(100), d);
+    const shown = roundHalfUp(percent, d);
     if (roundHalfUp(shown, statedDecimals).eq(exactRounded)) return shown.toFixed(d) + "%";
   }
-  return roundHalfUp(computed.times(100), statedDecimals + 4).toFixed(statedDecimals + 4) + "%";
+  return roundHalfUp(percent, statedDecimals + 4).toFixed(statedDecimals + 4) + "%";
 }
 
 /** A stated figure exactly as written: "97%", "456", "0.97". */
