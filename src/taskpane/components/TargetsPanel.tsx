@@ -1,11 +1,15 @@
 /**
- * Edits the thresholds of SPEC §4.2 for the whole workbook and per fund. Rates are shown as percentages and
- * stored as fractions (95 → 0.95). What is saved is a targets file (TargetsInput): only what the user set,
- * validated by the core's parseTargets before it is used or stored.
+ * Edits the thresholds of SPEC §4.2 for the whole workbook and per fund, each rule's severity (or "off") and the
+ * indicator scoring rule. Rates are shown as percentages and stored as fractions (95 → 0.95). What is saved is a
+ * targets file (TargetsInput): only what the user set, validated by the core's parseTargets before it is used
+ * or stored. Per-fund severities, which the pane does not show, are kept as they were.
  */
 import * as React from "react";
-import { Button, Field, Input, MessageBar, MessageBarBody, makeStyles } from "@fluentui/react-components";
-import { DEFAULT_TARGETS, parseTargets, Targets, TargetsInput } from "../../core/targets";
+import { Button, Field, Input, MessageBar, MessageBarBody, Select, makeStyles } from "@fluentui/react-components";
+import type { RuleId } from "../../core/findings";
+import { SCORING_RULE_LABELS } from "../../core/indicators/format";
+import { RULE_CATALOGUE } from "../../core/ruleCatalogue";
+import { DEFAULT_TARGETS, IndicatorScoring, parseTargets, SeverityOverride, Targets, TargetsInput } from "../../core/targets";
 import { MessageKey, useI18n } from "../i18n";
 
 type Kind = "percent" | "plain";
@@ -23,10 +27,19 @@ const FIELDS: { path: [string, string?]; kind: Kind }[] = [
 const fieldId = (path: [string, string?]) => path.filter(Boolean).join("_");
 
 type Values = Record<string, string>;
+type SeverityMap = Partial<Record<RuleId, SeverityOverride>>;
 export interface TargetsDraft {
   workbook: Values;
-  funds: { name: string; values: Values }[];
+  /** Rule severities for the whole workbook: only those the user changed. */
+  severity: SeverityMap;
+  /** "" for the default (proportional). */
+  scoring: IndicatorScoring | "";
+  /** `severity`: the fund's own rule severities, kept unchanged (the pane does not edit them). */
+  funds: { name: string; values: Values; severity?: SeverityMap }[];
 }
+
+const SEVERITY_OPTIONS: SeverityOverride[] = ["error", "warning", "info", "off"];
+const SCORING_OPTIONS = Object.keys(SCORING_RULE_LABELS) as IndicatorScoring[];
 
 function show(value: number | undefined, kind: Kind): string {
   if (value === undefined) return "";
@@ -43,7 +56,13 @@ export function draftFrom(input: TargetsInput | undefined): TargetsDraft {
   const values = (source: unknown): Values => Object.fromEntries(FIELDS.map((f) => [fieldId(f.path), show(pick(source, f.path), f.kind)]));
   return {
     workbook: values(input),
-    funds: Object.entries(input?.funds ?? {}).map(([name, over]) => ({ name, values: values(over) })),
+    severity: { ...(input?.severity ?? {}) } as SeverityMap,
+    scoring: input?.indicators?.scoring ?? "",
+    funds: Object.entries(input?.funds ?? {}).map(([name, over]) => {
+      const fund: TargetsDraft["funds"][number] = { name, values: values(over) };
+      if (over.severity && Object.keys(over.severity).length) fund.severity = { ...over.severity } as SeverityMap;
+      return fund;
+    }),
   };
 }
 
@@ -67,8 +86,15 @@ export function inputFrom(draft: TargetsDraft, label: (key: MessageKey) => strin
     return out;
   };
   const input = build(draft.workbook) as TargetsInput;
+  if (Object.keys(draft.severity).length) input.severity = { ...draft.severity };
+  if (draft.scoring) input.indicators = { scoring: draft.scoring };
   const funds: Record<string, unknown> = {};
-  for (const fund of draft.funds) if (fund.name.trim()) funds[fund.name.trim()] = build(fund.values);
+  for (const fund of draft.funds) {
+    if (!fund.name.trim()) continue;
+    const over = build(fund.values);
+    if (fund.severity && Object.keys(fund.severity).length) over.severity = { ...fund.severity };
+    funds[fund.name.trim()] = over;
+  }
   if (Object.keys(funds).length) input.funds = funds as TargetsInput["funds"];
   return { input, errors };
 }
@@ -86,7 +112,7 @@ export interface TargetsPanelProps {
 }
 
 export function TargetsPanel({ input, canSave, onSave }: TargetsPanelProps) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const styles = useStyles();
   const [draft, setDraft] = React.useState<TargetsDraft>(() => draftFrom(input));
   const [errors, setErrors] = React.useState<string[]>([]);
@@ -126,6 +152,41 @@ export function TargetsPanel({ input, canSave, onSave }: TargetsPanelProps) {
       {!canSave && <p>{t("targetsStandaloneNote")}</p>}
       <h3>{t("targetsWorkbook")}</h3>
       {fields(draft.workbook, DEFAULT_TARGETS, (id, v) => setDraft({ ...draft, workbook: { ...draft.workbook, [id]: v } }), "wb")}
+      <h3>{t("targetsRules")}</h3>
+      <p>{t("targetsRulesIntro")}</p>
+      <div className={styles.grid}>
+        {RULE_CATALOGUE.map((rule) => (
+          <Field key={rule.id} label={`${rule.describe[lang]} (${rule.id})`} size="small">
+            <Select
+              size="small"
+              value={draft.severity[rule.id] ?? ""}
+              onChange={(_, data) => {
+                const severity = { ...draft.severity };
+                if (data.value) severity[rule.id] = data.value as SeverityOverride;
+                else delete severity[rule.id];
+                setDraft({ ...draft, severity });
+              }}
+            >
+              <option value="">{t("ruleDefault", { value: t(`opt_${rule.severity}` as MessageKey) })}</option>
+              {SEVERITY_OPTIONS.map((s) => (
+                <option key={s} value={s}>
+                  {t(`opt_${s}` as MessageKey)}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ))}
+        <Field label={t("targetsScoring")} size="small">
+          <Select size="small" value={draft.scoring} onChange={(_, data) => setDraft({ ...draft, scoring: data.value as IndicatorScoring | "" })}>
+            <option value="">{t("ruleDefault", { value: SCORING_RULE_LABELS.proportional[lang] })}</option>
+            {SCORING_OPTIONS.map((s) => (
+              <option key={s} value={s}>
+                {SCORING_RULE_LABELS[s][lang]}
+              </option>
+            ))}
+          </Select>
+        </Field>
+      </div>
       <h3>{t("targetsFunds")}</h3>
       {draft.funds.map((fund, i) => {
         const update = (next: Partial<{ name: string; values: Values }>) =>

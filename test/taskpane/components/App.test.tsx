@@ -114,6 +114,44 @@ test("targets edited in the pane are validated, saved, and change the checks", a
   expect(screen.queryByText(/completion rate 202.5%/)).toBeNull(); // 202.5% is inside the new band
 });
 
+test("a rule switched off in the Targets tab is saved and no longer reported; another's severity changes", async () => {
+  const host = fakeHost();
+  render(<App host={host} standalone={false} initialLang="en" />);
+  fireEvent.click(screen.getByRole("button", { name: "Check" }));
+  await screen.findByText(/stated completion rate is 131%/);
+  expect(screen.getByText(/completion rate 202.5%/)).toBeTruthy();
+
+  fireEvent.click(screen.getByRole("tab", { name: "Targets" }));
+  const completionBand = screen.getByLabelText(/\(completion-band\)$/) as HTMLSelectElement;
+  expect(completionBand.value).toBe(""); // the default, shown with the rule's own severity
+  expect(screen.getAllByRole("option", { name: "Default (Error)" }).length).toBeGreaterThan(0);
+  fireEvent.change(completionBand, { target: { value: "off" } });
+  fireEvent.change(screen.getByLabelText(/\(stated-rate-mismatch\)$/), { target: { value: "warning" } });
+  fireEvent.change(screen.getByLabelText("Indicator scoring rule"), { target: { value: "all-or-nothing" } });
+  fireEvent.click(screen.getByRole("button", { name: "Save targets" }));
+  await waitFor(() =>
+    expect(host.saveSettings).toHaveBeenCalledWith({
+      targets: { severity: { "completion-band": "off", "stated-rate-mismatch": "warning" }, indicators: { scoring: "all-or-nothing" } },
+      mapping: {},
+    })
+  );
+
+  fireEvent.click(screen.getByRole("tab", { name: "Check" }));
+  fireEvent.click(screen.getByRole("button", { name: "Check" }));
+  await waitFor(() => expect(screen.queryByText(/completion rate 202.5%/)).toBeNull());
+  expect(screen.getByText(/stated completion rate is 131%/)).toBeTruthy();
+});
+
+test("saving targets keeps what the pane does not show: a fund's own rule severities", async () => {
+  const stored = { completionBand: { okHigh: 1.08 }, funds: { 工伤保险: { growthBand: { high: 0.5 }, severity: { "yoy-growth-band": "off" as const } } } };
+  const host = fakeHost({ loadSettings: async () => ({ targets: stored, problems: [] }) });
+  render(<App host={host} standalone={false} initialLang="en" />);
+  fireEvent.click(screen.getByRole("tab", { name: "Targets" }));
+  await waitFor(() => expect((document.getElementById("wb-completionBand_okHigh") as HTMLInputElement).value).toBe("108"));
+  fireEvent.click(screen.getByRole("button", { name: "Save targets" }));
+  await waitFor(() => expect(host.saveSettings).toHaveBeenCalledWith({ targets: stored, mapping: {} }));
+});
+
 test("targets stored in the workbook are used from the first pass", async () => {
   const host = fakeHost({ loadSettings: async () => ({ targets: { completionBand: { okHigh: 2.5, warningHigh: 3 } }, problems: [] }) });
   render(<App host={host} standalone={false} initialLang="en" />);
