@@ -1,13 +1,16 @@
 /**
  * Findings grouped by severity with counts; each is a button that takes the user to its cell, or, for a finding
- * in report text (SPEC §7), shows its line and quotes its sentence.
+ * in report text (SPEC §7), shows its line and quotes its sentence. A group shows its first PAGE findings and more
+ * on request: a large workbook can give tens of thousands, and rendering them all at once freezes the pane.
  */
 import * as React from "react";
-import { Badge, makeStyles, tokens } from "@fluentui/react-components";
+import { Badge, Button, makeStyles, tokens } from "@fluentui/react-components";
 import type { Finding, Severity } from "../../core/findings";
 import { severityLabel, useI18n } from "../i18n";
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
+/** Findings shown per group at first, and added by each "show more". */
+export const PAGE = 200;
 const BADGE: Record<Severity, "danger" | "warning" | "informative"> = { error: "danger", warning: "warning", info: "informative" };
 
 const useStyles = makeStyles({
@@ -51,6 +54,8 @@ export interface FindingsListProps {
 export function FindingsList({ findings, selected, onSelect }: FindingsListProps) {
   const { lang, t } = useI18n();
   const styles = useStyles();
+  const [shown, setShown] = React.useState<Record<Severity, number>>({ error: PAGE, warning: PAGE, info: PAGE });
+  React.useEffect(() => setShown({ error: PAGE, warning: PAGE, info: PAGE }), [findings]);
   if (!findings.length) return <p role="status">{t("noFindings")}</p>;
   return (
     <div aria-label="findings">
@@ -67,7 +72,7 @@ export function FindingsList({ findings, selected, onSelect }: FindingsListProps
               </Badge>
             </h3>
             <ul className={styles.list}>
-              {group.map((f, i) => (
+              {group.slice(0, shown[severity]).map((f, i) => (
                 <li key={`${f.sheet}!${f.cell}:${f.rule}:${i}`}>
                   <button
                     type="button"
@@ -94,6 +99,11 @@ export function FindingsList({ findings, selected, onSelect }: FindingsListProps
                 </li>
               ))}
             </ul>
+            {group.length > shown[severity] && (
+              <Button size="small" onClick={() => setShown({ ...shown, [severity]: shown[severity] + PAGE })}>
+                {t("showMore", { n: Math.min(PAGE, group.length - shown[severity]), left: group.length - shown[severity] })}
+              </Button>
+            )}
           </section>
         );
       })}

@@ -2,7 +2,7 @@
 import * as React from "react";
 import { fireEvent, render, screen, within } from "@testing-library/react";
 import { FluentProvider, webLightTheme } from "@fluentui/react-components";
-import { FindingsList } from "../../../src/taskpane/components/FindingsList";
+import { FindingsList, PAGE } from "../../../src/taskpane/components/FindingsList";
 import { I18nContext, Lang, makeI18n } from "../../../src/taskpane/i18n";
 import type { Finding } from "../../../src/core/findings";
 
@@ -70,4 +70,27 @@ test("an empty list says every rule passed", () => {
     </I18nContext.Provider>
   );
   expect(screen.getByRole("status").textContent).toBe("未发现问题：全部规则通过。");
+});
+
+test("a long group shows its first findings and more on request, so a big workbook does not freeze the pane", () => {
+  const many: Finding[] = Array.from({ length: PAGE * 2 + 50 }, (_, i) => ({
+    rule: "missing-value", severity: "info", sheet: "2019", cell: `C${i + 4}`, related: [], subject: `第${i}号统筹区`,
+    observed: "", expected: "", message: { zh: `第${i}号：支出数为空`, en: `No. ${i}: actual is blank` },
+  }));
+  render(
+    <I18nContext.Provider value={makeI18n("en")}>
+      <FluentProvider theme={webLightTheme}>
+        <FindingsList findings={many} onSelect={jest.fn()} />
+      </FluentProvider>
+    </I18nContext.Provider>
+  );
+  const notes = screen.getByRole("region", { name: /Notes/ });
+  expect(within(notes).getByRole("heading").textContent).toBe(`Notes${PAGE * 2 + 50}`); // the count is of all
+  const items = () => notes.querySelectorAll("button[data-finding]");
+  expect(items()).toHaveLength(PAGE);
+  fireEvent.click(within(notes).getByRole("button", { name: `Show ${PAGE} more (${PAGE + 50} not shown)` }));
+  expect(items()).toHaveLength(PAGE * 2);
+  fireEvent.click(within(notes).getByRole("button", { name: "Show 50 more (50 not shown)" }));
+  expect(items()).toHaveLength(PAGE * 2 + 50);
+  expect(within(notes).queryByRole("button", { name: /Show .* more/ })).toBeNull();
 });
