@@ -27,7 +27,39 @@ export interface Message {
   en: string;
 }
 
-export interface Finding {
+/**
+ * What a finding shows as observed and expected: figures as a person writes them ("202.5%", "4566"), the same in
+ * both languages. When one is words instead (a blank cell, the role a cell should hold), `observedText` /
+ * `expectedText` give the words in each language and `observed` / `expected` hold the English; surfaces show
+ * them through `observedIn` / `expectedIn`.
+ */
+export interface ObservedExpected {
+  observed: string;
+  expected: string;
+  observedText?: Message;
+  expectedText?: Message;
+}
+
+export function observedIn(f: ObservedExpected, lang: keyof Message): string {
+  return f.observedText?.[lang] ?? f.observed;
+}
+
+export function expectedIn(f: ObservedExpected, lang: keyof Message): string {
+  return f.expectedText?.[lang] ?? f.expected;
+}
+
+/** A blank cell, as observed. */
+export const BLANK: Message = { zh: "空白", en: "blank" };
+/** A number, as expected where there was text. */
+export const A_NUMBER: Message = { zh: "数字", en: "a number" };
+
+/** Copies the words of a rule's finding, when it has them, onto the finding made from it. */
+export function copyTexts(from: ObservedExpected, to: ObservedExpected): void {
+  if (from.observedText) to.observedText = from.observedText;
+  if (from.expectedText) to.expectedText = from.expectedText;
+}
+
+export interface Finding extends ObservedExpected {
   rule: RuleId;
   severity: Severity;
   /** Sheet name; for report text, the file or "report". */
@@ -38,10 +70,6 @@ export interface Finding {
   related: string[];
   /** The row's fund or indicator name. */
   subject: string;
-  /** What the figures give, as a person would write it ("202.5%", "4566"). */
-  observed: string;
-  /** What was expected ("95%–105%", "4568"). */
-  expected: string;
   message: Message;
   /** Report text only: 1-based line and the sentence quoted. */
   line?: number;

@@ -15,6 +15,7 @@
 import type { CellRange, CellValue, GridCell, GridSheet } from "../core/grid";
 import { fromA1 } from "../core/grid";
 import type { Finding, Severity } from "../core/findings";
+import { expectedIn, observedIn } from "../core/findings";
 import type { CheckResult, FundAmounts } from "../core/api";
 import { decodeSettings, DecodedSettings, encodeSettings, isAddinSheet, REPORT_SHEET_NAMES, SETTINGS_SHEET_NAME, WorkbookSettings } from "../settings/workbookSettings";
 
@@ -360,7 +361,7 @@ export async function writeReportSheet(result: CheckResult, labels: ReportLabels
     sheet.getRange("A1").values = [[labels.title]];
     sheet.getRange("A1").format.font.bold = true;
     const body = [labels.headers, ...findings.map((f) => [
-      labels.severity[f.severity], f.rule, f.sheet, `${f.sheet}!${f.cell}`, f.subject, f.observed, f.expected, f.message[labels.lang],
+      labels.severity[f.severity], f.rule, f.sheet, `${f.sheet}!${f.cell}`, f.subject, observedIn(f, labels.lang), expectedIn(f, labels.lang), f.message[labels.lang],
     ])];
     const table = sheet.getRange(`A3:${last}${2 + body.length}`);
     table.numberFormat = body.map((row) => row.map(() => "@"));

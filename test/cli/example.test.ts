@@ -33,10 +33,14 @@ describe("examples/qiemo-2019.xlsx", () => {
       "completion-band | error | C11 | 工伤保险 | 202.5% | 95%–105%",
       "stated-rate-mismatch | error | D11 | 工伤保险 | 202.5% | 131%",
       "yoy-growth-band | warning | F11 | 工伤保险 | +61.5% | ±30%",
-      "missing-value | info | B12 | 失业保险 | 空白 (blank) | 预算数 (budget)",
+      "missing-value | info | B12 | 失业保险 | blank | budget",
       "budget-balance | warning | C18 | 各项基金合计 | 34928 | ≤ 25004",
       "payable-months-band | info | D19 | 城乡居民基本养老保险 | 42.7 | 6–24",
     ]);
+    // Words rather than figures come in both languages beside the English.
+    const missing = json.findings.find((f: Record<string, unknown>) => f.rule === "missing-value");
+    expect(missing.observedText).toEqual({ zh: "空白", en: "blank" });
+    expect(missing.expectedText).toEqual({ zh: "预算数", en: "budget" });
     for (const f of json.findings) {
       expect(Object.keys(f)).toEqual(expect.arrayContaining(["rule", "severity", "sheet", "cell", "related", "subject", "observed", "expected", "message"]));
       expect(f.sheet).toBe("支出情况");

@@ -165,3 +165,30 @@ describe("csv", () => {
     expect(neutralise("97%")).toBe("97%");
   });
 });
+
+describe("words as observed or expected", () => {
+  const blank = finding({
+    rule: "missing-value", severity: "info", cell: "B12", subject: "失业保险",
+    observed: "blank", observedText: { zh: "空白", en: "blank" }, expected: "budget", expectedText: { zh: "预算数", en: "budget" },
+    message: { zh: "失业保险：预算数为空", en: "失业保险: the budget is blank" },
+  });
+  const reports = [report([blank])];
+
+  it("are written in the output's language, in text, CSV and HTML alike", () => {
+    expect(formatText(reports, zh)).toContain("空白");
+    expect(formatText(reports, zh)).toContain("预算数");
+    expect(formatText(reports, en)).not.toContain("空白");
+    const zhRow = parseCsv(formatCsv(reports, zh))[1];
+    const enRow = parseCsv(formatCsv(reports, en))[1];
+    expect(zhRow).toEqual(expect.arrayContaining(["空白", "预算数"]));
+    expect(enRow).toEqual(expect.arrayContaining(["blank", "budget"]));
+    expect(enRow).not.toContain("空白");
+    expect(formatHtml(reports, zh)).toContain("<td>空白</td><td>预算数</td>");
+    expect(formatHtml(reports, en)).toContain("<td>blank</td><td>budget</td>");
+  });
+
+  it("stay in both languages in JSON, the English in observed and expected", () => {
+    const [f] = JSON.parse(formatJson(reports, zh)).findings;
+    expect(f).toMatchObject({ observed: "blank", expected: "budget", observedText: { zh: "空白", en: "blank" }, expectedText: { zh: "预算数", en: "budget" } });
+  });
+});

@@ -82,7 +82,7 @@ const SEED_FINDINGS = [
   "yoy-growth-band | warning | L32 | 32 | 城乡居民基本养老保险 | +35.5% | ±30%",
   "yoy-growth-band | warning | L35 | 35 | 工伤保险 | +61.5% | ±30%",
   "payable-months-band | info | L16 | 16 | 城乡居民基本养老保险 | 42.7 | 6–24",
-  "missing-value | info | L40 | 40 | 失业保险 | 空白 (blank) | 预算数 (budget)",
+  "missing-value | info | L40 | 40 | 失业保险 | blank | budget",
 ];
 
 const SEED_FIGURES = [

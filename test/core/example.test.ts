@@ -40,7 +40,7 @@ test("exactly the findings of SPEC §9, in row order", () => {
     ["completion-band", "error", "C11", "工伤保险", "202.5%", "95%–105%"],
     ["stated-rate-mismatch", "error", "D11", "工伤保险", "202.5%", "131%"],
     ["yoy-growth-band", "warning", "F11", "工伤保险", "+61.5%", "±30%"],
-    ["missing-value", "info", "B12", "失业保险", "空白 (blank)", "预算数 (budget)"],
+    ["missing-value", "info", "B12", "失业保险", "blank", "budget"],
     ["budget-balance", "warning", "C18", "各项基金合计", "34928", "≤ 25004"],
     ["payable-months-band", "info", "D19", "城乡居民基本养老保险", "42.7", "6–24"],
   ]);

@@ -243,6 +243,17 @@ describe("report sheet", () => {
     expect(excel.sheets.map((s) => s.name)).toEqual(["2019"]);
   });
 
+  test("words observed and expected are written in the report's language", async () => {
+    const excel = new FakeExcel();
+    excel.addSheet("2019");
+    excel.install();
+    const blank = finding({ rule: "missing-value", severity: "info", cell: "B12", observed: "blank", observedText: { zh: "空白", en: "blank" }, expected: "budget", expectedText: { zh: "预算数", en: "budget" } });
+    await writeReportSheet(result([blank]), { ...labels, sheetName: "校验报告", lang: "zh" });
+    expect([excel.sheet("校验报告")!.get("F4")!.value, excel.sheet("校验报告")!.get("G4")!.value]).toEqual(["空白", "预算数"]);
+    await writeReportSheet(result([blank]), labels);
+    expect([excel.sheet("Check report")!.get("F4")!.value, excel.sheet("Check report")!.get("G4")!.value]).toEqual(["blank", "budget"]);
+  });
+
   test("link formulas escape the sheet name and refuse anything that is not an address", () => {
     expect(internalLinkFormula("It's \"Q1\"", "$C$5", "x")).toBe("=HYPERLINK(\"#'It''s \"\"Q1\"\"'!C5\",\"x\")");
     expect(internalLinkFormula("2019", "C5\",\"evil", "x")).toBeUndefined();

@@ -4,6 +4,7 @@
  * prefixed with a single quote: the file is meant to be opened by people who double-click it.
  * The last two columns, `line` and `quote`, are filled for report text (SPEC §7): the line and its sentence.
  */
+import { expectedIn, observedIn } from "../../core/findings";
 import type { FileReport, FormatOptions } from "../report";
 
 const HEADER = ["file", "sheet", "cell", "rule", "severity", "subject", "observed", "expected", "message", "line", "quote"];
@@ -22,7 +23,7 @@ export function formatCsv(reports: FileReport[], options: FormatOptions): string
   for (const { file, result } of reports) {
     for (const f of result.findings) {
       rows.push(
-        [file, f.sheet, f.cell, f.rule, f.severity, f.subject, f.observed, f.expected, f.message[options.lang], f.line, f.quote]
+        [file, f.sheet, f.cell, f.rule, f.severity, f.subject, observedIn(f, options.lang), expectedIn(f, options.lang), f.message[options.lang], f.line, f.quote]
           .map((v) => csvField(String(v ?? "")))
           .join(",")
       );

@@ -4,7 +4,7 @@
  */
 import type { TableReport } from "../../core/api";
 import type { Finding } from "../../core/findings";
-import { summarize } from "../../core/findings";
+import { expectedIn, observedIn, summarize } from "../../core/findings";
 import type { ReportFigure } from "../../core/report";
 import type { FileReport, FormatOptions, Lang } from "../report";
 import { kindLabel, reportTextTitle, severityLabel, t } from "../messages";
@@ -75,7 +75,7 @@ function findingsTable(findings: Finding[], lang: Lang): string {
       (f) =>
         `<tr class="${f.severity}"><td>${escapeHtml(f.sheet)}</td><td>${escapeHtml(f.cell)}</td>` +
         `<td class="sev">${escapeHtml(severityLabel(f.severity, lang))}</td><td>${escapeHtml(f.subject)}</td>` +
-        `<td>${escapeHtml(f.observed)}</td><td>${escapeHtml(f.expected)}</td>` +
+        `<td>${escapeHtml(observedIn(f, lang))}</td><td>${escapeHtml(expectedIn(f, lang))}</td>` +
         `<td>${escapeHtml(f.message[lang])}</td><td><code>${escapeHtml(f.rule)}</code></td></tr>`
     )
     .join("\n");
@@ -92,7 +92,7 @@ function textFindingsTable(findings: Finding[], lang: Lang): string {
       (f) =>
         `<tr class="${f.severity}"><td>${escapeHtml(f.line ?? f.cell)}</td>` +
         `<td class="sev">${escapeHtml(severityLabel(f.severity, lang))}</td><td>${escapeHtml(f.subject)}</td>` +
-        `<td>${escapeHtml(f.observed)}</td><td>${escapeHtml(f.expected)}</td><td>${escapeHtml(f.message[lang])}</td>` +
+        `<td>${escapeHtml(observedIn(f, lang))}</td><td>${escapeHtml(expectedIn(f, lang))}</td><td>${escapeHtml(f.message[lang])}</td>` +
         `<td><blockquote>${escapeHtml(f.quote ?? "")}</blockquote></td><td><code>${escapeHtml(f.rule)}</code></td></tr>`
     )
     .join("\n");

@@ -1,6 +1,6 @@
 /** Human-readable output for a terminal: per file, per sheet, findings grouped by severity, a summary line. */
 import type { Finding, Severity } from "../../core/findings";
-import { summarize } from "../../core/findings";
+import { expectedIn, observedIn, summarize } from "../../core/findings";
 import type { FileReport, FormatOptions, Lang } from "../report";
 import { kindLabel, reportTextTitle, severityHeading, t } from "../messages";
 
@@ -11,8 +11,8 @@ function findingLine(f: Finding, lang: Lang): string {
   const at = f.line !== undefined ? t("lineNo", lang, { n: f.line }) : f.cell;
   const where = [at, f.subject].filter(Boolean).join("  ");
   const figures: string[] = [];
-  if (f.observed) figures.push(`${t("observed", lang)} ${f.observed}`);
-  if (f.expected) figures.push(`${t("expected", lang)} ${f.expected}`);
+  if (f.observed) figures.push(`${t("observed", lang)} ${observedIn(f, lang)}`);
+  if (f.expected) figures.push(`${t("expected", lang)} ${expectedIn(f, lang)}`);
   const tail = figures.length ? (lang === "zh" ? `（${figures.join("；")}）` : ` (${figures.join("; ")})`) : "";
   const line = `      ${where}  ${f.message[lang]}${tail}  [${f.rule}]`;
   if (!f.quote) return line;

@@ -11,7 +11,7 @@
  */
 import { buildFundTable } from "../detect/fundTable";
 import { DetectedTable } from "../detect/tables";
-import { Finding, RULE_IDS, RuleId, Severity } from "../findings";
+import { copyTexts, Finding, RULE_IDS, RuleId, Severity } from "../findings";
 import { GridSheet, columnLetters, toA1 } from "../grid";
 import { IndicatorTarget, ScoringRuleName, isScoringRuleName, judge, readTarget, scoreIndicator } from "../indicatorTargets";
 import { IndicatorRole } from "../model";
@@ -211,7 +211,9 @@ export function runIndicatorRules(table: IndicatorTable, targets: Targets, optio
       const override = targetsFor(targets, subject).severity?.[current.id];
       if (override === "off") return;
       const severity: Severity = override ?? f.severity ?? current.severity;
-      findings.push({ rule: current.id, severity, sheet: table.sheet, cell: f.cell, related: f.related, subject, observed: f.observed, expected: f.expected, message: f.message });
+      const finding: Finding = { rule: current.id, severity, sheet: table.sheet, cell: f.cell, related: f.related, subject, observed: f.observed, expected: f.expected, message: f.message };
+      copyTexts(f, finding);
+      findings.push(finding);
     },
   };
   for (const rule of INDICATOR_RULES) {

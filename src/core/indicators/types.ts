@@ -1,5 +1,5 @@
 /** What an indicator rule is (one file each, SPEC §4.2) and what it is given: the rows of an indicator table. */
-import { Message, RuleId, Severity } from "../findings";
+import { Message, ObservedExpected, RuleId, Severity } from "../findings";
 import { Figure, FundTable, IndicatorRole } from "../model";
 import { NumberRead, ReadResult } from "../numbers";
 import { IndicatorTarget, ScoreResult, ScoringRuleName, Verdict } from "../indicatorTargets";
@@ -69,14 +69,12 @@ export interface Evaluation {
   computed?: ScoreResult;
 }
 
-export interface IndicatorFinding {
+export interface IndicatorFinding extends ObservedExpected {
   severity?: Severity;
   cell: string;
   related: string[];
   /** Defaults to the row's label. */
   subject?: string;
-  observed: string;
-  expected: string;
   message: Message;
 }
 

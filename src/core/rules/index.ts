@@ -3,7 +3,7 @@
  * sheet and tables read from report text (refs "L12", rows with line/quote) are checked the same way.
  */
 import { ABSENT, FIGURE_ROLES, MISSING, NUMBER, TableFigures } from "../figureStore";
-import { Finding, RuleId, Severity } from "../findings";
+import { copyTexts, Finding, RuleId, Severity } from "../findings";
 import { FundTable } from "../model";
 import { FundTargets, Targets, targetsFor } from "../targets";
 import { budgetBalance } from "./budgetBalance";
@@ -166,6 +166,7 @@ export function runFundRules(table: FundTable, targets: Targets, hooks?: RunHook
         expected: f.expected,
         message: f.message,
       };
+      copyTexts(f, finding);
       if (row?.line !== undefined) finding.line = row.line;
       if (row?.quote !== undefined) finding.quote = row.quote;
       findings.push(finding);

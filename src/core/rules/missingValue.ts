@@ -6,6 +6,7 @@
  * list may be partial, so nothing can be checked and nothing is lost.)
  * Only blanks in a column (or sentence) that exists count: a table without a budget column is not missing one.
  */
+import { BLANK } from "../findings";
 import { FundRow } from "../model";
 import { BLANK_FIGURE, FundRule, RuleContext } from "./types";
 import { ACTUAL, BALANCE, BUDGET, FIGURE_ROLES, INCOME, MISSING, NUMBER, PEOPLE, PRIOR, STATED_CHANGE, STATED_COMPLETION, STATED_GROWTH, TableFigures } from "./figures";
@@ -97,8 +98,10 @@ function reportNeeds(i: number, row: FundRow, ctx: RuleContext): void {
       row: at,
       cell,
       related: n.related,
-      observed: "空白 (blank)",
-      expected: `${what.zh} (${what.en})`,
+      observed: BLANK.en,
+      observedText: BLANK,
+      expected: what.en,
+      expectedText: what,
       message: {
         zh: `${subject}：${what.zh}为空，${n.because.zh}（空白不按0计算）`,
         en: `${subject}: the ${what.en} is blank, so ${n.because.en} (a blank is not read as 0)`,

@@ -1,4 +1,5 @@
 /** not-a-number: text (or an Excel error value) where a figure is expected (SPEC §4.2: warning). */
+import { A_NUMBER } from "../findings";
 import { BAD_FIGURE, FundRule } from "./types";
 import { FIGURE_ROLES } from "./figures";
 import { ROLE_NAMES } from "./format";
@@ -21,7 +22,8 @@ export const notANumber: FundRule = {
         cell: f.ref(i, role)!,
         related: [],
         observed: clipped,
-        expected: "数字 (a number)",
+        expected: A_NUMBER.en,
+        expectedText: A_NUMBER,
         message:
           read.kind === "error"
             ? { zh: `${subject}：${what.zh}单元格是错误值${clipped}，无法校验`, en: `${subject}: the ${what.en} cell holds the error ${clipped} and cannot be checked` }

@@ -1,17 +1,15 @@
 /** What a fund rule is (one file each, SPEC §4.2) and what it is given to check a row. */
-import { Finding, Message, RuleId, Severity } from "../findings";
+import { Finding, Message, ObservedExpected, RuleId, Severity } from "../findings";
 import { FundRow, FundTable } from "../model";
 import { TableFigures } from "../figureStore";
 import { FundTargets } from "../targets";
 
 /** A finding as a rule states it; the runner adds sheet, subject, line/quote and the effective severity. */
-export interface RuleFinding {
+export interface RuleFinding extends ObservedExpected {
   /** Defaults to the rule's default severity; a rule with graded outcomes (warning / error) says which. */
   severity?: Severity;
   cell: string;
   related: string[];
-  observed: string;
-  expected: string;
   message: Message;
   /** The row the finding is about, when not the row being checked (a total's parts). */
   row?: number;

@@ -6,6 +6,7 @@
 import * as React from "react";
 import { Badge, Button, makeStyles, tokens } from "@fluentui/react-components";
 import type { Finding, Severity } from "../../core/findings";
+import { expectedIn, observedIn } from "../../core/findings";
 import { severityLabel, useI18n } from "../i18n";
 
 const SEVERITIES: Severity[] = ["error", "warning", "info"];
@@ -90,9 +91,9 @@ export function FindingsList({ findings, selected, onSelect }: FindingsListProps
                     )}
                     {(f.observed || f.expected) && (
                       <div className={styles.figures}>
-                        {f.observed && `${t("observed")}: ${f.observed}`}
+                        {f.observed && `${t("observed")}: ${observedIn(f, lang)}`}
                         {f.observed && f.expected && " · "}
-                        {f.expected && `${t("expected")}: ${f.expected}`}
+                        {f.expected && `${t("expected")}: ${expectedIn(f, lang)}`}
                       </div>
                     )}
                   </button>

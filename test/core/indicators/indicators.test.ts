@@ -51,7 +51,8 @@ describe("layout 1: merged first-level cells with (N分), no 总分 row", () => 
     expect(miss.message.zh).toContain("超出");
     expect(miss.message.en).toContain("exceeds the limit of the target ≤1%");
     const unexplained = r.findings.find((f) => f.rule === "indicator-unexplained" && f.cell === "E7")!;
-    expect(unexplained.expected).toMatch(/^H7：/);
+    expect(unexplained.expected).toBe("H7: a reason and a remedy");
+    expect(unexplained.expectedText).toEqual({ zh: "H7：偏差原因分析及改进措施", en: "H7: a reason and a remedy" });
     expect(unexplained.message.zh).toContain("H7未填写偏差原因分析及改进措施");
     const level = r.findings.find((f) => f.cell === "A7")!;
     expect(level).toMatchObject({ subject: "效益指标(30分)", observed: "20", expected: "30", related: ["F7", "F8"] });
@@ -61,15 +62,16 @@ describe("layout 1: merged first-level cells with (N分), no 总分 row", () => 
 
   it("names the scoring rule in a score finding, and the rule is a target the user changes", () => {
     const proportional = checkWorkbook(wb).findings.find((f) => f.cell === "G6")!;
-    expect(proportional.expected).toBe("9 (按比例计分 / proportional)");
+    expect(proportional.expected).toBe("9 (proportional)");
+    expect(proportional.expectedText).toEqual({ zh: "9（按比例计分）", en: "9 (proportional)" });
     expect(proportional.message.en).toContain("proportional scoring rule");
     const strict = checkWorkbook(wb, { targets: targets({ indicators: { scoring: "all-or-nothing" } }) });
     const scores = strict.findings.filter((f) => f.rule === "score-mismatch" && f.severity === "warning");
     // All-or-nothing: 9.6 (G4) and 6.67 (G7) should be 0; G6's 10 too.
     expect(scores.map((f) => [f.cell, f.expected])).toEqual([
-      ["G4", "0 (达标得满分、未达标不得分 / all-or-nothing)"],
-      ["G6", "0 (达标得满分、未达标不得分 / all-or-nothing)"],
-      ["G7", "0 (达标得满分、未达标不得分 / all-or-nothing)"],
+      ["G4", "0 (all-or-nothing)"],
+      ["G6", "0 (all-or-nothing)"],
+      ["G7", "0 (all-or-nothing)"],
     ]);
   });
 
@@ -106,7 +108,8 @@ describe("layout 2: the national 项目支出绩效自评表 (预算执行率 bl
     const exec = r.findings[0];
     // (A stated 10 would pass: 9.96 rounds to 10 at the stated precision, SPEC §4.4.)
     expect(exec).toMatchObject({ subject: "年度资金总额", observed: "9.5", related: ["F6", "G6"] });
-    expect(exec.expected).toBe("9.96 (分值×执行率 10 × 99.61%; 按比例计分 / proportional)");
+    expect(exec.expected).toBe("9.96 (weight × execution rate 10 × 99.61%; proportional)");
+    expect(exec.expectedText!.zh).toBe("9.96（分值×执行率 10 × 99.61%；按比例计分）");
     // The block's stated rate goes through the fund rules' stated-rate-mismatch (815 → 811 is 99.5%, not 98%).
     expect(r.findings[1]).toMatchObject({ observed: "99.5%", expected: "98%", related: ["E7", "D7"] });
   });
@@ -152,8 +155,8 @@ describe("examples/indicator-self-evaluation.xlsx (docs/indicators.md shows its 
     const r = checkWorkbook(workbookToGrid(wb, "indicator-self-evaluation.xlsx"));
     expect(r.findings.map((f) => `${f.cell} ${f.rule} ${f.severity} ${f.observed} | ${f.expected}`)).toEqual([
       "F14 indicator-target-miss warning 90% | ≥95%",
-      "F14 indicator-unexplained warning 空白 (blank) | I14：偏差原因分析及改进措施 (a reason and a remedy)",
-      "H14 score-mismatch warning 15 | 14.21 (按比例计分 / proportional)",
+      "F14 indicator-unexplained warning blank | I14: a reason and a remedy",
+      "H14 score-mismatch warning 15 | 14.21 (proportional)",
       "F17 target-unreadable info 有所改善 | 较上年有所改善",
       "H19 score-mismatch error 99.96 | 98.96",
     ]);

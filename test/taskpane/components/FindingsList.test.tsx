@@ -94,3 +94,25 @@ test("a long group shows its first findings and more on request, so a big workbo
   expect(items()).toHaveLength(PAGE * 2 + 50);
   expect(within(notes).queryByRole("button", { name: /Show .* more/ })).toBeNull();
 });
+
+test("words observed and expected follow the pane's language", () => {
+  const blank: Finding = {
+    rule: "missing-value", severity: "info", sheet: "2019", cell: "B12", related: [], subject: "失业保险",
+    observed: "blank", observedText: { zh: "空白", en: "blank" }, expected: "budget", expectedText: { zh: "预算数", en: "budget" },
+    message: { zh: "失业保险：预算数为空", en: "失业保险: the budget is blank" },
+  };
+  for (const [lang, text] of [["zh", "空白"], ["en", "blank"]] as const) {
+    const { unmount } = render(
+      <I18nContext.Provider value={makeI18n(lang)}>
+        <FluentProvider theme={webLightTheme}>
+          <FindingsList findings={[blank]} onSelect={jest.fn()} />
+        </FluentProvider>
+      </I18nContext.Provider>
+    );
+    const shown = screen.getByRole("button").textContent!;
+    expect(shown).toContain(text);
+    expect(shown).toContain(lang === "zh" ? "预算数" : "budget");
+    if (lang === "en") expect(shown).not.toContain("空白");
+    unmount();
+  }
+});

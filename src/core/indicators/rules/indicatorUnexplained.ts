@@ -1,4 +1,5 @@
 /** indicator-unexplained: a missed target whose 偏差原因分析及改进措施 cell is empty. */
+import { BLANK } from "../../findings";
 import { toA1 } from "../../grid";
 import { IndicatorRule } from "../types";
 import { isPlaceholder, shown } from "../format";
@@ -23,8 +24,10 @@ export const indicatorUnexplained: IndicatorRule = {
     ctx.report(i, {
       cell: row.figures.indicatorActual!.ref,
       related: row.figures.target ? [row.figures.target.ref] : [],
-      observed: reason ?? "空白 (blank)",
-      expected: `${reasonCell}：偏差原因分析及改进措施 (a reason and a remedy)`,
+      observed: reason ?? BLANK.en,
+      ...(reason === undefined ? { observedText: BLANK } : {}),
+      expected: `${reasonCell}: a reason and a remedy`,
+      expectedText: { zh: `${reasonCell}：偏差原因分析及改进措施`, en: `${reasonCell}: a reason and a remedy` },
       message: {
         zh: `${row.label}：实际完成值${actual}未达到年度指标值${e.target.text}，但${reasonCell}未填写偏差原因分析及改进措施`,
         en: `${row.label}: the target ${e.target.text} is missed (actual ${actual}) but no deviation reason or remedy is given in ${reasonCell}`,

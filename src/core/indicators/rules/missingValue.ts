@@ -2,6 +2,7 @@
  * missing-value (indicator cells): a blank target, actual, weight or score in a column the table otherwise fills.
  * A column blank on every row is a form not yet filled in (a 绩效目标表 before the year's end), not a gap.
  */
+import { BLANK } from "../../findings";
 import { IndicatorRole } from "../../model";
 import { IndicatorRule } from "../types";
 
@@ -32,8 +33,10 @@ export const indicatorMissingValue: IndicatorRule = {
         ctx.report(i, {
           cell: f.ref,
           related: [],
-          observed: "空白 (blank)",
-          expected: `${name.zh} (${name.en})`,
+          observed: BLANK.en,
+          observedText: BLANK,
+          expected: name.en,
+          expectedText: name,
           message: {
             zh: `${row.label}：${name.zh}为空白，相关检查未进行（空白不按0处理）`,
             en: `${row.label}: the ${name.en} is blank, so the checks that need it were not run (a blank is not read as 0)`,

@@ -1,4 +1,5 @@
 /** not-a-number (indicator cells): text where a figure is expected — an actual against a figure target, a weight, a score. */
+import { A_NUMBER } from "../../findings";
 import { IndicatorRole } from "../../model";
 import { IndicatorRule } from "../types";
 import { isPlaceholder } from "../format";
@@ -30,7 +31,8 @@ export const indicatorNotANumber: IndicatorRule = {
         cell: f.ref,
         related: role === "indicatorActual" && row.figures.target ? [row.figures.target.ref] : [],
         observed: text,
-        expected: role === "indicatorActual" ? e.target!.text : "a number",
+        expected: role === "indicatorActual" ? e.target!.text : A_NUMBER.en,
+        ...(role === "indicatorActual" ? {} : { expectedText: A_NUMBER }),
         message: {
           zh: `${row.label}：${name.zh}“${text}”不是数字${role === "indicatorActual" ? `，无法与年度指标值${e.target!.text}比较` : ""}`,
           en: `${row.label}: the ${name.en} "${text}" is not a number${role === "indicatorActual" ? `, so it cannot be compared with the target ${e.target!.text}` : ""}`,

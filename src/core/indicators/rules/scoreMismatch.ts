@@ -72,7 +72,8 @@ function checkRowScore(i: number, row: IndicatorRow, ctx: IndicatorContext): voi
     cell: row.figures.score!.ref,
     related: [row.figures.indicatorActual!.ref, row.figures.target!.ref, row.figures.weight!.ref],
     observed: shown(row.figures.score),
-    expected: `${points(computed)} (${rule.zh} / ${rule.en})`,
+    expected: `${points(computed)} (${rule.en})`,
+    expectedText: { zh: `${points(computed)}（${rule.zh}）`, en: `${points(computed)} (${rule.en})` },
     message: {
       zh: `${row.label}：目标${e.target.text}${state.zh}（实际${actual}），按“${rule.zh}”规则分值${shown(row.figures.weight)}应得${points(computed)}分，填报得分为${shown(row.figures.score)}（计分规则可在目标设置 indicators.scoring 中更改）`,
       en: `${row.label}: the target ${e.target.text} is ${state.en} (actual ${actual}); under the ${rule.en} scoring rule a weight of ${shown(row.figures.weight)} earns ${points(computed)}, but the stated score is ${shown(row.figures.score)} (the rule is a target: indicators.scoring)`,
@@ -256,7 +257,11 @@ function checkExecution(ctx: IndicatorContext): void {
       cell: row.score!.ref,
       related: [row.weight!.ref, ...(row.rate ? [row.rate.ref] : [row.actual!.ref, row.budget!.ref])],
       observed: shown(row.score),
-      expected: `${points(computed)} (分值×执行率 ${shown(row.weight)} × ${rateText}; ${rule.zh} / ${rule.en})`,
+      expected: `${points(computed)} (weight × execution rate ${shown(row.weight)} × ${rateText}; ${rule.en})`,
+      expectedText: {
+        zh: `${points(computed)}（分值×执行率 ${shown(row.weight)} × ${rateText}；${rule.zh}）`,
+        en: `${points(computed)} (weight × execution rate ${shown(row.weight)} × ${rateText}; ${rule.en})`,
+      },
       message: {
         zh: `${row.label}：预算执行率得分应为分值×执行率（上限为分值）= ${shown(row.weight)} × ${rateText} = ${points(computed)}，填报为${shown(row.score)}`,
         en: `${row.label}: the budget execution score should be weight × execution rate (capped at the weight) = ${shown(row.weight)} × ${rateText} = ${points(computed)}, but ${shown(row.score)} is stated`,
