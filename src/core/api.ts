@@ -4,6 +4,12 @@ import { Role } from "./model";
 
 export type SheetKind = "fund" | "indicator" | "notes" | "empty";
 
+/**
+ * Charts of budget vs actual (the HTML report, the report sheet) draw at most this many funds: more bars are no
+ * longer readable, and a 100,000-row table would make a page or a chart nobody can use.
+ */
+export const CHART_LIMIT = 200;
+
 /** One fund's amounts, for the budget-vs-actual chart (HTML report, report sheet). */
 export interface FundAmounts {
   subject: string;

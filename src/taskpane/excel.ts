@@ -16,7 +16,7 @@ import type { CellRange, CellValue, GridCell, GridSheet } from "../core/grid";
 import { fromA1 } from "../core/grid";
 import type { Finding, Severity } from "../core/findings";
 import { expectedIn, observedIn } from "../core/findings";
-import type { CheckResult, FundAmounts } from "../core/api";
+import { CHART_LIMIT, CheckResult, FundAmounts } from "../core/api";
 import { decodeSettings, DecodedSettings, encodeSettings, isAddinSheet, REPORT_SHEET_NAMES, SETTINGS_SHEET_NAME, WorkbookSettings } from "../settings/workbookSettings";
 
 /** Excel on the web refuses requests or responses above 5 MB; aim well below. */
@@ -28,6 +28,12 @@ export const ESTIMATED_BYTES_PER_CELL = 64;
 export const INDENT_COLUMNS = 3;
 /** Rows of the first block of a sheet, read to measure its cells before sizing the other blocks. */
 export const PROBE_ROWS = 200;
+
+/**
+ * Conditional formats added or deleted per sync. Office.js sends several object paths and actions for each (about
+ * a kilobyte), so tens of thousands of highlights in one request would pass the 5 MB limit.
+ */
+export const FORMATS_PER_SYNC = 1500;
 
 export const HIGHLIGHT_MARKER = "fund-check:";
 export const HIGHLIGHT_COLORS: Record<Severity, string> = { error: "#FFC7CE", warning: "#FFEB9C", info: "#DDEBF7" };
@@ -209,7 +215,10 @@ async function runWrite<T>(batch: (context: Excel.RequestContext) => Promise<T>)
   return { value: await Excel.run(batch), grouped: false };
 }
 
-/** Deletes the conditional formats this add-in created, on every sheet; leaves the user's own rules. Queues deletes, caller syncs. */
+/**
+ * Deletes the conditional formats this add-in created, on every sheet; leaves the user's own rules. Syncs every
+ * FORMATS_PER_SYNC deletes; the caller syncs the rest.
+ */
 async function queueRemoveHighlights(context: Excel.RequestContext): Promise<number> {
   const sheets = context.workbook.worksheets;
   sheets.load("items/name");
@@ -237,6 +246,7 @@ async function queueRemoveHighlights(context: Excel.RequestContext): Promise<num
     if (typeof rule.formula === "string" && rule.formula.includes(HIGHLIGHT_MARKER)) {
       format.delete();
       removed++;
+      if (removed % FORMATS_PER_SYNC === 0) await context.sync();
     }
   }
   return removed;
@@ -270,6 +280,7 @@ export async function highlightFindings(findings: readonly Finding[]): Promise<{
         format.custom.rule.formula = `=N("${HIGHLIGHT_MARKER}${severity}")=0`;
         format.custom.format.fill.color = HIGHLIGHT_COLORS[severity];
         count++;
+        if (count % FORMATS_PER_SYNC === 0) await context.sync(); // one undo group still (runWrite)
       }
     }
     await context.sync();
@@ -347,6 +358,35 @@ export function chartRows(result: CheckResult): { subject: string; budget: numbe
 }
 
 /**
+ * Hands `write` the rows in blocks of about BLOCK_TARGET_BYTES of JSON (at least one row each), `top` being the
+ * sheet row of the block's first row, and syncs after each block but the last (the caller's sync sends that one).
+ */
+async function writeRowsInBlocks<T>(
+  context: Excel.RequestContext,
+  rows: T[][],
+  firstRow: number,
+  write: (rows: T[][], top: number) => Promise<void>
+): Promise<void> {
+  let start = 0;
+  while (start < rows.length) {
+    let end = start;
+    let bytes = 0;
+    // Twice the JSON: the values and the number formats (or formulas) written beside them.
+    while (end < rows.length && (end === start || bytes + 2 * jsonBytes(rows[end]) <= BLOCK_TARGET_BYTES)) bytes += 2 * jsonBytes(rows[end++]);
+    await write(rows.slice(start, end), firstRow + start);
+    if (end < rows.length) await context.sync();
+    start = end;
+  }
+}
+
+function jsonBytes(value: unknown): number {
+  const text = JSON.stringify(value);
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) bytes += 2; // CJK: 3 bytes in UTF-8
+  return bytes;
+}
+
+/**
  * Writes the report sheet: deleted and added again on each run (never two), findings written as values under a
  * text format (a subject such as "=1+1" stays text), one HYPERLINK per finding built only from the sheet name
  * and the address, and a clustered column chart of budget vs actual per fund.
@@ -363,24 +403,34 @@ export async function writeReportSheet(result: CheckResult, labels: ReportLabels
     const body = [labels.headers, ...findings.map((f) => [
       labels.severity[f.severity], f.rule, f.sheet, `${f.sheet}!${f.cell}`, f.subject, observedIn(f, labels.lang), expectedIn(f, labels.lang), f.message[labels.lang],
     ])];
-    const table = sheet.getRange(`A3:${last}${2 + body.length}`);
-    table.numberFormat = body.map((row) => row.map(() => "@"));
-    table.values = body;
+    // Rows go in blocks, a sync after each, so that no request passes Excel on the web's 5 MB (one undo group still).
+    await writeRowsInBlocks(context, body, 3, async (rows, top) => {
+      const block = sheet.getRange(`A${top}:${last}${top + rows.length - 1}`);
+      block.numberFormat = rows.map((row) => row.map(() => "@"));
+      block.values = rows;
+      const links = rows.flatMap((_, k) => {
+        const f = findings[top + k - 4];
+        return f ? [[(f.line === undefined && internalLinkFormula(f.sheet, f.cell, `${f.sheet}!${f.cell}`)) || `${f.sheet}!${f.cell}`]] : [];
+      });
+      if (links.length) {
+        const first = top + rows.length - links.length;
+        const linkRange = sheet.getRange(`D${first}:D${first + links.length - 1}`);
+        linkRange.numberFormat = links.map(() => ["General"]);
+        linkRange.formulas = links;
+      }
+    });
     sheet.getRange(`A3:${last}3`).format.font.bold = true;
-    if (findings.length) {
-      const links = findings.map((f) => [(f.line === undefined && internalLinkFormula(f.sheet, f.cell, `${f.sheet}!${f.cell}`)) || `${f.sheet}!${f.cell}`]);
-      const linkRange = sheet.getRange(`D4:D${3 + findings.length}`);
-      linkRange.numberFormat = links.map(() => ["General"]);
-      linkRange.formulas = links;
-    }
     const funds = chartRows(result);
     if (funds.length) {
       const first = 3;
       const data = [labels.fundHeaders as string[] as (string | number | null)[], ...funds.map((f) => [f.subject, f.budget, f.actual])];
-      const range = sheet.getRange(`J${first}:L${first + data.length - 1}`);
-      sheet.getRange(`J${first}:J${first + data.length - 1}`).numberFormat = data.map(() => ["@"]);
-      range.values = data.map((row) => row.map((v) => (v === null ? "" : v)));
-      const chart = sheet.charts.add(Excel.ChartType.columnClustered, range, Excel.ChartSeriesBy.columns);
+      await writeRowsInBlocks(context, data, first, async (rows, top) => {
+        sheet.getRange(`J${top}:J${top + rows.length - 1}`).numberFormat = rows.map(() => ["@"]);
+        sheet.getRange(`J${top}:L${top + rows.length - 1}`).values = rows.map((row) => row.map((v) => (v === null ? "" : v)));
+      });
+      // The chart draws the first CHART_LIMIT funds: more bars are no longer readable (the table lists them all).
+      const charted = Math.min(data.length, CHART_LIMIT + 1);
+      const chart = sheet.charts.add(Excel.ChartType.columnClustered, sheet.getRange(`J${first}:L${first + charted - 1}`), Excel.ChartSeriesBy.columns);
       chart.title.text = labels.chartTitle;
       chart.setPosition(`N${first}`);
     }

@@ -16,7 +16,7 @@ import {
   PROBE_ROWS,
 } from "../../src/taskpane/excel";
 import type { Finding } from "../../src/core/findings";
-import type { CheckResult } from "../../src/core/api";
+import { CHART_LIMIT, CheckResult } from "../../src/core/api";
 import { SETTINGS_SHEET_NAME } from "../../src/settings/workbookSettings";
 
 function finding(over: Partial<Finding>): Finding {
@@ -274,4 +274,55 @@ describe("settings sheet", () => {
     expect(excel.sheets).toHaveLength(2);
     expect(await loadSettings()).toEqual({ targets: { completionBand: { okLow: 0.93 } }, mapping, problems: [] });
   });
+});
+
+describe("large results stay under Excel on the web's 5 MB request limit", () => {
+  const many = (n: number) =>
+    Array.from({ length: n }, (_, i) =>
+      finding({ cell: `C${i + 4}`, subject: `第${i}号统筹区基本养老保险`, message: { zh: `第${i}号统筹区：完成率 202.5% 超出 95%–105% 的目标区间，超预算较多`, en: `No. ${i}: completion 202.5% is above the 95%–105% band, well over budget` } })
+    );
+
+  test("12,000 highlights are added in several syncs, each request under 5 MB, and cleared the same way", async () => {
+    const excel = new FakeExcel();
+    excel.addSheet("2019");
+    excel.install();
+    const { cells } = await highlightFindings(many(12_000));
+    expect(cells).toBe(12_000);
+    expect(excel.sheet("2019")!.conditionalFormats).toHaveLength(12_000);
+    expect(excel.refusedRequests).toBe(0);
+    expect(excel.largestRequest).toBeLessThanOrEqual(5 * 1024 * 1024);
+    const { removed } = await clearAddinChanges();
+    expect(removed).toBe(12_000);
+    expect(excel.sheet("2019")!.conditionalFormats).toHaveLength(0);
+    expect(excel.refusedRequests).toBe(0);
+  });
+
+  test("a report of 40,000 findings is written whole, in blocks, each request under 5 MB", async () => {
+    const excel = new FakeExcel();
+    excel.addSheet("2019");
+    excel.install();
+    const findings = many(40_000);
+    await writeReportSheet(result(findings), labels);
+    expect(excel.refusedRequests).toBe(0);
+    expect(excel.largestRequest).toBeLessThanOrEqual(5 * 1024 * 1024);
+    const report = excel.sheet("Check report")!;
+    expect(report.get("E4")!.value).toBe("第0号统筹区基本养老保险");
+    expect(report.get(`E${3 + 40_000}`)!.value).toBe("第39999号统筹区基本养老保险");
+    expect(report.get(`H${3 + 40_000}`)!.value).toContain("No. 39999:");
+    expect(report.get(`D${3 + 40_000}`)!.formula).toBe(`=HYPERLINK("#'2019'!C40003","2019!C40003")`);
+  });
+});
+
+test("the report sheet lists every fund beside the chart, and the chart draws the first CHART_LIMIT", async () => {
+  const excel = new FakeExcel();
+  excel.addSheet("2019");
+  excel.install();
+  const r = result([finding({})]);
+  r.sheets[0].tables[0].funds = Array.from({ length: 500 }, (_, i) => ({ subject: `第${i}号`, budget: 100 + i, actual: 90 + i }));
+  await writeReportSheet(r, labels);
+  const report = excel.sheet("Check report")!;
+  expect(report.get("J4")!.value).toBe("第0号");
+  expect(report.get("J503")!.value).toBe("第499号");
+  expect(report.charts).toHaveLength(1);
+  expect(report.charts[0].source).toContain(`J3:L${3 + CHART_LIMIT}`);
 });

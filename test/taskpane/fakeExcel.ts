@@ -2,10 +2,17 @@
  * A small in-memory Excel behind the Office.js surface that src/taskpane/excel.ts uses, built on
  * office-addin-mock: loadable objects are OfficeMockObjects, so a property read before load + sync gives the
  * mock's "not loaded"/"not synced" error instead of data. Writes are queued and applied at context.sync(), in
- * order, like Office.js. Each sync's response size is measured and refused above 5 MB, like Excel on the web.
+ * order, like Office.js. Each sync's response and request sizes are measured and refused above 5 MB, like Excel
+ * on the web. A request counts the JSON of the grids written; a conditional format added or deleted counts
+ * REQUEST_BYTES_PER_FORMAT (Office.js sends several object paths and actions for one: a kilobyte is a low guess).
  */
 import { OfficeMockObject } from "office-addin-mock";
 import { fromA1, toA1 } from "../../src/core/grid";
+
+const FAKE_ADDRESS = Symbol("address");
+
+/** Request bytes one conditional format added or deleted costs (see the top of the file). */
+export const REQUEST_BYTES_PER_FORMAT = 1024;
 
 export interface FakeCell {
   value?: string | number | boolean;
@@ -107,6 +114,10 @@ export class FakeExcel {
   largestResponse = 0;
   /** Syncs refused for a response above 5 MB. */
   refused = 0;
+  /** Largest request (bytes of grids written, conditional formats added or deleted) of any sync. */
+  largestRequest = 0;
+  /** Syncs refused for a request above 5 MB. */
+  refusedRequests = 0;
   runs: { mergeUndoGroup?: boolean }[] = [];
   /** ExcelApi versions this Excel supports, up to this minor version. */
   apiMinor = 20;
@@ -146,6 +157,7 @@ export class FakeExcel {
     const mocks: OfficeMockObject[] = [];
     const afterSync: (() => void | Promise<void>)[] = [];
     let responseBytes = 0;
+    let requestBytes = 0;
     const excel = this;
 
     /** isNullObject is readable after any sync in Office.js, loaded or not: kept outside the mock's load rules. */
@@ -205,6 +217,7 @@ export class FakeExcel {
           (target as Record<string | symbol, unknown>)[prop] = value;
           const grid = value as unknown[][];
           if (prop === "values" || prop === "formulas" || prop === "numberFormat") {
+            requestBytes += Buffer.byteLength(JSON.stringify(grid));
             ops.push(() => {
               for (let r = 0; r < grid.length; r++)
                 for (let c = 0; c < grid[r].length; c++) {
@@ -261,6 +274,8 @@ export class FakeExcel {
           return mock({ isNullObject: list.length === 0, address: list.map((a) => `${sheetName}!${a}`).join(", ") });
         },
         conditionalFormats: conditionalFormatsOf(sheetName, rect),
+        // Where the range is, for the fake itself (a chart's source): Office.js knows it without a load.
+        [FAKE_ADDRESS]: `${sheetName}!${rectAddress(rect)}`,
       });
       return writes;
     };
@@ -279,10 +294,13 @@ export class FakeExcel {
               return {
                 type: cf.type,
                 custom: cf.type === "Custom" ? { rule } : undefined,
-                delete: () => ops.push(() => {
-                  const list = excel.sheet(sheetName)!.conditionalFormats;
-                  list.splice(list.findIndex((x) => x.id === cf.id), 1);
-                }),
+                delete: () => {
+                  requestBytes += REQUEST_BYTES_PER_FORMAT;
+                  ops.push(() => {
+                    const list = excel.sheet(sheetName)!.conditionalFormats;
+                    list.splice(list.findIndex((x) => x.id === cf.id), 1);
+                  });
+                },
               };
             });
           });
@@ -292,6 +310,7 @@ export class FakeExcel {
           const made: FakeConditionalFormat = { id: `cf${excel.nextId++}`, address: rectAddress(rect), type: type as "Custom" };
           const fill = recorder(() => undefined);
           const rule = recorder(() => undefined);
+          requestBytes += REQUEST_BYTES_PER_FORMAT;
           ops.push(() => {
             made.formula = rule.formula as string;
             made.fill = fill.color as string;
@@ -329,8 +348,8 @@ export class FakeExcel {
         activate: () => ops.push(() => (excel.active = name)),
         delete: () => ops.push(() => excel.sheets.splice(excel.sheets.findIndex((s) => s.name === name), 1)),
         charts: {
-          add: (type: string, source: { address: string }, _by: string) => {
-            const chart: FakeChart = { type, source: source.address };
+          add: (type: string, source: { [FAKE_ADDRESS]: string }, _by: string) => {
+            const chart: FakeChart = { type, source: source[FAKE_ADDRESS] };
             ops.push(() => excel.sheet(name)!.charts.push(chart));
             return { title: recorder((prop, value) => prop === "text" && (chart.title = String(value))), setPosition: () => undefined };
           },
@@ -370,6 +389,16 @@ export class FakeExcel {
       workbook: { worksheets },
       sync: async () => {
         excel.syncs++;
+        const request = requestBytes;
+        requestBytes = 0;
+        if (request > 5 * 1024 * 1024) {
+          excel.refusedRequests++;
+          ops.length = 0; // nothing of a refused request is applied
+          const error = new Error("The request payload size has exceeded the limit.") as Error & { code: string };
+          error.code = "RequestPayloadSizeLimitExceeded";
+          throw error;
+        }
+        excel.largestRequest = Math.max(excel.largestRequest, request);
         for (const op of ops.splice(0)) op();
         for (const m of mocks.splice(0)) await m.sync();
         await new Promise((resolve) => setImmediate(resolve)); // office-addin-mock settles properties in microtasks

@@ -2,7 +2,7 @@
  * One self-contained HTML file: inline CSS, inline SVG charts, no script, no external request (a CSP meta tag
  * forbids them too). Every text that came from a workbook or a file name goes through `escapeHtml`.
  */
-import type { TableReport } from "../../core/api";
+import { CHART_LIMIT, TableReport } from "../../core/api";
 import type { Finding } from "../../core/findings";
 import { expectedIn, observedIn, summarize } from "../../core/findings";
 import type { ReportFigure } from "../../core/report";
@@ -23,9 +23,6 @@ th{background:#f3f3f3}.error td.sev{color:#a4262c;font-weight:bold}.warning td.s
 .summary{font-weight:bold}.chart{margin:.5em 0 1em}.legend{font-size:.9em}
 .sw{display:inline-block;width:.9em;height:.9em;vertical-align:middle;margin:0 .3em 0 1em}
 td.num{text-align:right}blockquote{margin:0;color:#555}`;
-
-/** Bars drawn per table: more are no longer readable as a chart (and a 100,000-row table would make a huge page). */
-export const CHART_LIMIT = 200;
 
 function chart(table: TableReport, lang: Lang): string {
   const charted = table.funds.filter((f) => isFinite(f.budget ?? NaN) || isFinite(f.actual ?? NaN));
