@@ -400,24 +400,23 @@ export async function writeReportSheet(result: CheckResult, labels: ReportLabels
     const last = columnsLetter(width - 1);
     sheet.getRange("A1").values = [[labels.title]];
     sheet.getRange("A1").format.font.bold = true;
-    const body = [labels.headers, ...findings.map((f) => [
+    const header = sheet.getRange(`A3:${last}3`);
+    header.numberFormat = [labels.headers.map(() => "@")];
+    header.values = [labels.headers];
+    const rows = findings.map((f) => [
       labels.severity[f.severity], f.rule, f.sheet, `${f.sheet}!${f.cell}`, f.subject, observedIn(f, labels.lang), expectedIn(f, labels.lang), f.message[labels.lang],
-    ])];
-    // Rows go in blocks, a sync after each, so that no request passes Excel on the web's 5 MB (one undo group still).
-    await writeRowsInBlocks(context, body, 3, async (rows, top) => {
-      const block = sheet.getRange(`A${top}:${last}${top + rows.length - 1}`);
-      block.numberFormat = rows.map((row) => row.map(() => "@"));
-      block.values = rows;
-      const links = rows.flatMap((_, k) => {
-        const f = findings[top + k - 4];
-        return f ? [[(f.line === undefined && internalLinkFormula(f.sheet, f.cell, `${f.sheet}!${f.cell}`)) || `${f.sheet}!${f.cell}`]] : [];
-      });
-      if (links.length) {
-        const first = top + rows.length - links.length;
-        const linkRange = sheet.getRange(`D${first}:D${first + links.length - 1}`);
-        linkRange.numberFormat = links.map(() => ["General"]);
-        linkRange.formulas = links;
-      }
+    ]);
+    // Finding rows go in blocks from row 4, a sync after each, so that no request passes Excel on the web's 5 MB
+    // (one undo group still). Column D then gets each finding's link.
+    await writeRowsInBlocks(context, rows, 4, async (block, top) => {
+      const bottom = top + block.length - 1;
+      const range = sheet.getRange(`A${top}:${last}${bottom}`);
+      range.numberFormat = block.map((row) => row.map(() => "@"));
+      range.values = block;
+      const links = findings.slice(top - 4, bottom - 3).map((f) => [(f.line === undefined && internalLinkFormula(f.sheet, f.cell, `${f.sheet}!${f.cell}`)) || `${f.sheet}!${f.cell}`]);
+      const linkRange = sheet.getRange(`D${top}:D${bottom}`);
+      linkRange.numberFormat = links.map(() => ["General"]);
+      linkRange.formulas = links;
     });
     sheet.getRange(`A3:${last}3`).format.font.bold = true;
     const funds = chartRows(result);
