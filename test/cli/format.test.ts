@@ -4,30 +4,11 @@ import { escapeHtml, formatHtml } from "../../src/cli/format/html";
 import { formatJson } from "../../src/cli/format/json";
 import { formatText } from "../../src/cli/format/text";
 import { finding, report } from "./sample";
+import { parseCsv } from "../csv";
 
 const zh = { lang: "zh" as const, batch: false };
 const en = { lang: "en" as const, batch: false };
 
-/** Minimal RFC 4180 reader, to check that what we write reads back field for field. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ",") row.push(field), (field = "");
-    else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(field), rows.push(row), (row = []), (field = ""), i++;
-    } else field += c;
-  }
-  return rows;
-}
 
 describe("json", () => {
   it("gives one object for one file and an array for a batch, with the SPEC §6 keys", () => {

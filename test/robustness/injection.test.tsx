@@ -18,6 +18,7 @@ import { internalLinkFormula, writeReportSheet } from "../../src/taskpane/excel"
 import type { CheckResult } from "../../src/core/api";
 import type { Finding } from "../../src/core/findings";
 import { FakeExcel } from "../taskpane/fakeExcel";
+import { parseCsv } from "../csv";
 
 // jsdom lacks what every browser has and the page's zip guard uses: take Node's.
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -76,26 +77,6 @@ test("the HTML and CSV downloads of that workbook are inert", async () => {
   }
 });
 
-/** RFC 4180 fields. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") row.push(field), (field = "");
-    else if (ch === "\r" && text[i + 1] === "\n") row.push(field), rows.push(row), (row = []), (field = ""), i++;
-    else field += ch;
-  }
-  if (field || row.length) row.push(field), rows.push(row);
-  return rows;
-}
 
 test("a CSV field never starts a formula, and reads back as the text with at most a leading '", () => {
   fc.assert(

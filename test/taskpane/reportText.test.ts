@@ -3,27 +3,19 @@ import * as fs from "fs";
 import * as path from "path";
 import { checkReportText, decodeTextFile, figuresCsv, percentText } from "../../src/taskpane/reportText";
 import type { ReportFigure } from "../../src/core/report";
+import { parseCsv } from "../csv";
 
 const seedText = fs.readFileSync(path.join(__dirname, "..", "fixtures", "qiemo-2019-report.txt"), "utf8");
 
-function parseCsv(text: string): string[][] {
+/** The CSV the page offers: a BOM for Excel, then RFC 4180. */
+function parseFiguresCsv(text: string): string[][] {
   expect(text.charCodeAt(0)).toBe(0xfeff);
-  const rows: string[][] = [];
-  const re = /("(?:[^"]|"")*"|[^,\r\n]*)(,|\r\n)/g;
-  let row: string[] = [];
-  let m: RegExpExecArray | null;
-  const body = text.slice(1);
-  while ((m = re.exec(body))) {
-    const f = m[1];
-    row.push(f.startsWith('"') ? f.slice(1, -1).replace(/""/g, '"') : f);
-    if (m[2] === "\r\n") (rows.push(row), (row = []));
-  }
-  return rows;
+  return parseCsv(text.slice(1));
 }
 
 test("the seed's figures as CSV: one row per fund, rates as the text states them, the unit given", () => {
   const { figures, unit } = checkReportText(seedText);
-  const rows = parseCsv(figuresCsv(figures, unit, "zh"));
+  const rows = parseFiguresCsv(figuresCsv(figures, unit, "zh"));
   expect(rows[0]).toEqual(["险种", "行", "预算支出", "实际支出", "报告完成率", "比上年增减", "报告增幅", "收入", "累计结余", "其中", "单位"]);
   expect(rows).toHaveLength(1 + figures.length);
   expect(rows.find((r) => r[0] === "工伤保险")).toEqual(["工伤保险", "35", "398", "806", "131%", "307", "62%", "", "", "", "万元"]);
@@ -37,7 +29,7 @@ test("CSV: text that a spreadsheet would run is neutralised, numbers (negative t
     { subject: "@SUM(1)", line: 2, sources: {} },
     { subject: "\u2212x", line: 3, components: [{ name: "-2+3", amount: 1, line: 3, text: "1万元" }], sources: {} },
   ];
-  const rows = parseCsv(figuresCsv(figures, "万元", "en"));
+  const rows = parseFiguresCsv(figuresCsv(figures, "万元", "en"));
   expect(rows[1][0]).toBe("'=cmd|' /C calc'!A0");
   expect(rows[1][5]).toBe("-5");
   expect(rows[2][0]).toBe("'@SUM(1)");
