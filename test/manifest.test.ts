@@ -56,6 +56,17 @@ function urls(all: [string, Xml][]): string[] {
   return out;
 }
 
+/** The base manifest's requirement sets (OfficeApp > Requirements > Sets > Set, not those of VersionOverrides). */
+async function baseRequirementSets(file: string): Promise<Record<string, string>> {
+  const root = (await parseStringPromise(fs.readFileSync(file, "utf8"))) as { OfficeApp: Xml };
+  const requirements = root.OfficeApp.Requirements as Xml[] | undefined;
+  const sets = (requirements?.[0]?.Sets as Xml[] | undefined)?.[0];
+  const fallback = sets?.$?.DefaultMinVersion ?? "1.1";
+  const out: Record<string, string> = {};
+  for (const set of (sets?.Set as Xml[] | undefined) ?? []) out[set.$!.Name] = set.$!.MinVersion ?? fallback;
+  return out;
+}
+
 describe("manifest.xml (source)", () => {
   test("parses with office-addin-manifest: FUND Excel add-in with ReadWriteDocument", async () => {
     const info = await OfficeAddinManifest.readManifestFile(SOURCE);
@@ -63,6 +74,16 @@ describe("manifest.xml (source)", () => {
     expect(info.hosts).toEqual(["Workbook"]);
     expect(info.permissions).toBe("ReadWriteDocument");
     expect(info.officeAppType).toBe("TaskPaneApp");
+  });
+
+  test("the base <Requirements>, between <Hosts> and <DefaultSettings> as the schema orders, declares ExcelApi and CustomFunctionsRuntime", async () => {
+    // Office activates the add-in only where these are supported; test/taskpane/apiSets.test.ts checks the code against them.
+    expect(await baseRequirementSets(SOURCE)).toEqual({ ExcelApi: expect.stringMatching(/^1\.\d+$/), CustomFunctionsRuntime: expect.stringMatching(/^1\.\d+$/) });
+    const base = fs.readFileSync(SOURCE, "utf8").replace(/<VersionOverrides[\s\S]*<\/VersionOverrides>/, "");
+    const at = (tag: string) => base.indexOf(tag);
+    expect(at("</Hosts>")).toBeGreaterThan(0);
+    expect(at("<Requirements>")).toBeGreaterThan(at("</Hosts>"));
+    expect(at("<DefaultSettings>")).toBeGreaterThan(at("</Requirements>"));
   });
 
   test("every resid is defined in Resources, and the namespace is FUND", async () => {
@@ -130,5 +151,6 @@ describe("ADDIN_URL build", () => {
     expect(built.id).toBe(source.id);
     expect(built.permissions).toBe("ReadWriteDocument");
     expect(built.iconUrl).toBe(ADDIN_URL + "assets/icon-32.png");
+    expect(await baseRequirementSets(path.join(out, "manifest.xml"))).toEqual(await baseRequirementSets(SOURCE));
   });
 });

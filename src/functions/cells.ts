@@ -87,11 +87,6 @@ export function readDecimal(name: string, cell: unknown): Decimal | ExcelErrorVa
   return "kind" in read ? new Decimal(read.digits) : read;
 }
 
-/** An optional argument: blank or omitted means its default. */
-export function readOptionalDecimal(name: string, cell: unknown, fallback: Decimal): Decimal | ExcelErrorValue {
-  return isBlank(cell) ? fallback : readDecimal(name, cell);
-}
-
 export function isError(value: unknown): value is ExcelErrorValue {
   return !(value instanceof Decimal) && asErrorValue(value) !== undefined;
 }

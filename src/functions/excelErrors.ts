@@ -35,22 +35,23 @@ export class StandInError implements ExcelErrorValue {
   ) {}
 }
 
-function runtimeErrorClass(): { Error: new (code: never, message?: string) => ExcelErrorValue; ErrorCode: Record<string, string> } | undefined {
-  if (typeof CustomFunctions === "undefined") return undefined;
-  const runtime = CustomFunctions as unknown as { Error?: unknown; ErrorCode?: unknown };
-  if (typeof runtime.Error !== "function" || typeof runtime.ErrorCode !== "object" || runtime.ErrorCode === null) return undefined;
-  return runtime as never;
+/**
+ * The runtime's CustomFunctions.Error (CustomFunctionsRuntime 1.2, which the manifest requires), if there is one.
+ * Its code is the error's text: CustomFunctions.ErrorCode's values are exactly these strings, and that enum is
+ * annotated with a later set (1.3) than the manifest asks for.
+ */
+function runtimeErrorClass(): typeof CustomFunctions.Error | undefined {
+  if (typeof CustomFunctions === "undefined" || typeof CustomFunctions.Error !== "function") return undefined;
+  return CustomFunctions.Error;
 }
 
 /** An Excel error value: `excelError("invalidValue", 'budget: not a number: "abc"')`. */
 export function excelError(name: ExcelErrorName, message?: string): ExcelErrorValue {
   const text = TAKES_MESSAGE.has(name) ? message : undefined;
-  const runtime = runtimeErrorClass();
-  if (runtime) {
-    const code = runtime.ErrorCode[name] ?? ERROR_TEXT[name];
-    return text === undefined ? new runtime.Error(code as never) : new runtime.Error(code as never, text);
-  }
-  return new StandInError(ERROR_TEXT[name], text);
+  const RuntimeError = runtimeErrorClass();
+  const code = ERROR_TEXT[name];
+  if (RuntimeError) return text === undefined ? new RuntimeError(code as CustomFunctions.ErrorCode) : new RuntimeError(code as CustomFunctions.ErrorCode, text);
+  return new StandInError(code, text);
 }
 
 const NAME_BY_TEXT: Record<string, ExcelErrorName> = {

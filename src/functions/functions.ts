@@ -1,62 +1,38 @@
 /**
- * The custom functions of SPEC §2 (namespace FUND): thin wrappers around the core's exact arithmetic
- * (src/core/fundMath.ts) and indicator targets (src/core/indicatorTargets.ts).
+ * The custom functions (namespace FUND; README, Custom functions): thin wrappers around the core's exact
+ * arithmetic (src/core/fundMath.ts) and indicator targets (src/core/indicatorTargets.ts).
  *
- * Every argument is declared as a range (any[][]) so that a single value or a range is accepted; see cells.ts
- * for element-by-element work, broadcasting, text figures and blanks (#N/A "missing value"; Excel desktop passes
- * a blank as 0, which cannot be told apart). Results are matrices and spill. Nothing here throws: errors are
- * CustomFunctions.Error values in the element's position.
+ * Each function declares its parameters once (name, kind, default, bounds) with defineFunction (parameters.ts),
+ * which reads every argument the same way: a single value or a range (broadcast element by element, results
+ * spill), text figures, blanks as #N/A "missing value" (Excel desktop passes a blank as 0, which cannot be told
+ * apart), and #VALUE! naming the argument. Nothing here throws: errors are CustomFunctions.Error values in the
+ * element's position.
  *
- * Metadata (functions.json) is generated from these JSDoc comments by custom-functions-metadata-plugin, which
- * also appends the CustomFunctions.associate calls to the built file. The Chinese metadata is derived from it at
- * build time (zhMetadataPlugin.js + zh-CN.strings.json).
+ * The exported functions stay plain functions with their JSDoc: custom-functions-metadata-plugin generates
+ * functions.json from those comments and the parameters' names (arguments are typed any[][] so that a value or a
+ * range is accepted), and appends the CustomFunctions.associate calls to the built file. The Chinese metadata is
+ * derived from it at build time (zhMetadataPlugin.js + zh-CN.strings.json).
  */
 /* eslint-disable @typescript-eslint/no-explicit-any -- Excel passes ranges of mixed values */
 import Decimal from "decimal.js";
 import * as fm from "../core/fundMath";
-import { readNumberText, roundHalfUp } from "../core/numbers";
-import { IndicatorTarget, judge, readTarget, scoreIndicator } from "../core/indicatorTargets";
-import { excelError, ExcelErrorValue } from "./excelErrors";
-import { allCells, isBlank, isError, mapCells, missing, readDecimal, readFigure, readOptionalDecimal, toCell } from "./cells";
+import { roundHalfUp } from "../core/numbers";
+import { judge, scoreIndicator } from "../core/indicatorTargets";
+import { excelError } from "./excelErrors";
+import { missing, toCell } from "./cells";
+import { defineFunction } from "./parameters";
 import { EXECUTION_LABELS, functionsLanguage } from "./language";
 import { fastDifference, fastGrowth, fastQuotient } from "./fastExact";
 
-type Cell = Decimal | ExcelErrorValue;
-
-function isErr(value: Cell): value is ExcelErrorValue {
-  return !(value instanceof Decimal);
-}
-
-/**
- * Two required figures → one number (or the first argument's error). `fast`, when given, answers plain number
- * cells exactly without decimal.js (fastExact.ts) and returns undefined for everything else.
- */
-function binary(
-  nameA: string,
-  a: unknown,
-  nameB: string,
-  b: unknown,
-  op: (x: Decimal, y: Decimal) => fm.MathResult,
-  fast?: (x: unknown, y: unknown) => number | undefined
-): any[][] {
-  return mapCells(
-    [
-      { name: nameA, value: a },
-      { name: nameB, value: b },
-    ],
-    (cells) => {
-      if (fast) {
-        const quick = fast(cells[0], cells[1]);
-        if (quick !== undefined && Number.isFinite(quick)) return quick;
-      }
-      const x = readDecimal(nameA, cells[0]);
-      if (isErr(x)) return x;
-      const y = readDecimal(nameB, cells[1]);
-      if (isErr(y)) return y;
-      return toCell(op(x, y));
-    }
-  );
-}
+const COMPLETION_RATE = defineFunction({
+  id: "COMPLETION_RATE",
+  parameters: [
+    { name: "actual", kind: "number" },
+    { name: "budget", kind: "number" },
+  ],
+  fast: fastQuotient,
+  compute: (actual, budget) => toCell(fm.completionRate(actual, budget)),
+});
 
 /**
  * Completion rate (预算完成率) = actual ÷ budget, as a fraction (1.039 = 103.9%).
@@ -66,8 +42,18 @@ function binary(
  * @returns The completion rate, element by element.
  */
 export function completionRate(actual: any[][], budget: any[][]): any[][] {
-  return binary("actual", actual, "budget", budget, fm.completionRate, fastQuotient);
+  return COMPLETION_RATE(actual, budget);
 }
+
+const YOY_GROWTH = defineFunction({
+  id: "YOY_GROWTH",
+  parameters: [
+    { name: "current", kind: "number" },
+    { name: "prior", kind: "number" },
+  ],
+  fast: fastGrowth,
+  compute: (current, prior) => toCell(fm.yoyGrowth(current, prior)),
+});
 
 /**
  * Year-on-year growth (增幅) = (current − prior) ÷ |prior|, as a fraction.
@@ -77,8 +63,18 @@ export function completionRate(actual: any[][], budget: any[][]): any[][] {
  * @returns The growth rate, element by element.
  */
 export function yoyGrowth(current: any[][], prior: any[][]): any[][] {
-  return binary("current", current, "prior", prior, fm.yoyGrowth, fastGrowth);
+  return YOY_GROWTH(current, prior);
 }
+
+const YOY_CHANGE = defineFunction({
+  id: "YOY_CHANGE",
+  parameters: [
+    { name: "current", kind: "number" },
+    { name: "prior", kind: "number" },
+  ],
+  fast: fastDifference,
+  compute: (current, prior) => toCell(fm.yoyChange(current, prior)),
+});
 
 /**
  * Year-on-year change (增减额) = current − prior, exact.
@@ -88,8 +84,18 @@ export function yoyGrowth(current: any[][], prior: any[][]): any[][] {
  * @returns The change, element by element.
  */
 export function yoyChange(current: any[][], prior: any[][]): any[][] {
-  return binary("current", current, "prior", prior, fm.yoyChange, fastDifference);
+  return YOY_CHANGE(current, prior);
 }
+
+const BUDGET_VARIANCE = defineFunction({
+  id: "BUDGET_VARIANCE",
+  parameters: [
+    { name: "actual", kind: "number" },
+    { name: "budget", kind: "number" },
+  ],
+  fast: fastDifference,
+  compute: (actual, budget) => toCell(fm.budgetVariance(actual, budget)),
+});
 
 /**
  * Budget variance = actual − budget, exact.
@@ -99,8 +105,17 @@ export function yoyChange(current: any[][], prior: any[][]): any[][] {
  * @returns Actual minus budget, element by element.
  */
 export function budgetVariance(actual: any[][], budget: any[][]): any[][] {
-  return binary("actual", actual, "budget", budget, fm.budgetVariance, fastDifference);
+  return BUDGET_VARIANCE(actual, budget);
 }
+
+const PRIOR_FROM_GROWTH = defineFunction({
+  id: "PRIOR_FROM_GROWTH",
+  parameters: [
+    { name: "current", kind: "number" },
+    { name: "growth", kind: "number" },
+  ],
+  compute: (current, growth) => toCell(fm.priorFromGrowth(current, growth)),
+});
 
 /**
  * The prior-year figure implied by a stated growth: current ÷ (1 + growth).
@@ -110,8 +125,18 @@ export function budgetVariance(actual: any[][], budget: any[][]): any[][] {
  * @returns The implied prior-year figure, element by element.
  */
 export function priorFromGrowth(current: any[][], growth: any[][]): any[][] {
-  return binary("current", current, "growth", growth, fm.priorFromGrowth);
+  return PRIOR_FROM_GROWTH(current, growth);
 }
+
+const CAGR = defineFunction({
+  id: "CAGR",
+  parameters: [
+    { name: "end", kind: "number" },
+    { name: "start", kind: "number" },
+    { name: "years", kind: "number" },
+  ],
+  compute: (end, start, years) => toCell(fm.cagr(end, start, years)),
+});
 
 /**
  * Compound annual growth (年均增长) = (end ÷ start)^(1/years) − 1.
@@ -122,23 +147,18 @@ export function priorFromGrowth(current: any[][], growth: any[][]): any[][] {
  * @returns The average annual growth rate, element by element.
  */
 export function cagr(end: any[][], start: any[][], years: any[][]): any[][] {
-  return mapCells(
-    [
-      { name: "end", value: end },
-      { name: "start", value: start },
-      { name: "years", value: years },
-    ],
-    (cells) => {
-      const e = readDecimal("end", cells[0]);
-      if (isErr(e)) return e;
-      const s = readDecimal("start", cells[1]);
-      if (isErr(s)) return s;
-      const y = readDecimal("years", cells[2]);
-      if (isErr(y)) return y;
-      return toCell(fm.cagr(e, s, y));
-    }
-  );
+  return CAGR(end, start, years);
 }
+
+const SHARE = defineFunction({
+  id: "SHARE",
+  parameters: [
+    { name: "part", kind: "number" },
+    { name: "total", kind: "number" },
+  ],
+  fast: fastQuotient,
+  compute: (part, total) => toCell(fm.share(part, total)),
+});
 
 /**
  * Share (占比) = part ÷ total, as a fraction.
@@ -148,8 +168,17 @@ export function cagr(end: any[][], start: any[][], years: any[][]): any[][] {
  * @returns The share, element by element.
  */
 export function share(part: any[][], total: any[][]): any[][] {
-  return binary("part", part, "total", total, fm.share, fastQuotient);
+  return SHARE(part, total);
 }
+
+const PAYABLE_MONTHS = defineFunction({
+  id: "PAYABLE_MONTHS",
+  parameters: [
+    { name: "balance", kind: "number" },
+    { name: "annual_expenditure", kind: "number" },
+  ],
+  compute: (balance, annual_expenditure) => toCell(fm.payableMonths(balance, annual_expenditure)),
+});
 
 /**
  * Months of spending the accumulated balance can pay (累计结余可支付月数) = balance ÷ (annual expenditure ÷ 12).
@@ -159,8 +188,18 @@ export function share(part: any[][], total: any[][]): any[][] {
  * @returns Months, element by element.
  */
 export function payableMonths(balance: any[][], annual_expenditure: any[][]): any[][] {
-  return binary("balance", balance, "annual_expenditure", annual_expenditure, fm.payableMonths);
+  return PAYABLE_MONTHS(balance, annual_expenditure);
 }
+
+const PER_CAPITA = defineFunction({
+  id: "PER_CAPITA",
+  parameters: [
+    { name: "amount", kind: "number" },
+    { name: "people", kind: "number" },
+    { name: "scale", kind: "number", default: "1" },
+  ],
+  compute: (amount, people, scale) => toCell(fm.perCapita(amount, people, scale)),
+});
 
 /**
  * Per-capita amount (人均) = amount × scale ÷ people.
@@ -171,24 +210,18 @@ export function payableMonths(balance: any[][], annual_expenditure: any[][]): an
  * @returns The amount per person, element by element.
  */
 export function perCapita(amount: any[][], people: any[][], scale?: any[][]): any[][] {
-  const one = new Decimal(1);
-  return mapCells(
-    [
-      { name: "amount", value: amount },
-      { name: "people", value: people },
-      { name: "scale", value: scale },
-    ],
-    (cells) => {
-      const a = readDecimal("amount", cells[0]);
-      if (isErr(a)) return a;
-      const p = readDecimal("people", cells[1]);
-      if (isErr(p)) return p;
-      const s = readOptionalDecimal("scale", cells[2], one);
-      if (isErr(s)) return s;
-      return toCell(fm.perCapita(a, p, s));
-    }
-  );
+  return PER_CAPITA(amount, people, scale);
 }
+
+const BALANCE = defineFunction({
+  id: "BALANCE",
+  parameters: [
+    { name: "income", kind: "number" },
+    { name: "expenditure", kind: "number" },
+  ],
+  fast: fastDifference,
+  compute: (income, expenditure) => toCell(fm.balance(income, expenditure)),
+});
 
 /**
  * Current-period balance (当期结余) = income − expenditure, exact.
@@ -198,8 +231,18 @@ export function perCapita(amount: any[][], people: any[][], scale?: any[][]): an
  * @returns Income minus expenditure, element by element.
  */
 export function balance(income: any[][], expenditure: any[][]): any[][] {
-  return binary("income", income, "expenditure", expenditure, fm.balance, fastDifference);
+  return BALANCE(income, expenditure);
 }
+
+const SUM_MATCHES = defineFunction({
+  id: "SUM_MATCHES",
+  parameters: [
+    { name: "total", kind: "number" },
+    { name: "parts", kind: "sum" },
+    { name: "tolerance", kind: "number", default: "0", min: 0 },
+  ],
+  compute: (total, parts, tolerance) => parts.minus(total).abs().lte(tolerance),
+});
 
 /**
  * TRUE when the parts add up to the total: |Σ parts − total| ≤ tolerance, computed exactly. Blank parts are skipped.
@@ -210,43 +253,31 @@ export function balance(income: any[][], expenditure: any[][]): any[][] {
  * @returns TRUE or FALSE for each total.
  */
 export function sumMatches(total: any[][], parts: any[][], tolerance?: any[][]): any[][] {
-  let sum = new Decimal(0);
-  let counted = 0;
-  let partsError: ExcelErrorValue | undefined;
-  for (const cell of allCells(parts)) {
-    // Blanks, and the "—" / "无" that stand for blank in hand-made tables, are skipped.
-    if (isBlank(cell) || (typeof cell === "string" && readNumberText(cell).kind === "missing")) continue;
-    const value = readDecimal("parts", cell);
-    if (isErr(value)) {
-      partsError = value;
-      break;
-    }
-    sum = sum.plus(value);
-    counted++;
-  }
-  const zero = new Decimal(0);
-  return mapCells(
-    [
-      { name: "total", value: total },
-      { name: "tolerance", value: tolerance },
-    ],
-    (cells) => {
-      const t = readDecimal("total", cells[0]);
-      if (isErr(t)) return t;
-      if (partsError) return partsError;
-      if (counted === 0) return missing();
-      const tol = readOptionalDecimal("tolerance", cells[1], zero);
-      if (isErr(tol)) return tol;
-      if (tol.isNegative()) return excelError("invalidValue", "tolerance: must not be negative");
-      return sum.minus(t).abs().lte(tol);
-    }
-  );
+  return SUM_MATCHES(total, parts, tolerance);
 }
 
 /** Decimal places of a decimal string ("0.968" → 3). */
 function decimalPlaces(digits: string): number {
   return new Decimal(digits).decimalPlaces();
 }
+
+const RATE_MATCHES = defineFunction({
+  id: "RATE_MATCHES",
+  parameters: [
+    { name: "stated", kind: "figure" },
+    { name: "computed", kind: "number" },
+    { name: "decimals", kind: "number", optional: true, whole: true, min: 0, max: 10 },
+  ],
+  compute: (stated, computed, decimals) => {
+    // Without decimals a stated figure is compared at its own precision ("97%" → whole percent).
+    const places =
+      decimals?.toNumber() ??
+      (stated.percent ? stated.decimals : stated.permille ? stated.decimals + 1 : Math.max(0, decimalPlaces(stated.digits) - 2));
+    // 15 significant digits: what Excel itself keeps of a float, so binary noise never decides.
+    const statedValue = new Decimal(stated.digits).toSignificantDigits(15);
+    return roundHalfUp(computed.toSignificantDigits(15), places + 2).eq(statedValue);
+  },
+});
 
 /**
  * TRUE when a stated rate equals the computed one rounded half-up to `decimals` percent places.
@@ -257,45 +288,23 @@ function decimalPlaces(digits: string): number {
  * @returns TRUE or FALSE, element by element.
  */
 export function rateMatches(stated: any[][], computed: any[][], decimals?: any[][]): any[][] {
-  return mapCells(
-    [
-      { name: "stated", value: stated },
-      { name: "computed", value: computed },
-      { name: "decimals", value: decimals },
-    ],
-    (cells) => {
-      const s = readFigure("stated", cells[0]);
-      if (!("kind" in s)) return s;
-      const c = readDecimal("computed", cells[1]);
-      if (isErr(c)) return c;
-      let places: number;
-      if (isBlank(cells[2])) {
-        // SPEC §4.4: a stated figure is compared at its own precision ("97%" → whole percent).
-        places = s.percent ? s.decimals : s.permille ? s.decimals + 1 : Math.max(0, decimalPlaces(s.digits) - 2);
-      } else {
-        const d = readDecimal("decimals", cells[2]);
-        if (isErr(d)) return d;
-        if (!d.isInteger() || d.isNegative() || d.gt(10)) return excelError("invalidValue", "decimals: must be a whole number from 0 to 10");
-        places = d.toNumber();
-      }
-      // 15 significant digits: what Excel itself keeps of a float, so binary noise never decides.
-      const statedValue = new Decimal(s.digits).toSignificantDigits(15);
-      return roundHalfUp(c.toSignificantDigits(15), places + 2).eq(statedValue);
-    }
-  );
+  return RATE_MATCHES(stated, computed, decimals);
 }
 
-function targetOf(cell: unknown): IndicatorTarget | ExcelErrorValue {
-  if (isBlank(cell)) return missing();
-  if (isError(cell)) return cell;
-  const target = readTarget(cell);
-  if (target.kind === "unreadable") return excelError("invalidValue", `target: cannot read "${target.text}"`);
-  return target;
-}
-
-function isTarget(value: IndicatorTarget | ExcelErrorValue): value is IndicatorTarget {
-  return "kind" in value;
-}
+const TARGET_MET = defineFunction({
+  id: "TARGET_MET",
+  parameters: [
+    { name: "actual", kind: "answer" },
+    { name: "target", kind: "target" },
+  ],
+  compute: (actual, target) => {
+    const verdict = judge(actual, target);
+    if (verdict.kind === "met") return true;
+    if (verdict.kind === "missed") return false;
+    if (verdict.kind === "missing") return missing();
+    return excelError("invalidValue", verdict.reason);
+  },
+});
 
 /**
  * TRUE when the actual value meets an indicator target written as text (≥95%, 1%以内, 95%-105%, 按时足额 …).
@@ -305,24 +314,23 @@ function isTarget(value: IndicatorTarget | ExcelErrorValue): value is IndicatorT
  * @returns TRUE or FALSE, element by element; #VALUE! when the target cannot be read.
  */
 export function targetMet(actual: any[][], target: any[][]): any[][] {
-  return mapCells(
-    [
-      { name: "actual", value: actual },
-      { name: "target", value: target },
-    ],
-    (cells) => {
-      if (isBlank(cells[0])) return missing();
-      if (isError(cells[0])) return cells[0];
-      const t = targetOf(cells[1]);
-      if (!isTarget(t)) return t;
-      const verdict = judge(cells[0] as never, t);
-      if (verdict.kind === "met") return true;
-      if (verdict.kind === "missed") return false;
-      if (verdict.kind === "missing") return missing();
-      return excelError("invalidValue", verdict.reason);
-    }
-  );
+  return TARGET_MET(actual, target);
 }
+
+const INDICATOR_SCORE = defineFunction({
+  id: "INDICATOR_SCORE",
+  parameters: [
+    { name: "actual", kind: "answer" },
+    { name: "target", kind: "target" },
+    { name: "weight", kind: "number", min: 0 },
+  ],
+  compute: (actual, target, weight) => {
+    const result = scoreIndicator(actual, target, weight, "proportional");
+    if (result.kind === "score") return result.value.toNumber();
+    if (result.kind === "missing") return missing();
+    return excelError("invalidValue", result.reason);
+  },
+});
 
 /**
  * Score of one indicator: full weight when the target is met; a missed lower-bound target earns weight × actual ÷ target, an upper-bound one weight × target ÷ actual; clipped to [0, weight], two decimals.
@@ -333,27 +341,24 @@ export function targetMet(actual: any[][], target: any[][]): any[][] {
  * @returns The score, element by element.
  */
 export function indicatorScore(actual: any[][], target: any[][], weight: any[][]): any[][] {
-  return mapCells(
-    [
-      { name: "actual", value: actual },
-      { name: "target", value: target },
-      { name: "weight", value: weight },
-    ],
-    (cells) => {
-      if (isBlank(cells[0])) return missing();
-      if (isError(cells[0])) return cells[0];
-      const t = targetOf(cells[1]);
-      if (!isTarget(t)) return t;
-      const w = readDecimal("weight", cells[2]);
-      if (isErr(w)) return w;
-      if (w.isNegative()) return excelError("invalidValue", "weight: must not be negative");
-      const result = scoreIndicator(cells[0] as never, t, w, "proportional");
-      if (result.kind === "score") return result.value.toNumber();
-      if (result.kind === "missing") return missing();
-      return excelError("invalidValue", result.reason);
-    }
-  );
+  return INDICATOR_SCORE(actual, target, weight);
 }
+
+const EXECUTION_STATUS = defineFunction({
+  id: "EXECUTION_STATUS",
+  parameters: [
+    { name: "actual", kind: "number" },
+    { name: "budget", kind: "number" },
+    { name: "low", kind: "number", default: "0.95" },
+    { name: "high", kind: "number", default: "1.05" },
+  ],
+  compute: (actual, budget, low, high) => {
+    if (low.gt(high)) return excelError("invalidValue", "low: must not be above high");
+    const rate = fm.completionRate(actual, budget);
+    if (!fm.isValue(rate)) return toCell(rate);
+    return EXECUTION_LABELS[functionsLanguage()][fm.executionStatus(rate, low, high)];
+  },
+});
 
 /**
  * Budget execution status: within band, under-executed or over budget, from actual ÷ budget against a band (default 95%–105%). The label follows the add-in's language (Chinese by default).
@@ -365,29 +370,5 @@ export function indicatorScore(actual: any[][], target: any[][], weight: any[][]
  * @returns A label (预算执行正常 / 执行不足 / 超预算, or within band / under-executed / over budget), element by element.
  */
 export function executionStatus(actual: any[][], budget: any[][], low?: any[][], high?: any[][]): any[][] {
-  const labels = EXECUTION_LABELS[functionsLanguage()];
-  const defaultLow = new Decimal("0.95");
-  const defaultHigh = new Decimal("1.05");
-  return mapCells(
-    [
-      { name: "actual", value: actual },
-      { name: "budget", value: budget },
-      { name: "low", value: low },
-      { name: "high", value: high },
-    ],
-    (cells) => {
-      const a = readDecimal("actual", cells[0]);
-      if (isErr(a)) return a;
-      const b = readDecimal("budget", cells[1]);
-      if (isErr(b)) return b;
-      const lo = readOptionalDecimal("low", cells[2], defaultLow);
-      if (isErr(lo)) return lo;
-      const hi = readOptionalDecimal("high", cells[3], defaultHigh);
-      if (isErr(hi)) return hi;
-      if (lo.gt(hi)) return excelError("invalidValue", "low: must not be above high");
-      const rate = fm.completionRate(a, b);
-      if (!fm.isValue(rate)) return toCell(rate);
-      return labels[fm.executionStatus(rate, lo, hi)];
-    }
-  );
+  return EXECUTION_STATUS(actual, budget, low, high);
 }

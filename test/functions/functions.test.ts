@@ -1,4 +1,4 @@
-/** Every FUND function as Excel calls it (arguments as 2-D arrays), with its error cases and the seed of SPEC §9. */
+/** Every FUND function as Excel calls it (arguments as 2-D arrays), with its error cases and the seed figures of the 且末县 2019 report. */
 import {
   balance,
   budgetVariance,
@@ -29,7 +29,7 @@ const MISSING = err("#N/A", "missing value");
 const DIV0 = err("#DIV/0!");
 const NUM = err("#NUM!");
 
-describe("seed figures (SPEC §9, 且末县 2019, 万元)", () => {
+describe("seed figures (且末县 2019, 万元)", () => {
   test("COMPLETION_RATE", () => {
     expect(one(completionRate([[806]], [[398]]))).toBeCloseTo(2.0251256281407, 12);
     expect(one(completionRate([[4568]], [[4398]]))).toBeCloseTo(1.038653934, 9);

@@ -3,6 +3,13 @@
  * UTF-8, else GB18030 — the superset of GBK that Chinese Windows editors save as "ANSI". NUL bytes without a
  * UTF-16 BOM mean a binary file: undefined, so the caller refuses it instead of showing noise.
  */
+
+/**
+ * The one host facility the core uses: the WHATWG TextDecoder, a global in every browser and in Node. Declared
+ * here, narrowly, because the core compiles without DOM or Node types (tsconfig.core.json).
+ */
+declare const TextDecoder: new (label?: string, options?: { fatal?: boolean }) => { decode(input: Uint8Array): string };
+
 export function decodeReportBytes(bytes: Uint8Array): string | undefined {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return new TextDecoder("utf-8").decode(bytes.subarray(3));
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder("utf-16le").decode(bytes.subarray(2));
