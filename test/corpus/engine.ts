@@ -26,9 +26,8 @@ export async function runCli(args: string[], engine: Engine): Promise<CliRun> {
     });
     return { code: r.status, stdout: r.stdout, stderr: r.stderr };
   }
-  // Required lazily: the runner's default engine needs no TypeScript of the product.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { main } = require("../../src/cli/main") as { main(argv: string[], io: unknown): Promise<number> };
+  // Imported lazily: the runner's default engine loads none of the product's TypeScript.
+  const { main } = await import("../../src/cli/main");
   let stdout = "";
   let stderr = "";
   const io = {
