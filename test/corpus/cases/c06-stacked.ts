@@ -55,7 +55,7 @@ function arithmetic(a: Arithmetic): void {
   a.months("合计", "11.5", 10540, 10952);
 }
 
-function stackedSheet(spendingRates: string[], balanceTotal: number): () => Promise<Buffer> {
+function stackedSheet(spendingRates: string[], balanceTotal: number, gap = 1): () => Promise<Buffer> {
   return async () => {
     const wb = workbook();
     const s = sheet(wb, "收支情况").widths(26, 12, 14, 14);
@@ -69,11 +69,11 @@ function stackedSheet(spendingRates: string[], balanceTotal: number): () => Prom
       ...FUNDS.map((f, i) => [f, INCOME[i][0], INCOME[i][1], pct(INCOME[i][2])]),
       ["合计", 11640, 11467, pct("98.5")],
     ]);
-    block(12, "二、基金支出", ["项目", "预算数", "执行数", "完成率"], [
+    block(11 + gap, "二、基金支出", ["项目", "预算数", "执行数", "完成率"], [
       ...FUNDS.map((f, i) => [f, SPENDING[i][0], SPENDING[i][1], pct(spendingRates[i])]),
       ["合计", 11123, 10952, pct("98.5")],
     ]);
-    block(21, "三、基金结余", ["项目", "上年结余", "本年收支结余", "年末滚存结余"], [
+    block(19 + 2 * gap, "三、基金结余", ["项目", "上年结余", "本年收支结余", "年末滚存结余"], [
       ...FUNDS.map((f, i) => [f, ...BALANCE[i]]),
       ["合计", 10025, 515, balanceTotal],
     ]);
@@ -145,4 +145,27 @@ function planted(): Case {
   };
 }
 
-export const cases: Case[] = [clean(), planted()];
+/** The same sections with no blank row between them: each section title alone ends the table above. */
+function noBlankRows(): Case {
+  const a = new Arithmetic();
+  arithmetic(a);
+  return {
+    id: "c06-stacked/no-blank-rows-clean",
+    cls: "6",
+    title: "The three sections with no blank row between them (title row right under the 合计 above); clean",
+    file: "c06-stacked-no-blank-rows.xlsx",
+    sources: ["synthetic: as c06-stacked/three-sections-clean"],
+    clean: true,
+    claims: a.claims,
+    build: stackedSheet(SPENDING.map((r) => r[2]), 10540, 0),
+    findings: [],
+    sheets: { 收支情况: "fund" },
+    tables: [
+      { ...tables[0], rows: [3, 10] },
+      { ...tables[1], headerRows: [12], rows: [11, 18] },
+      { ...tables[2], headerRows: [20], rows: [19, 26] },
+    ],
+  };
+}
+
+export const cases: Case[] = [clean(), planted(), noBlankRows()];

@@ -94,4 +94,36 @@ function planted(): Case {
   };
 }
 
-export const cases: Case[] = [clean(), planted()];
+/**
+ * A 2022 report and a 2024 report pasted into one file: the sentences name no year; each report's title does.
+ * The year of a figure is the one named nearest before it (here, the title of its report).
+ */
+function concatenated(): Case {
+  const a = new Arithmetic();
+  arithmetic(a);
+  return {
+    id: "c07-text-periods/two-reports-concatenated",
+    cls: "7",
+    title: "A 2022 and a 2024 report in one file, the year only in each report's title; clean",
+    file: "c07-two-reports.txt",
+    sources: ["synthetic: as c07-text-periods/2024-with-2022-clean"],
+    clean: true,
+    claims: a.claims,
+    build: async () =>
+      text([
+        "某省2022年度社会保险基金预算绩效自评报告（摘要）",
+        "一、基金预算执行情况",
+        "工伤保险基金预算支出45.20亿元，实际支出44.10亿元，完成预算的97.6%。",
+        "失业保险基金预算支出41.50亿元，实际支出40.26亿元，完成预算的97.0%。",
+        "",
+        "某省2024年度社会保险基金预算绩效自评报告（摘要）",
+        "一、基金预算执行情况",
+        "工伤保险基金预算支出52.60亿元，实际支出51.83亿元，完成预算的98.5%，比上年增支2.41亿元，增长4.9%。",
+        "失业保险基金预算支出38.20亿元，实际支出37.46亿元，完成预算的98.1%。",
+      ]),
+    findings: [],
+    figures: FIGURES,
+  };
+}
+
+export const cases: Case[] = [clean(), planted(), concatenated()];

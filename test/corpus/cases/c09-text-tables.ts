@@ -5,7 +5,7 @@
  * Figures: synthetic county figures (万元, as c03's 2023 columns).
  */
 import { Arithmetic } from "../arith";
-import { Case } from "../model";
+import { Case, ExpectedTextFigure } from "../model";
 import { lineOf, text } from "../xlsx";
 
 function tabLines(): string[] {
@@ -74,7 +74,7 @@ function tabSeparated(): Case {
   };
 }
 
-function spaceSeparated(): Case {
+function spaceSeparated(totalActual = "19642"): Case {
   const a = new Arithmetic();
   const rows: [string, number, number, string, number, string][] = [
     ["企业职工基本养老保险", 4620, 4551, "98.5", 4236, "7.4"],
@@ -103,10 +103,12 @@ function spaceSeparated(): Case {
     "表2  2023年各项社会保险基金支出情况（单位：万元）",
     line(["险种", "预算数", "执行数", "完成率", "上年执行数", "增幅"]),
     ...rows.map(([f, b, x, r, p, g]) => line([f, String(b), String(x), `${r}%`, String(p), `${g}%`])),
-    line(["合计", "19915", "19642", "98.6%", "18019", "9.0%"]),
+    line(["合计", "19915", totalActual, "98.6%", "18019", "9.0%"]),
     "",
     "各项基金均按预算执行，未发现超预算支出。",
   ];
+  const figures = rows.map(([subject, budget, actual]) => ({ subject, budget, actual }));
+  if (totalActual !== "19642") return mistypedTotal(a, l, totalActual, figures);
   return {
     id: "c09-text-tables/space-separated-clean",
     cls: "9",
@@ -117,8 +119,32 @@ function spaceSeparated(): Case {
     claims: a.claims,
     build: async () => text(l),
     findings: [],
-    figures: rows.map(([subject, budget, actual]) => ({ subject, budget, actual })),
+    figures,
   };
 }
 
-export const cases: Case[] = [tabSeparated(), spaceSeparated()];
+/** The space-separated table with its 合计 执行数 typed 19462 for 19642: the 合计 row, as written, disagrees three ways. */
+function mistypedTotal(a: Arithmetic, l: string[], written: string, figures: ExpectedTextFigure[]): Case {
+  a.rate("合计 as written: 19462 ÷ 19915", "97.7", 19462, 19915);
+  a.growth("合计 as written: (19462 − 18019) ÷ 18019", "8.0", 19462, 18019);
+  const file = "c09-space-table-total-typo.txt";
+  const line = `L${lineOf(l, "合计")}`;
+  const f = (rule: string, observed: string, expected: string, why: string) => ({ rule, severity: "error" as const, sheet: file, cell: line, subject: "合计", year: 2023, observed, expected, why });
+  return {
+    id: "c09-text-tables/space-separated-total-typo",
+    cls: "9",
+    title: `The space-separated table with 合计 执行数 ${written} typed for 19642`,
+    file,
+    sources: ["synthetic: as c09-text-tables/space-separated-clean, one figure changed"],
+    claims: a.claims,
+    build: async () => text(l),
+    findings: [
+      f("components-sum", written, "19642", "4551 + 12987 + 1362 + 509 + 233 = 19642; the 合计 line says 19462"),
+      f("stated-rate-mismatch", "98.6%", "97.7%", "the 合计 row as written: 19462 ÷ 19915 = 97.73%, stated 98.6% (true of 19642)"),
+      f("stated-rate-mismatch", "9.0%", "8.0%", "the 合计 row as written: (19462 − 18019) ÷ 18019 = 8.0%, stated 9.0%"),
+    ],
+    figures,
+  };
+}
+
+export const cases: Case[] = [tabSeparated(), spaceSeparated(), spaceSeparated("19462")];
