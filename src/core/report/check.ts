@@ -62,11 +62,12 @@ export function checkReportText(text: string, options: ReportCheckOptions = {}):
   const read = readReportTextDetail(text, name);
 
   // Sentences by line, with the fund they speak of, to quote the sentence a finding's cell stands in.
-  const sentencesByLine = new Map<number, { subject: string; quote: string }[]>();
+  // (By subject, first sentence kept: a line may hold a whole report's funds, so no list scans.)
+  const sentencesByLine = new Map<number, Map<string, string>>();
   const note = (line: number, subject: string, quote: string) => {
-    const list = sentencesByLine.get(line) ?? [];
-    if (!list.some((s) => s.subject === subject && s.quote === quote)) list.push({ subject, quote });
-    sentencesByLine.set(line, list);
+    let bySubject = sentencesByLine.get(line);
+    if (!bySubject) sentencesByLine.set(line, (bySubject = new Map()));
+    if (!bySubject.has(subject)) bySubject.set(subject, quote);
   };
   for (const fund of read.funds) {
     const subject = fund.figure.subject;
@@ -83,21 +84,28 @@ export function checkReportText(text: string, options: ReportCheckOptions = {}):
       const m = LINE_REF.exec(finding.cell);
       if (m) {
         const line = Number(m[1]);
-        const candidates = sentencesByLine.get(line) ?? [];
-        const own =
-          candidates.find((s) => s.subject === finding.subject) ??
-          candidates.find((s) => finding.subject.startsWith(s.subject)) ??
-          (candidates.length === 1 ? candidates[0] : undefined);
+        const candidates = sentencesByLine.get(line) ?? new Map<string, string>();
+        let own = candidates.get(finding.subject);
+        if (own === undefined && candidates.size <= 64) for (const [subject, quote] of candidates) if (own === undefined && finding.subject.startsWith(subject)) own = quote;
+        if (own === undefined && candidates.size === 1) own = candidates.values().next().value;
         finding.line = line;
-        if (own) finding.quote = own.quote;
+        if (own !== undefined) finding.quote = own;
       }
       findings.push(finding);
     }
   }
-  findings.push(...statedDeficits(read.figures, targets, name));
+  for (const f of statedDeficits(read.figures, targets, name)) findings.push(f);
   findings.sort(bySeverity);
 
-  const lines = read.figures.flatMap((f) => [f.line, ...Object.values(f.sources).map((s) => s!.line)]);
+  // (A loop, not Math.min(...lines): a text of 200,000 funds would overflow the stack.)
+  let firstLine = Infinity;
+  let lastLine = -Infinity;
+  for (const f of read.figures) {
+    for (const line of [f.line, ...Object.values(f.sources).map((s) => s!.line)]) {
+      if (line < firstLine) firstLine = line;
+      if (line > lastLine) lastLine = line;
+    }
+  }
   const funds: FundAmounts[] = read.figures.map((f) => {
     const amounts: FundAmounts = { subject: f.subject };
     if (f.budget !== undefined) amounts.budget = f.budget;
@@ -110,7 +118,7 @@ export function checkReportText(text: string, options: ReportCheckOptions = {}):
     headerRow: null,
     columns: {},
     tables: read.figures.length
-      ? [{ kind: "fund", headerRow: Math.min(...lines), firstRow: Math.min(...lines), lastRow: Math.max(...lines), columns: {}, funds, ...(read.unit ? { unit: read.unit } : {}) }]
+      ? [{ kind: "fund", headerRow: firstLine, firstRow: firstLine, lastRow: lastLine, columns: {}, funds, ...(read.unit ? { unit: read.unit } : {}) }]
       : [],
   };
   const result: ReportCheckResult = { sheets: [sheet], summary: summarize(findings), findings, figures: read.figures };
