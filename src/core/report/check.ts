@@ -7,6 +7,7 @@ import { CheckResult, FundAmounts, SheetReport } from "../api";
 import { bySeverity, Finding, summarize } from "../findings";
 import { runFundRules } from "../rules";
 import { DEFAULT_TARGETS, Targets, targetsFor } from "../targets";
+import { averageGrowthFindings } from "./averages";
 import { ReportFigure } from "./figures";
 import { readReportTextDetail } from "./read";
 
@@ -95,6 +96,7 @@ export function checkReportText(text: string, options: ReportCheckOptions = {}):
     }
   }
   for (const f of statedDeficits(read.figures, targets, name)) findings.push(f);
+  for (const f of averageGrowthFindings(read.funds, targets, name)) findings.push(f);
   findings.sort(bySeverity);
 
   // (A loop, not Math.min(...lines): a text of 200,000 funds would overflow the stack.)

@@ -7,11 +7,11 @@
 import { NumberRead, readNumberText } from "../numbers";
 import { Label, LABEL_WINDOW, labelPattern } from "./labels";
 import { normalizeLine, splitLines } from "./normalize";
-import { scanNumbers } from "./tokens";
+import { NumberToken, scanNumbers } from "./tokens";
 import { findSubjects, resolveSubject, SubjectMention, TOTAL_SUBJECT, UNNAMED_SUBJECT } from "./subjects";
 
 export type AmountRole = "budget" | "actual" | "income" | "prior" | "change" | "balance" | "currentBalance";
-export type RateRole = "statedCompletion" | "statedGrowth";
+export type RateRole = "statedCompletion" | "statedGrowth" | "statedCagr";
 export type StatementRole = AmountRole | RateRole | "component";
 
 /** One figure as stated in the text. */
@@ -31,6 +31,15 @@ export interface Statement {
   /** For a component: its name ("养老金支出") and the index (in the statement list) of the total it breaks down. */
   componentName?: string;
   parent?: number;
+  /**
+   * The year the figure is of: the year named nearest before it, in its sentence or the text above ("2022", or
+   * "2021-2023" after a range). Absent before any year is named.
+   */
+  period?: string;
+  /** A change or growth compared with a year named in its label ("较2022年增长"): that year. */
+  base?: number;
+  /** A compound average growth (年均增长): the first and last year of its range. */
+  years?: [number, number];
 }
 
 /** Money units and their size in 元. */
@@ -73,6 +82,56 @@ const GROWTH = labelPattern(
   "(?:了)?(?:幅度)?"
 );
 
+/** 年均增长 / 年均增幅 / 年平均增长率: a compound average over a range of years, not a year-on-year rate. */
+const CAGR = labelPattern("年均|年平均|平均每年", "(?:增长|增幅|递增|增速|增长率)(?:率)?(?:了)?");
+
+/**
+ * A year that sets the period of the figures after it: "2022年", "2022年度", "2022年末", "2022年12月"; a date in
+ * another month ("填报时间：2020年4月2日", "于2016年8月实施") is not a period. Ranges: "2021—2023年", "2021年至2023年".
+ */
+const YEAR = /(?<!\d)((?:19|20)\d{2})\s*年(?:度|末|底)?(?:\s*(\d{1,2})\s*月)?/g;
+const YEAR_RANGE = /(?<!\d)((?:19|20)\d{2})\s*(?:年度?)?\s*(?:-|~|至|到)\s*((?:19|20)\d{2})\s*年/g;
+/** Words before a year that make it the base of a comparison ("较2022年增长", "与2022年相比"), not the period. */
+const COMPARED = /[比较与同]\s*$/;
+
+interface YearMention {
+  at: number;
+  end: number;
+  /** A single year, or the range's first and last. */
+  from: number;
+  to: number;
+  compared: boolean;
+}
+
+/** Period-setting and compared years of a line, in order (ranges win over the single years inside them). */
+function yearsIn(norm: string): YearMention[] {
+  const out: YearMention[] = [];
+  const covered: Span[] = [];
+  YEAR_RANGE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = YEAR_RANGE.exec(norm))) {
+    const from = Number(m[1]);
+    const to = Number(m[2]);
+    if (to <= from || to - from > 30) continue;
+    covered.push({ start: m.index, end: m.index + m[0].length });
+    out.push({ at: m.index, end: m.index + m[0].length, from, to, compared: false });
+  }
+  YEAR.lastIndex = 0;
+  let ci = 0;
+  while ((m = YEAR.exec(norm))) {
+    while (ci < covered.length && covered[ci].end <= m.index) ci++;
+    if (ci < covered.length && covered[ci].start <= m.index) continue;
+    const month = m[2] === undefined ? undefined : Number(m[2]);
+    if (month !== undefined && month !== 12) continue;
+    const year = Number(m[1]);
+    const compared = COMPARED.test(norm.slice(Math.max(0, m.index - 3), m.index));
+    out.push({ at: m.index, end: m.index + m[0].length, from: year, to: year, compared });
+  }
+  return out.sort((a, b) => a.at - b.at);
+}
+
+const periodOf = (y: YearMention) => (y.from === y.to ? String(y.from) : `${y.from}-${y.to}`);
+
 /** "预算支出、实际支出分别为": the labels before 分别, handed to the figures that follow in order. */
 const RESPECTIVELY = /分别(?:为|是|达到?|:)?\s*$/;
 const LIST_SEPARATOR = /[、和与及]/;
@@ -108,10 +167,28 @@ interface FigureToken extends Span {
   moneyUnit?: string;
 }
 
+/** After 分别为: "1096、1180和1295万元" lists bare numbers whose unit is written once, after the last. */
+const LIST_START = /分别(?:为|是|达到?|:)?\s*$/;
+const LIST_GAP = /^\s*[、和与及]\s*$/;
+
+/** Bare numbers of a 分别 list take the unit written after the list's last number. */
+function carryListUnits(norm: string, tokens: NumberToken[]): void {
+  for (let i = 0; i < tokens.length; i++) {
+    if (tokens[i].unitWord || !LIST_START.test(norm.slice(Math.max(0, tokens[i].start - 6), tokens[i].start))) continue;
+    let j = i;
+    while (j + 1 < tokens.length && !tokens[j].unitWord && LIST_GAP.test(norm.slice(tokens[j].end, tokens[j + 1].start))) j++;
+    const unitWord = tokens[j].unitWord;
+    if (unitWord && j > i) for (let k = i; k < j; k++) tokens[k].unitWord = unitWord;
+    i = j;
+  }
+}
+
 /** The figures of a line (numbers with a money unit or %), read. */
 function figuresIn(norm: string): FigureToken[] {
   const out: FigureToken[] = [];
-  for (const t of scanNumbers(norm)) {
+  const numbers = scanNumbers(norm);
+  carryListUnits(norm, numbers);
+  for (const t of numbers) {
     if (!t.unitWord || t.digits === undefined) continue;
     const percent = t.unitWord === "%";
     const read = readNumberText(`${t.digits}${percent ? "%" : ""}`);
@@ -137,6 +214,7 @@ function classifyAmount(t: Label, lastRole: StatementRole | undefined): AmountRo
 }
 
 function classifyRate(t: Label): RateRole | undefined {
+  if (t.is(CAGR)) return "statedCagr";
   if (t.is(COMPLETION)) return "statedCompletion";
   if (t.is(GROWTH)) return "statedGrowth";
   return undefined;
@@ -161,6 +239,7 @@ function componentName(t: Label): string {
 type Event =
   | { kind: "subject"; at: number; mention: SubjectMention }
   | { kind: "among"; at: number }
+  | { kind: "year"; at: number; year: YearMention }
   | { kind: "figure"; at: number; token: FigureToken };
 
 /** Every 其中 of a line. */
@@ -177,6 +256,8 @@ export function extractStatements(text: string): Statement[] {
   const componentCount = new Map<number, number>();
   const lines = splitLines(text);
   let context: string | undefined;
+  /** The year of the paragraphs above (the last period-setting year named). */
+  let periodContext: YearMention | undefined;
   for (let li = 0; li < lines.length; li++) {
     const original = lines[li];
     const norm = normalizeLine(original);
@@ -184,9 +265,11 @@ export function extractStatements(text: string): Statement[] {
     if (PART_HEADING.test(norm) && mentions.length === 0) context = undefined;
     const amongs = amongIn(norm);
     const tokens = figuresIn(norm);
+    const years = yearsIn(norm);
     let mi = 0;
     let ai = 0;
     let ti = 0;
+    let yi = 0;
     /** The last amount that can be broken down (an actual or income total), for a "其中" list. */
     let lastTotal: number | undefined;
     for (const span of sentences(norm)) {
@@ -196,22 +279,35 @@ export function extractStatements(text: string): Statement[] {
       for (; mi < mentions.length && mentions[mi].start < span.end; mi++) events.push({ kind: "subject", at: mentions[mi].start, mention: mentions[mi] });
       while (ai < amongs.length && amongs[ai] < span.start) ai++;
       for (; ai < amongs.length && amongs[ai] < span.end; ai++) events.push({ kind: "among", at: amongs[ai] });
+      while (yi < years.length && years[yi].at < span.start) yi++;
+      for (; yi < years.length && years[yi].at < span.end; yi++) events.push({ kind: "year", at: years[yi].at, year: years[yi] });
       while (ti < tokens.length && tokens[ti].start < span.start) ti++;
       // A figure belongs to the sentence it starts in (its unit may run past a sentence end only in odd text).
       for (; ti < tokens.length && tokens[ti].start < span.end; ti++) events.push({ kind: "figure", at: tokens[ti].start, token: tokens[ti] });
       if (!events.some((e) => e.kind === "figure")) {
-        for (const ev of events) if (ev.kind === "subject") context = resolveSubject(ev.mention, context);
+        for (const ev of events) {
+          if (ev.kind === "subject") context = resolveSubject(ev.mention, context);
+          else if (ev.kind === "year" && !ev.year.compared) periodContext = ev.year;
+        }
         continue;
       }
       events.sort((a, b) => a.at - b.at);
 
       let subject = context;
+      let period = periodContext;
+      /** A year named in the current label as the base of a comparison ("较2022年"). */
+      let compared: number | undefined;
       let labelStart = span.start;
       let componentParent: number | undefined;
       let lastRole: StatementRole | undefined;
       /** Labels still to hand out in "预算支出、实际支出分别为4398万元、4568万元". */
       let respectively: string[] = [];
-      for (const ev of events) {
+      /** One label over a range of years: "2021—2023年支出分别为1096、1180和1295万元" (the years still to hand out). */
+      let listYears: number[] = [];
+      let listLabel: Label | undefined;
+      let skipList = false;
+      for (let ei = 0; ei < events.length; ei++) {
+        const ev = events[ei];
         if (ev.kind === "subject") {
           const next = resolveSubject(ev.mention, subject);
           // A list of components under a fund ends where another fund is named; under a total, funds are the items.
@@ -225,28 +321,66 @@ export function extractStatements(text: string): Statement[] {
           if (lastTotal !== undefined) componentParent = lastTotal;
           continue;
         }
+        if (ev.kind === "year") {
+          if (ev.year.compared) compared = ev.year.from;
+          else period = ev.year;
+          continue;
+        }
         const token = ev.token;
         const clause = norm.slice(Math.max(labelStart, token.start - LABEL_WINDOW), token.start);
         labelStart = token.end;
+        const base = compared;
+        compared = undefined;
         let t = new Label(clause);
+        let year: string | undefined = period && periodOf(period);
         const listed = RESPECTIVELY.exec(t.text);
         if (listed) {
           const labels = t.text.slice(0, listed.index).split(LIST_SEPARATOR).filter((x) => x.trim() !== "");
+          listYears = [];
+          skipList = false;
           if (labels.length >= 2) {
             t = new Label(labels[0]);
             respectively = labels.slice(1);
-          } else respectively = [];
+          } else {
+            respectively = [];
+            t = new Label(t.text.slice(0, listed.index));
+            if (period && period.from !== period.to) {
+              // One figure per year of the range, or the list cannot be read by year: then none of it is used.
+              let count = 1;
+              for (let k = ei + 1; k < events.length; k++) {
+                const e = events[k];
+                if (e.kind !== "figure") break;
+                if (!/^[、和与及\s]*$/.test(norm.slice(events[k - 1].kind === "figure" ? (events[k - 1] as { token: FigureToken }).token.end : e.at, e.at))) break;
+                count++;
+              }
+              listLabel = t;
+              skipList = count !== period.to - period.from + 1;
+              for (let y = period.from; y <= period.to; y++) listYears.push(y);
+              year = String(listYears.shift());
+            }
+          }
         } else if (respectively.length && /^[、和与及\s]*$/.test(t.text)) {
           t = new Label(respectively.shift()!);
-        } else respectively = [];
+        } else if (listLabel && (listYears.length || skipList) && /^[、和与及\s]*$/.test(t.text)) {
+          t = listLabel;
+          year = listYears.length ? String(listYears.shift()) : year;
+        } else {
+          respectively = [];
+          listYears = [];
+          listLabel = undefined;
+          skipList = false;
+        }
+        if (skipList) continue;
         quote ??= original.slice(span.start, span.end).trim();
-        const base = {
+        const stated: Omit<Statement, "role"> = {
           subject: subject ?? UNNAMED_SUBJECT,
           read: token.read,
           text: original.slice(token.start, token.end),
           line: li + 1,
           quote,
         };
+        if (year !== undefined) stated.period = year;
+        if (base !== undefined) stated.base = base;
         if (token.moneyUnit) {
           const role = classifyAmount(t, lastRole);
           if (componentParent !== undefined && (role === undefined || role === "actual" || role === "income")) {
@@ -254,7 +388,7 @@ export function extractStatements(text: string): Statement[] {
             const count = (componentCount.get(componentParent) ?? 0) + 1;
             componentCount.set(componentParent, count);
             statements.push({
-              ...base,
+              ...stated,
               subject: parent.subject,
               role: "component",
               moneyUnit: token.moneyUnit,
@@ -269,7 +403,7 @@ export function extractStatements(text: string): Statement[] {
           if (role === "change" && (t.has(/收入|预算/) || (lastRole === "income" && !t.has(/支/)))) continue;
           const read = role === "change" && isDecrease(t) && token.read.value > 0 ? negated(token.read) : token.read;
           const finalRead = role === "currentBalance" && t.is(NEGATIVE_BALANCE) && read.value > 0 ? negated(read) : read;
-          statements.push({ ...base, role, read: finalRead, moneyUnit: token.moneyUnit });
+          statements.push({ ...stated, role, read: finalRead, moneyUnit: token.moneyUnit });
           if (role === "actual" || role === "income") lastTotal = statements.length - 1;
           lastRole = role;
         } else {
@@ -278,13 +412,21 @@ export function extractStatements(text: string): Statement[] {
           if (!role) continue;
           // A growth or completion of the income ("收入…增长7.7%", "收入完成预算的105%") is not the expenditure's.
           const aboutIncome = (t.has(/收入/) || lastRole === "income") && !t.has(/支/);
-          if (role === "statedGrowth" && (aboutIncome || t.has(/预算/))) continue;
+          if ((role === "statedGrowth" || role === "statedCagr") && (aboutIncome || t.has(/预算/))) continue;
           if (role === "statedCompletion" && aboutIncome) continue;
+          if (role === "statedCagr") {
+            // Over the range named before it; without one there is nothing to check it against.
+            if (!period || period.from === period.to) continue;
+            const read = isDecrease(t) && token.read.value > 0 ? negated(token.read) : token.read;
+            statements.push({ ...stated, role, read, years: [period.from, period.to] });
+            continue;
+          }
           const read = role === "statedGrowth" && isDecrease(t) && token.read.value > 0 ? negated(token.read) : token.read;
-          statements.push({ ...base, role, read });
+          statements.push({ ...stated, role, read });
         }
       }
       context = subject;
+      periodContext = period;
     }
   }
   return statements;
