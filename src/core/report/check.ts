@@ -60,7 +60,7 @@ function statedDeficits(figures: readonly ReportFigure[], targets: Targets, shee
 export function checkReportText(text: string, options: ReportCheckOptions = {}): ReportCheckResult {
   const name = options.name ?? "report";
   const targets = options.targets ?? DEFAULT_TARGETS;
-  const read = readReportTextDetail(text, name);
+  const read = readReportTextDetail(text, name, targets);
 
   // Sentences by line, with the fund they speak of, to quote the sentence a finding's cell stands in.
   // (By subject, first sentence kept: a line may hold a whole report's funds, so no list scans.)
@@ -97,6 +97,7 @@ export function checkReportText(text: string, options: ReportCheckOptions = {}):
   }
   for (const f of statedDeficits(read.figures, targets, name)) findings.push(f);
   for (const f of averageGrowthFindings(read.funds, targets, name)) findings.push(f);
+  for (const f of read.pasted.findings) findings.push(f);
   findings.sort(bySeverity);
 
   // (A loop, not Math.min(...lines): a text of 200,000 funds would overflow the stack.)
@@ -116,13 +117,14 @@ export function checkReportText(text: string, options: ReportCheckOptions = {}):
   });
   const sheet: SheetReport = {
     name,
-    kind: read.figures.length ? "fund" : "notes",
+    kind: read.figures.length || read.pasted.tables.length ? "fund" : "notes",
     headerRow: null,
     columns: {},
     tables: read.figures.length
       ? [{ kind: "fund", headerRow: firstLine, firstRow: firstLine, lastRow: lastLine, columns: {}, funds, ...(read.unit ? { unit: read.unit } : {}) }]
       : [],
   };
+  for (const t of read.pasted.tables) sheet.tables.push(t);
   const result: ReportCheckResult = { sheets: [sheet], summary: summarize(findings), findings, figures: read.figures };
   if (read.unit) result.unit = read.unit;
   return result;

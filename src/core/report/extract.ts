@@ -250,15 +250,16 @@ function amongIn(norm: string): number[] {
 }
 
 /** Reads every figure statement in a text. Linear in the text's length: each line is scanned a fixed number of times. */
-export function extractStatements(text: string): Statement[] {
+export function extractStatements(text: string | readonly string[], skipLines?: ReadonlySet<number>): Statement[] {
   const statements: Statement[] = [];
   /** Components already listed under each total (for the names of unnamed ones: "#3"). */
   const componentCount = new Map<number, number>();
-  const lines = splitLines(text);
+  const lines = typeof text === "string" ? splitLines(text) : text;
   let context: string | undefined;
   /** The year of the paragraphs above (the last period-setting year named). */
   let periodContext: YearMention | undefined;
   for (let li = 0; li < lines.length; li++) {
+    if (skipLines?.has(li + 1)) continue; // a pasted table, read as a table
     const original = lines[li];
     const norm = normalizeLine(original);
     const mentions = findSubjects(norm);
