@@ -90,7 +90,8 @@ const CAGR = labelPattern("年均|年平均|平均每年", "(?:增长|增幅|递
  * another month ("填报时间：2020年4月2日", "于2016年8月实施") is not a period. Ranges: "2021—2023年", "2021年至2023年".
  */
 const YEAR = /(?<!\d)((?:19|20)\d{2})\s*年(?:度|末|底)?(?:\s*(\d{1,2})\s*月)?/g;
-const YEAR_RANGE = /(?<!\d)((?:19|20)\d{2})\s*(?:年度?)?\s*(?:-|~|至|到)\s*((?:19|20)\d{2})\s*年/g;
+// (No \s* on both sides of the optional 年: two adjacent space runs backtrack polynomially.)
+const YEAR_RANGE = /(?<!\d)((?:19|20)\d{2})(?:年度?)?\s*(?:-|~|至|到)\s*((?:19|20)\d{2})\s*年/g;
 /** Words before a year that make it the base of a comparison ("较2022年增长", "与2022年相比"), not the period. */
 const COMPARED = /[比较与同]\s*$/;
 
