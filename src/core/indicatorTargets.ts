@@ -13,7 +13,7 @@
  *   compared ("unreadable"). A figure without a unit takes the target's unit.
  */
 import Decimal from "decimal.js";
-import { NumberRead, ReadResult, readNumber, readNumberText, toHalfWidth } from "./numbers";
+import { clipText, NumberRead, ReadResult, readNumber, readNumberText, toHalfWidth } from "./numbers";
 
 export type BoundOp = ">=" | ">" | "<=" | "<" | "=";
 
@@ -133,14 +133,25 @@ const UNIT_SCALE: Record<string, [string, number]> = {
   次: ["次", 1],
 };
 
-function normalize(text: string): string {
-  return toHalfWidth(text)
-    .replace(/\s+/g, "")
-    .replace(/≧/g, "≥")
-    .replace(/≦/g, "≤")
-    .replace(/[（(]含[)）]?$/u, "")
-    .replace(/[。.;；]+$/u, "");
+/** Trailing full stops and semicolons, taken off one by one (a `[。.;；]+$` pattern rescans a long run from every start). */
+function trimEndStops(text: string): string {
+  let end = text.length;
+  while (end > 0 && "。.;；".includes(text[end - 1])) end--;
+  return text.slice(0, end);
 }
+
+function normalize(text: string): string {
+  return trimEndStops(
+    toHalfWidth(text)
+      .replace(/\s+/g, "")
+      .replace(/≧/g, "≥")
+      .replace(/≦/g, "≤")
+      .replace(/[（(]含[)）]?$/u, "")
+  );
+}
+
+/** A label before a target's figure ("参保人员满意度", "上访率控制在") is at most this long. */
+const MAX_TARGET_LABEL = 64;
 
 function readFigure(text: string): NumberRead | undefined {
   const read = readNumberText(text);
@@ -229,7 +240,8 @@ export function readTarget(input: unknown, numFmt?: string): IndicatorTarget {
   // the rest reads as a target.
   const firstDigit = t.search(/\d/);
   // The label may not contain any character of an operator word: "≥95%以内" must not become "95%以内".
-  for (let k = 1; k <= firstDigit; k++) {
+  // Each try reads the rest of the text, so the label is bounded: a longer one leaves the target unreadable.
+  for (let k = 1; k <= Math.min(firstDigit, MAX_TARGET_LABEL); k++) {
     if (OPERATOR_CHARS.has(t[k - 1])) break;
     const r = readBoundOrRange(t.slice(k), original);
     if (r) return r;
@@ -274,7 +286,7 @@ function judgeQualitative(actual: ActualInput, target: QualitativeTarget): Verdi
   if (/^(无|没有|零|0)$/.test(t) && /^(无|零|没有|杜绝|不发生)/.test(normalize(target.text))) return { kind: "met" };
   if (NEGATIVE.test(t)) return { kind: "missed", side: "qualitative" };
   if (POSITIVE.test(t)) return { kind: "met" };
-  return { kind: "unreadable", reason: `cannot tell whether "${text}" meets "${target.text}"` };
+  return { kind: "unreadable", reason: `cannot tell whether "${clipText(text)}" meets "${clipText(target.text)}"` };
 }
 
 /** The actual value in the target's scale and unit, or why it has none. */
@@ -285,7 +297,7 @@ function actualValue(actual: ActualInput, target: BoundTarget | RangeTarget): De
   else read = readNumber(actual);
   if (read.kind === "missing") return { kind: "missing" };
   if (read.kind === "error") return { kind: "unreadable", reason: "actual is an error: " + read.error };
-  if (read.kind === "text") return { kind: "unreadable", reason: `actual: not a number: "${read.text}"` };
+  if (read.kind === "text") return { kind: "unreadable", reason: `actual: not a number: "${clipText(read.text)}"` };
   let value = new Decimal(read.digits);
   if (target.unit && read.unit && target.unit !== read.unit) {
     const t = UNIT_SCALE[target.unit];
@@ -321,7 +333,7 @@ function compare(value: Decimal, op: BoundOp, limit: Decimal): boolean {
 /** Does the actual meet the target? The full verdict, with the side of a miss (for scoring). */
 export function judge(actual: ActualInput, target: IndicatorTarget | string): Verdict {
   const t = typeof target === "string" ? readTarget(target) : target;
-  if (t.kind === "unreadable") return { kind: "unreadable", reason: `target: cannot read "${t.text}"` };
+  if (t.kind === "unreadable") return { kind: "unreadable", reason: `target: cannot read "${clipText(t.text)}"` };
   if (t.kind === "qualitative") return judgeQualitative(actual, t);
   const value = actualValue(actual, t);
   if (!(value instanceof Decimal)) return value;

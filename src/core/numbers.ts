@@ -69,17 +69,31 @@ export function toHalfWidth(text: string): string {
 /** Largest decimal exponent accepted in number text ("1e5"); doubles end near 1e308. */
 const MAX_EXPONENT = 330;
 
+// Spaces may stand before and after the % (one run each side: two adjacent \s* around an optional % backtrack
+// quadratically on a long run of spaces).
 const NUMBER_TEXT = new RegExp(
-  "^([+-])?\\s*(?:[¥$]\\s*)?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d*)?|\\.\\d+)(?:e([+-]?\\d+))?\\s*(%|‰)?\\s*(" +
+  "^([+-])?\\s*(?:[¥$]\\s*)?(\\d{1,3}(?:,\\d{3})+(?:\\.\\d+)?|\\d+(?:\\.\\d*)?|\\.\\d+)(?:e([+-]?\\d+))?\\s*(?:(%|‰)\\s*)?(" +
     UNIT_PATTERN +
     ")?$",
   "i"
 );
 
+/**
+ * The longest text (after folding and trimming) that can be a figure: "-¥ 1,234,567,890,123.456789 万元" is 32.
+ * Anything longer is text, decided without scanning it further.
+ */
+export const MAX_NUMBER_TEXT = 64;
+
+/** A text for a message: at most `max` characters, and when cut, its full length ("满意度…" + " (99999 characters)"). */
+export function clipText(text: string, max = 40): string {
+  return text.length > max ? `${text.slice(0, max)}… (${text.length} characters)` : text;
+}
+
 /** Reads a piece of text as a figure, or says it is missing or plain text. */
 export function readNumberText(raw: string): ReadResult {
   let text = toHalfWidth(raw).trim();
   if (text === "") return MISSING;
+  if (text.length > MAX_NUMBER_TEXT) return { kind: "text", text: raw };
   if (MISSING_TEXT.test(text)) return MISSING;
   let negative = false;
   // Accountants' negatives: (1,234) or （1,234）.
@@ -132,7 +146,8 @@ const formatCache = new Map<string, FormatPrecision | undefined>();
  * undefined for General or text formats: then the value's own digits decide.
  */
 export function formatPrecision(numFmt: string | undefined): FormatPrecision | undefined {
-  if (!numFmt) return undefined;
+  // Excel keeps format codes to 255 characters: a longer one is not a format Excel wrote.
+  if (!numFmt || numFmt.length > 255) return undefined;
   const cached = formatCache.get(numFmt);
   if (cached !== undefined || formatCache.has(numFmt)) return cached;
   // Only the first (positive) section counts; drop quoted text, escapes and colours.
@@ -140,7 +155,7 @@ export function formatPrecision(numFmt: string | undefined): FormatPrecision | u
     .split(";")[0]
     .replace(/"[^"]*"/g, "")
     .replace(/\\./g, "")
-    .replace(/\[[^\]]*\]/g, "")
+    .replace(/\[[^[\]]*\]/g, "")
     .replace(/_./g, "");
   let result: FormatPrecision | undefined;
   if (/[0#?]/.test(section)) {

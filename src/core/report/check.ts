@@ -7,6 +7,7 @@ import { CheckResult, FundAmounts, SheetReport } from "../api";
 import { bySeverity, Finding, summarize } from "../findings";
 import { runFundRules } from "../rules";
 import { DEFAULT_TARGETS, Targets, targetsFor } from "../targets";
+import { averageGrowthFindings } from "./averages";
 import { ReportFigure } from "./figures";
 import { readReportTextDetail } from "./read";
 
@@ -59,14 +60,15 @@ function statedDeficits(figures: readonly ReportFigure[], targets: Targets, shee
 export function checkReportText(text: string, options: ReportCheckOptions = {}): ReportCheckResult {
   const name = options.name ?? "report";
   const targets = options.targets ?? DEFAULT_TARGETS;
-  const read = readReportTextDetail(text, name);
+  const read = readReportTextDetail(text, name, targets);
 
   // Sentences by line, with the fund they speak of, to quote the sentence a finding's cell stands in.
-  const sentencesByLine = new Map<number, { subject: string; quote: string }[]>();
+  // (By subject, first sentence kept: a line may hold a whole report's funds, so no list scans.)
+  const sentencesByLine = new Map<number, Map<string, string>>();
   const note = (line: number, subject: string, quote: string) => {
-    const list = sentencesByLine.get(line) ?? [];
-    if (!list.some((s) => s.subject === subject && s.quote === quote)) list.push({ subject, quote });
-    sentencesByLine.set(line, list);
+    let bySubject = sentencesByLine.get(line);
+    if (!bySubject) sentencesByLine.set(line, (bySubject = new Map()));
+    if (!bySubject.has(subject)) bySubject.set(subject, quote);
   };
   for (const fund of read.funds) {
     const subject = fund.figure.subject;
@@ -83,21 +85,30 @@ export function checkReportText(text: string, options: ReportCheckOptions = {}):
       const m = LINE_REF.exec(finding.cell);
       if (m) {
         const line = Number(m[1]);
-        const candidates = sentencesByLine.get(line) ?? [];
-        const own =
-          candidates.find((s) => s.subject === finding.subject) ??
-          candidates.find((s) => finding.subject.startsWith(s.subject)) ??
-          (candidates.length === 1 ? candidates[0] : undefined);
+        const candidates = sentencesByLine.get(line) ?? new Map<string, string>();
+        let own = candidates.get(finding.subject);
+        if (own === undefined && candidates.size <= 64) for (const [subject, quote] of candidates) if (own === undefined && finding.subject.startsWith(subject)) own = quote;
+        if (own === undefined && candidates.size === 1) own = candidates.values().next().value;
         finding.line = line;
-        if (own) finding.quote = own.quote;
+        if (own !== undefined) finding.quote = own;
       }
       findings.push(finding);
     }
   }
-  findings.push(...statedDeficits(read.figures, targets, name));
+  for (const f of statedDeficits(read.figures, targets, name)) findings.push(f);
+  for (const f of averageGrowthFindings(read.funds, targets, name)) findings.push(f);
+  for (const f of read.pasted.findings) findings.push(f);
   findings.sort(bySeverity);
 
-  const lines = read.figures.flatMap((f) => [f.line, ...Object.values(f.sources).map((s) => s!.line)]);
+  // (A loop, not Math.min(...lines): a text of 200,000 funds would overflow the stack.)
+  let firstLine = Infinity;
+  let lastLine = -Infinity;
+  for (const f of read.figures) {
+    for (const line of [f.line, ...Object.values(f.sources).map((s) => s!.line)]) {
+      if (line < firstLine) firstLine = line;
+      if (line > lastLine) lastLine = line;
+    }
+  }
   const funds: FundAmounts[] = read.figures.map((f) => {
     const amounts: FundAmounts = { subject: f.subject };
     if (f.budget !== undefined) amounts.budget = f.budget;
@@ -106,13 +117,14 @@ export function checkReportText(text: string, options: ReportCheckOptions = {}):
   });
   const sheet: SheetReport = {
     name,
-    kind: read.figures.length ? "fund" : "notes",
+    kind: read.figures.length || read.pasted.tables.length ? "fund" : "notes",
     headerRow: null,
     columns: {},
     tables: read.figures.length
-      ? [{ kind: "fund", headerRow: Math.min(...lines), firstRow: Math.min(...lines), lastRow: Math.max(...lines), columns: {}, funds, ...(read.unit ? { unit: read.unit } : {}) }]
+      ? [{ kind: "fund", headerRow: firstLine, firstRow: firstLine, lastRow: lastLine, columns: {}, funds, ...(read.unit ? { unit: read.unit } : {}) }]
       : [],
   };
+  for (const t of read.pasted.tables) sheet.tables.push(t);
   const result: ReportCheckResult = { sheets: [sheet], summary: summarize(findings), findings, figures: read.figures };
   if (read.unit) result.unit = read.unit;
   return result;

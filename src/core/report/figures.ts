@@ -45,7 +45,10 @@ export interface ReportComponent {
  * (当年收支结余; 收不抵支 → negative), the parent of the components, and where each figure was stated.
  */
 export interface ReportFigure {
+  /** The fund; when the text covers more than one year, with the year: "工伤保险（2024年）". */
   subject: string;
+  /** The year the figures are of, when the text covers more than one ("2024", "2021-2023"). */
+  period?: string;
   /** Line of the fund's first figure. */
   line: number;
   budget?: number;
@@ -71,6 +74,11 @@ export interface ReportFigure {
 /** Internal: a fund's figures with their reads, for the table. */
 export interface FundFigures {
   figure: ReportFigure;
+  /** The fund's name without the year, and the year (as in ReportFigure.period). */
+  fund: string;
+  period?: string;
+  /** Compound average growths (年均增长) stated over a range of years ending in this entry's range. */
+  averages: { years: [number, number]; read: NumberRead; text: string; line: number; quote: string }[];
   reads: Partial<Record<FigureField, { read: NumberRead; line: number; quote: string }>>;
   components: { name: string; read: NumberRead; line: number; quote: string; text: string }[];
   /** First line and sentence. */
@@ -97,7 +105,29 @@ export function inUnit(read: NumberRead, from: string | undefined, to: string | 
 }
 
 function sameFigure(a: NumberRead, b: NumberRead): boolean {
-  return new Decimal(a.digits).eq(new Decimal(b.digits));
+  return a.digits === b.digits || new Decimal(a.digits).eq(new Decimal(b.digits));
+}
+
+/** A fund's name as shown: with its year when the text covers several ("工伤保险（2024年）", "…（2021—2023年）"). */
+export function withPeriod(subject: string, period: string | undefined): string {
+  return period === undefined ? subject : `${subject}（${period.replace("-", "—")}年）`;
+}
+
+/** Does the text state figures of more than one year? Then every figure is keyed by its fund and its year. */
+export function coversSeveralYears(statements: readonly Statement[]): boolean {
+  let first: string | undefined;
+  for (const s of statements) {
+    if (s.period === undefined) continue;
+    if (first === undefined) first = s.period;
+    else if (s.period !== first) return true;
+  }
+  return false;
+}
+
+/** A change or growth against a named year other than the year before is not a year-on-year figure. */
+function notYearOnYear(s: Statement): boolean {
+  if (s.base === undefined || s.period === undefined) return false;
+  return !(s.role === "change" || s.role === "statedGrowth") ? false : Number(s.period) - 1 !== s.base;
 }
 
 /** Merges statements into one entry per fund, in order of first appearance. */
@@ -105,11 +135,23 @@ export function mergeFigures(statements: readonly Statement[], unit: string | un
   const funds = new Map<string, FundFigures>();
   /** For each statement index that is a total with components: which fund and field it was kept as. */
   const keptTotals = new Map<number, { fund: FundFigures; field: "actual" | "income" }>();
+  const byYear = coversSeveralYears(statements);
   statements.forEach((s, index) => {
-    let fund = funds.get(s.subject);
+    if (byYear && notYearOnYear(s)) return;
+    // A compound average is kept with the last year of its range.
+    const period = !byYear ? undefined : s.role === "statedCagr" ? String(s.years![1]) : s.period;
+    const key = period === undefined ? s.subject : `${s.subject}\u0000${period}`;
+    let fund = funds.get(key);
     if (!fund) {
-      fund = { figure: { subject: s.subject, line: s.line, sources: {} }, reads: {}, components: [], line: s.line, quote: s.quote };
-      funds.set(s.subject, fund);
+      const figure: ReportFigure = { subject: withPeriod(s.subject, period), line: s.line, sources: {} };
+      if (period !== undefined) figure.period = period;
+      fund = { figure, fund: s.subject, reads: {}, components: [], averages: [], line: s.line, quote: s.quote };
+      if (period !== undefined) fund.period = period;
+      funds.set(key, fund);
+    }
+    if (s.role === "statedCagr") {
+      fund.averages.push({ years: s.years!, read: s.read, text: s.text, line: s.line, quote: s.quote });
+      return;
     }
     const read = s.moneyUnit ? inUnit(s.read, s.moneyUnit, unit) : s.read;
     if (s.role === "component") {
@@ -156,7 +198,7 @@ export function mergeFigures(statements: readonly Statement[], unit: string | un
 
 /** The same figure with its keys in a stable order (subject, line, figures, components, sources), for readable JSON. */
 function inFieldOrder(f: ReportFigure): ReportFigure {
-  const out: ReportFigure = { subject: f.subject, line: f.line, sources: {} };
+  const out: ReportFigure = f.period === undefined ? { subject: f.subject, line: f.line, sources: {} } : { subject: f.subject, period: f.period, line: f.line, sources: {} };
   for (const field of FIGURE_FIELDS) if (f[field] !== undefined) out[field] = f[field];
   if (f.components) out.components = f.components;
   if (f.componentsOf) out.componentsOf = f.componentsOf;
@@ -186,11 +228,18 @@ const ref = (line: number) => `L${line}`;
  */
 export function toFundTable(funds: readonly FundFigures[], sheet: string, unit: string | undefined): FundTable {
   const rows: FundRow[] = [];
+  const byYear = new Map<string, FundFigures>();
+  for (const fund of funds) if (fund.period !== undefined) byYear.set(`${fund.fund}\u0000${fund.period}`, fund);
   for (const fund of funds) {
     const figures: FundRow["figures"] = {};
     for (const [field, role] of Object.entries(TABLE_FIELDS) as [FigureField, keyof FundRow["figures"]][]) {
       const r = fund.reads[field];
       if (r) figures[role] = { ref: ref(r.line), read: r.read } satisfies Figure;
+    }
+    // A growth with no prior year or change of its own: the year before's expenditure, where the text states it.
+    if (fund.reads.statedGrowth && !figures.prior && !figures.statedChange && fund.period !== undefined && /^\d{4}$/.test(fund.period)) {
+      const before = byYear.get(`${fund.fund}\u0000${Number(fund.period) - 1}`)?.reads.actual;
+      if (before) figures.prior = { ref: ref(before.line), read: before.read };
     }
     // A stated rate the text gives no base for: the base is a blank in that sentence (missing-value), never 0.
     const blank = (role: keyof FundRow["figures"], line: number) => {

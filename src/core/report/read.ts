@@ -1,7 +1,10 @@
 /** readReportText: report prose → per-fund figures (SPEC §7) and the FundTable the rules check. */
 import { FundTable } from "../model";
 import { extractStatements } from "./extract";
+import { DEFAULT_TARGETS, Targets } from "../targets";
 import { FundFigures, mergeFigures, ReportFigure, textUnit, toFundTable } from "./figures";
+import { splitLines } from "./normalize";
+import { checkPastedTables, PastedTables } from "./pastedTables";
 
 export interface ReportRead {
   /** The unit the amounts are given in (万元, 亿元, 元); undefined when the text states no amount. */
@@ -14,14 +17,18 @@ export interface ReportRead {
 /** Internal: the read plus the merged reads, for the checks. */
 export interface ReportReadDetail extends ReportRead {
   funds: FundFigures[];
+  /** Tables pasted into the text (tab- or space-separated lines), checked as sheets. */
+  pasted: PastedTables;
 }
 
-export function readReportTextDetail(text: string, name = "report"): ReportReadDetail {
-  const statements = extractStatements(typeof text === "string" ? text : "");
+export function readReportTextDetail(text: string, name = "report", targets: Targets = DEFAULT_TARGETS): ReportReadDetail {
+  const lines = splitLines(typeof text === "string" ? text : "");
+  const pasted = checkPastedTables(lines, targets, name);
+  const statements = extractStatements(lines, pasted.lines);
   const unit = textUnit(statements);
   const funds = mergeFigures(statements, unit);
   const tables = funds.length ? [toFundTable(funds, name, unit)] : [];
-  const read: ReportReadDetail = { figures: funds.map((f) => f.figure), tables, funds };
+  const read: ReportReadDetail = { figures: funds.map((f) => f.figure), tables, funds, pasted };
   if (unit) read.unit = unit;
   return read;
 }

@@ -62,6 +62,8 @@ const NOT_A_FUND = /^(?:社会|各项社会|全县社会|本县社会|我县社�
 /** Finds fund-name mentions in a normalized line, in order, without overlaps. */
 export function findSubjects(text: string): SubjectMention[] {
   const found: SubjectMention[] = [];
+  /** Characters already part of a mention (a mark per character keeps the overlap test linear in the line). */
+  let taken: Uint8Array | undefined;
   for (const p of PATTERNS) {
     p.pattern.lastIndex = 0;
     let m: RegExpExecArray | null;
@@ -72,9 +74,13 @@ export function findSubjects(text: string): SubjectMention[] {
         p.pattern.lastIndex++;
         continue;
       }
-      if (found.some((f) => start < f.end && end > f.start)) continue;
+      taken ??= new Uint8Array(text.length);
+      let overlaps = false;
+      for (let i = start; i < end && !overlaps; i++) overlaps = taken[i] === 1;
+      if (overlaps) continue;
       const subject = typeof p.subject === "string" ? p.subject : p.subject(m);
       if (NOT_A_FUND.test(subject)) continue;
+      taken.fill(1, start, end);
       found.push({ subject, start, end, generic: !!p.generic, total: !!p.total });
     }
   }
