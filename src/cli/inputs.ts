@@ -13,7 +13,6 @@ import { parseTargets, Targets } from "../core/targets";
 import { SETTINGS_SHEET_NAME, settingsFromGrid } from "../settings/workbookSettings";
 import { InputError } from "./inputError";
 import { ReadOptions, readWorkbook } from "./readWorkbook";
-import { readReportFile } from "./readReportText";
 import type { FileReport } from "./report";
 
 export type InputKind = "workbook" | "reportText";
@@ -65,6 +64,8 @@ function checking<T>(run: () => T): T {
 export async function checkInput(file: string, options: CheckOptions = {}): Promise<FileReport> {
   switch (inputKind(file)) {
     case "reportText": {
+      // Loaded only for report text: a run of workbooks never loads mammoth.
+      const { readReportFile } = await import("./readReportText");
       const text = await readReportFile(file, path.extname(file).toLowerCase(), { limits: options.read?.limits });
       const { unit, figures, ...result } = checking(() => checkReportText(text, { targets: options.targets, name: path.basename(file) }));
       return { file, result, reportText: unit ? { unit, figures } : { figures } };
