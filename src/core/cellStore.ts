@@ -400,3 +400,53 @@ function dropMergedCopies(
   if (checkWork) checkWork(work);
   return removed;
 }
+
+/**
+ * A literal sheet packed into a CellStore (the task pane or a test can hand the core either form; the core reads
+ * both through SheetCells and finds the same). Cells without a value, format or indent are left out.
+ */
+export function packSheet(sheet: GridSheet): CellStore {
+  const strings: string[] = [];
+  const stringIndex = new Map<string, number>();
+  const styleTable: StyleTable = { formats: [undefined], indents: [0] };
+  const styleIndex = new Map<string, number>();
+  const text = (s: string) => {
+    let i = stringIndex.get(s);
+    if (i === undefined) {
+      i = strings.push(s) - 1;
+      stringIndex.set(s, i);
+    }
+    return i;
+  };
+  const styleOf = (numFmt: string | undefined, indent: number | undefined) => {
+    if (!numFmt && !indent) return 0;
+    const key = `${indent ?? 0}\u0000${numFmt ?? ""}`;
+    let i = styleIndex.get(key);
+    if (i === undefined) {
+      i = styleTable.formats.push(numFmt || undefined) - 1;
+      styleTable.indents.push(indent ?? 0);
+      styleIndex.set(key, i);
+    }
+    return i;
+  };
+  const builder = new CellStoreBuilder(sheet.name, strings, styleTable);
+  sheet.cells.forEach((row, r) => {
+    if (!row) return;
+    row.forEach((cell, c) => {
+      if (!cell) return;
+      const style = styleOf(cell.numFmt, cell.indent);
+      const v = cell.value;
+      if (typeof v === "number") builder.add(r, c, NUMBER, v, style);
+      else if (typeof v === "string") builder.add(r, c, STRING, text(v), style);
+      else if (typeof v === "boolean") builder.add(r, c, v ? TRUE : FALSE, 0, style);
+      else if (v instanceof Date) {
+        const ms = v.getTime();
+        if (Number.isNaN(ms)) {
+          if (style) builder.add(r, c, BLANK, 0, style);
+        } else builder.add(r, c, DATE, ms, style);
+      } else if (v && typeof v === "object" && typeof (v as CellError).error === "string") builder.add(r, c, ERROR, text((v as CellError).error), style);
+      else if (style) builder.add(r, c, BLANK, 0, style);
+    });
+  });
+  return builder.build(sheet.merges ?? []);
+}

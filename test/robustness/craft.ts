@@ -78,6 +78,8 @@ export interface WorkbookSpec {
   extra?: Part[];
   /** Entries whose bytes are already raw deflate data, declaring `size` (a crafted stream, see repeatedDeflate). */
   deflated?: { name: string; data: Buffer; size: number }[];
+  /** Dates counted from 1904 (workbookPr date1904). */
+  date1904?: boolean;
 }
 
 /** A workbook zip made part by part: only what the reader needs, and whatever a test adds. */
@@ -112,7 +114,7 @@ export function workbookZip(spec: WorkbookSpec): Buffer {
       {
         name: "xl/workbook.xml",
         data: Buffer.from(
-          `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheets.join("")}</sheets></workbook>`
+          `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">${spec.date1904 ? '<workbookPr date1904="1"/>' : ""}<sheets>${sheets.join("")}</sheets></workbook>`
         ),
       },
       { name: "xl/_rels/workbook.xml.rels", data: Buffer.from(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels.join("")}</Relationships>`) },
