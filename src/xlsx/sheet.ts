@@ -50,10 +50,12 @@ const MAX_TIME = 8.64e15;
 const MAX_MERGE_WORK = 200_000_000;
 
 const SLASH = 47;
+const SPACE = 32;
+const EQUALS = 61;
 const LT = 60;
 const GT = 62;
 
-function cellType(buf: Uint8Array, start: number, end: number): number {
+function readCellType(buf: Uint8Array, start: number, end: number): number {
   const n = end - start;
   if (n === 1) {
     switch (buf[start]) {
@@ -159,7 +161,7 @@ export class SheetReader {
             xf = readUint(buf, vs, ve);
             break;
           case 116: // t
-            type = cellType(buf, vs, ve);
+            type = readCellType(buf, vs, ve);
             break;
         }
       }
@@ -310,8 +312,74 @@ export class SheetReader {
       endCell();
     };
 
-    return (s) => {
+    /**
+     * A `<c r="B4" s="1" t="s">` tag read here from its bytes, without the scanner's general attribute walk: the
+     * commonest tag of a sheet. Anything unusual (other white space, a tag cut by the chunk's end) is left to the
+     * scanner, and nothing is changed until the whole tag has been read.
+     */
+    const quickCell = (s: XmlScanner): boolean => {
+      const buf = s.buf;
+      const end = s.end;
+      let i = s.pos + 3;
+      let cellType = T_NUMBER;
+      let style = 0;
+      let col = -2;
+      let closed = false;
       for (;;) {
+        while (i < end && buf[i] === SPACE) i++;
+        if (i >= end) return false;
+        const b = buf[i];
+        if (b === GT) {
+          i++;
+          break;
+        }
+        if (b === SLASH) {
+          if (i + 1 >= end || buf[i + 1] !== GT) return false;
+          closed = true;
+          i += 2;
+          break;
+        }
+        const name = i;
+        while (i < end && buf[i] !== EQUALS && buf[i] > SPACE && buf[i] !== GT && buf[i] !== SLASH) i++;
+        if (i + 1 >= end || buf[i] !== EQUALS) return false;
+        const quote = buf[i + 1];
+        if (quote !== 34 && quote !== 39) return false;
+        const vs = i + 2;
+        let ve = vs;
+        while (ve < end && buf[ve] !== quote) ve++;
+        if (ve >= end) return false;
+        if (i - name === 1) {
+          const c = buf[name];
+          if (c === 114) {
+            if (!parseA1(buf, vs, ve, at)) throw corrupt(`a cell reference that is not one in sheet ${sheetName}`);
+            col = at.col;
+          } else if (c === 115) style = readUint(buf, vs, ve);
+          else if (c === 116) cellType = readCellType(buf, vs, ve);
+        }
+        i = ve + 1;
+      }
+      if (++counts.elements > limits.sheetElements) throw partLimit("elements", part, limits.sheetElements);
+      s.pos = i;
+      inCell = true;
+      type = cellType;
+      xf = style;
+      hasFormula = false;
+      vState = V_NONE;
+      inline = undefined;
+      colIndex = col === -2 ? colIndex + 1 : col;
+      if (closed) endCell();
+      else {
+        s.depth++;
+        if (type === T_NUMBER || type === T_SHARED) quickValue(s);
+      }
+      return true;
+    };
+
+    return (s) => {
+      const buf = s.buf;
+      for (;;) {
+        const p = s.pos;
+        if (buf[p] === LT && buf[p + 1] === 99 && buf[p + 2] === SPACE && p + 2 < s.end && quickCell(s)) continue;
         const t = s.next();
         if (t <= 0) return;
         if (t === TEXT) {
@@ -322,7 +390,6 @@ export class SheetReader {
           }
           continue;
         }
-        const buf = s.buf;
         const n = s.nameEnd - s.nameStart;
         const first = buf[s.nameStart];
         if (t === OPEN) {
