@@ -3,8 +3,9 @@
  * run and against the floor, all measured in the same run as separate processes, alternating, medians of
  * BENCH_REPS runs (wall time of the whole process; peak RSS):
  *
- * - calamine (Rust), where a reader built on it is given as CALAMINE_BIN (bench/calamine/ holds its source; it
- *   reads every cell of every sheet, as a reader must). Peak RSS through GNU time where /usr/bin/time exists.
+ * - calamine (Rust), where a reader built on it is given as CALAMINE_BIN or built in bench/calamine/ (which holds
+ *   its source; it reads every cell of every sheet, as a reader must). Peak RSS and CPU time through GNU time
+ *   where /usr/bin/time exists.
  * - the ExcelJS streaming reader alone, reading every row of every sheet (always).
  * - plain inflate + parse: the sheet and string parts inflated with zlib and parsed with saxes (the streaming
  *   XML parser ExcelJS uses), doing nothing with what it reads: what any JavaScript reader starts from.
@@ -26,9 +27,10 @@ import ExcelJS from "exceljs";
 
 const SIZES = (process.env.BENCH_ROWS ?? "50000,100000,200000").split(",").map(Number);
 const REPS = Number(process.env.BENCH_REPS ?? 5);
-const CALAMINE = process.env.CALAMINE_BIN && fs.existsSync(process.env.CALAMINE_BIN) ? process.env.CALAMINE_BIN : undefined;
-const GNU_TIME = fs.existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 const root = path.join(__dirname, "..");
+/** The calamine reader: CALAMINE_BIN, or where `cargo build --release` in bench/calamine/ puts it. */
+const CALAMINE = [process.env.CALAMINE_BIN, path.join(root, "bench", "calamine", "target", "release", "calread")].find((f): f is string => !!f && fs.existsSync(f));
+const GNU_TIME = fs.existsSync("/usr/bin/time") ? "/usr/bin/time" : undefined;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fund-check-bench-"));
 
 const FUNDS = ["企业职工基本养老保险", "机关事业单位基本养老保险", "城乡居民基本养老保险", "工伤保险", "失业保险"];

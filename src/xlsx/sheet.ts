@@ -379,7 +379,7 @@ export class SheetReader {
       const buf = s.buf;
       for (;;) {
         const p = s.pos;
-        if (buf[p] === LT && buf[p + 1] === 99 && buf[p + 2] === SPACE && p + 2 < s.end && quickCell(s)) continue;
+        if (p + 2 < s.end && buf[p] === LT && buf[p + 1] === 99 && buf[p + 2] === SPACE && quickCell(s)) continue;
         const t = s.next();
         if (t <= 0) return;
         if (t === TEXT) {
@@ -424,7 +424,14 @@ export class SheetReader {
         } else if (t === CLOSE) {
           if (n === 1) {
             if (first === 99) endCell();
-            else if (first === 118 || first === 116) capture = 0;
+            else if (first === 118 || first === 116) {
+              // An empty <v></v> holds the empty text (a number of it is NaN, as parseFloat says).
+              if (capture === 1 && vState === V_NONE) {
+                vState = V_TEXT;
+                vText = "";
+              }
+              capture = 0;
+            }
           } else if (n === 3 && first === 114 && buf[s.nameStart + 1] === 80) inPhonetic = false;
         }
       }

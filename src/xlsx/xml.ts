@@ -51,7 +51,8 @@ export function ascii(text: string): Uint8Array {
 
 const XMLNS = ascii("xmlns");
 const CDATA_OPEN = ascii("[CDATA[");
-const utf8 = new TextDecoder("utf-8");
+// Made on first use: a module that only imports this one (a test environment without TextDecoder) still loads.
+let decoder: TextDecoder | undefined;
 
 /** UTF-8 bytes → string; short ASCII runs (numbers, most names) without a call into the platform decoder. */
 export function decodeUtf8(buf: Uint8Array, start: number, end: number): string {
@@ -65,7 +66,7 @@ export function decodeUtf8(buf: Uint8Array, start: number, end: number): string 
     }
     if (ascii) return String.fromCharCode.apply(null, buf.subarray(start, end) as unknown as number[]);
   }
-  return utf8.decode(buf.subarray(start, end));
+  return (decoder ??= new TextDecoder("utf-8")).decode(buf.subarray(start, end));
 }
 
 const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };

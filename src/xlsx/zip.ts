@@ -45,7 +45,9 @@ const FLAG_STRONG = 0x0040;
 const u16 = (b: Uint8Array, i: number) => b[i] | (b[i + 1] << 8);
 const u32 = (b: Uint8Array, i: number) => (b[i] | (b[i + 1] << 8) | (b[i + 2] << 16)) + b[i + 3] * 0x1000000;
 
-const names = new TextDecoder("utf-8");
+// Made on first use: a module that only imports this one (a test environment without TextDecoder) still loads.
+let nameDecoder: TextDecoder | undefined;
+const names = () => (nameDecoder ??= new TextDecoder("utf-8"));
 
 /** What the first bytes say: a zip, an OLE compound file (legacy .xls/.doc or an encrypted file), or neither. */
 export function sniff(head: Uint8Array): "zip" | "ole" | "other" {
@@ -117,7 +119,7 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits): ZipDirectory {
     const localHeaderOffset = u32(bytes, p + 42);
     const next = p + 46 + nameLength + extraLength + commentLength;
     if (next > dirEnd) throw new XlsxError("truncated");
-    const name = names.decode(bytes.subarray(p + 46, p + 46 + nameLength));
+    const name = names().decode(bytes.subarray(p + 46, p + 46 + nameLength));
     if (compressedSize === 0xffffffff || uncompressedSize === 0xffffffff || localHeaderOffset === 0xffffffff) throw new XlsxError("zip64");
     if (flags & (FLAG_ENCRYPTED | FLAG_STRONG)) throw new XlsxError("encrypted");
     if (uncompressedSize > limits.entry) throw new XlsxError("tooLarge", { name, size: uncompressedSize, limit: limits.entry });
@@ -143,7 +145,7 @@ export function readZip(bytes: Uint8Array, limits: ZipLimits): ZipDirectory {
     const nameLength = u16(bytes, h + 26);
     const extraLength = u16(bytes, h + 28);
     if (h + 30 + nameLength > dirOffset) throw new XlsxError("truncated", { name: entry.name });
-    const localName = names.decode(bytes.subarray(h + 30, h + 30 + nameLength));
+    const localName = names().decode(bytes.subarray(h + 30, h + 30 + nameLength));
     if (localName !== entry.name) throw inconsistent(`the entry ${entry.name} is named ${localName} in its local header`);
     if (method !== entry.method) throw inconsistent(`${entry.name}: compression method ${method} locally, ${entry.method} in the directory`);
     if (flags & (FLAG_ENCRYPTED | FLAG_STRONG)) throw new XlsxError("encrypted");
