@@ -19,8 +19,7 @@ export type Inflater = (data: Uint8Array, size: number) => Iterable<Uint8Array> 
 const STEP = 16 * 1024;
 
 /** fflate's synchronous streaming inflater (browser, worker, tests). */
-export function* inflateWithFflate(data: Uint8Array, size: number): Iterable<Uint8Array> {
-  void size;
+export function* inflateWithFflate(data: Uint8Array): Iterable<Uint8Array> {
   if (data.length === 0) return;
   const out: Uint8Array[] = [];
   const inflater = new Inflate((chunk) => {
