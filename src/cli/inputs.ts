@@ -8,12 +8,10 @@ import type { ColumnMapping } from "../core/api";
 import { checkWorkbook } from "../core/check";
 import { checkReportText } from "../core/report";
 import type { GridWorkbook } from "../core/grid";
-import { parseMapping } from "../core/mapping";
-import { parseTargets, Targets } from "../core/targets";
+import type { Targets } from "../core/targets";
 import { SETTINGS_SHEET_NAME, settingsFromGrid } from "../settings/workbookSettings";
 import { InputError } from "./inputError";
 import { ReadOptions, readWorkbook } from "./readWorkbook";
-import { readReportFile } from "./readReportText";
 import type { FileReport } from "./report";
 
 export type InputKind = "workbook" | "reportText";
@@ -33,11 +31,13 @@ export interface CheckOptions {
 /**
  * Targets and mapping the task pane saved in the workbook (its very hidden settings sheet), so the CLI runs the
  * same checks as a colleague's Excel. --targets/--mapping win; stored settings that cannot be used are named
- * on stderr and the defaults apply.
+ * on stderr and the defaults apply. Their validators (zod schemas) are loaded only for a workbook that has some.
  */
-function storedSettings(grid: GridWorkbook): { targets?: Targets; mapping?: ColumnMapping; problems: string[] } {
+async function storedSettings(grid: GridWorkbook): Promise<{ targets?: Targets; mapping?: ColumnMapping; problems: string[] }> {
   const decoded = settingsFromGrid(grid);
   if (!decoded) return { problems: [] };
+  const { parseTargets } = await import("../core/targets");
+  const { parseMapping } = await import("../core/mapping");
   const problems = decoded.problems.map((p) => `stored settings (${SETTINGS_SHEET_NAME}): ${p}; using the defaults`);
   const out: { targets?: Targets; mapping?: ColumnMapping; problems: string[] } = { problems };
   if (decoded.targets !== undefined) {
@@ -65,13 +65,15 @@ function checking<T>(run: () => T): T {
 export async function checkInput(file: string, options: CheckOptions = {}): Promise<FileReport> {
   switch (inputKind(file)) {
     case "reportText": {
+      // Loaded only for report text: a run of workbooks never loads mammoth.
+      const { readReportFile } = await import("./readReportText");
       const text = await readReportFile(file, path.extname(file).toLowerCase(), { limits: options.read?.limits });
       const { unit, figures, ...result } = checking(() => checkReportText(text, { targets: options.targets, name: path.basename(file) }));
       return { file, result, reportText: unit ? { unit, figures } : { figures } };
     }
     case "workbook": {
       const grid = await readWorkbook(file, options.read);
-      const stored = storedSettings(grid);
+      const stored = await storedSettings(grid);
       const targets = options.targets ?? stored.targets;
       const mapping = options.mapping ?? stored.mapping;
       const report: FileReport = { file, result: checking(() => checkWorkbook(grid, { targets, mapping })) };

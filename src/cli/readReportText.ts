@@ -4,17 +4,20 @@
  * - .txt: UTF-8 (a BOM is dropped), UTF-16 with a BOM, or — when the bytes are not valid UTF-8 — GB18030, the
  *   superset of GBK that Chinese Windows editors save as "ANSI". A file holding NUL bytes without a UTF-16 BOM is
  *   binary, not text, and is refused rather than read as noise.
- * - .docx: checked like an .xlsx before anything is inflated (zip magic, OLE = legacy .doc or an encrypted file,
- *   the zip central directory against the limits of ./zip.ts), its XML parts are inflated once through the
- *   size-counting stream (mammoth's JSZip trusts the declared sizes), then mammoth extracts the raw text. One
- *   paragraph becomes one line, so "line n" of a .docx is its n-th paragraph (empty ones count).
+ * - .docx: read once and checked like an .xlsx before anything is inflated (zip magic, OLE = legacy .doc or an
+ *   encrypted file, the whole zip directory and its local headers by src/xlsx/zip.ts), its XML parts are inflated
+ *   once through the size counter (mammoth's JSZip trusts the declared sizes), then mammoth — loaded only now, a
+ *   run without a .docx never loads it — extracts the raw text from the same bytes. One paragraph becomes one
+ *   line, so "line n" of a .docx is its n-th paragraph (empty ones count).
  */
 import * as fs from "fs";
-import mammoth from "mammoth";
 import { decodeReportBytes } from "../core/report/decode";
+import { entryChunks } from "../xlsx/inflate";
+import { XlsxError } from "../xlsx/limits";
+import { entryOf, readZip } from "../xlsx/zip";
 import { InputError, asInputError } from "./inputError";
-import { statInput } from "./readWorkbook";
-import { ZipDirectory, closeZip, entryStream, openZip } from "./zip";
+import { readZipFile, statInput } from "./readWorkbook";
+import { zlibInflate } from "./zip";
 
 /** A .txt report larger than this is refused: reports are tens of KiB; this is a mistaken or hostile file. */
 export const MAX_TEXT_BYTES = 64 * 1024 * 1024;
@@ -23,7 +26,7 @@ export const DOCX_LIMITS = { total: 1024 * 1024 * 1024, entry: 256 * 1024 * 1024
 
 export interface TextReadOptions {
   /** Overrides of the .docx zip limits (tests). */
-  limits?: { total: number; entry: number };
+  limits?: { total?: number; entry?: number };
 }
 
 /** Bytes of a text file → its text (see decodeReportBytes); a binary file is refused. */
@@ -45,41 +48,36 @@ export function readTextFile(file: string): string {
   return decodeText(bytes);
 }
 
-function readMagic(file: string, size: number): Buffer {
-  const buffer = Buffer.alloc(Math.min(size, 64 * 1024 * 1024));
-  const fd = fs.openSync(file, "r");
-  try {
-    fs.readSync(fd, buffer, 0, buffer.length, 0);
-  } finally {
-    fs.closeSync(fd);
-  }
-  return buffer;
+/** The .xlsx reader's refusal of a file that is no .docx, in a document's words. */
+function asDocxProblem(e: unknown): unknown {
+  if (!(e instanceof XlsxError)) return e;
+  if (e.problem === "encrypted") return new InputError("docxEncrypted");
+  if (e.problem === "legacyXls") return new InputError("legacyDoc");
+  if (e.problem === "notZip") return new InputError("notDocx", { detail: "not a zip file" });
+  return e;
 }
 
 export async function readDocxText(file: string, options: TextReadOptions = {}): Promise<string> {
-  let zip: ZipDirectory | undefined;
   try {
-    const stat = statInput(file);
-    const head = readMagic(file, Math.min(stat.size, 8));
-    if (head.length >= 4 && head.readUInt32BE(0) === 0xd0cf11e0) {
-      // An OLE compound file: a password-protected .docx holds an "EncryptedPackage" stream; otherwise a .doc.
-      const encrypted = readMagic(file, stat.size).includes(Buffer.from("EncryptedPackage", "utf16le"));
-      throw new InputError(encrypted ? "docxEncrypted" : "legacyDoc");
+    const limits = { total: options.limits?.total ?? DOCX_LIMITS.total, entry: options.limits?.entry ?? DOCX_LIMITS.entry };
+    let bytes: Uint8Array;
+    try {
+      bytes = readZipFile(file, limits.total);
+    } catch (e) {
+      throw asDocxProblem(e);
     }
-    if (head.length < 2 || head.readUInt16BE(0) !== 0x504b) throw new InputError("notDocx", { detail: "not a zip file" });
-    zip = openZip(file, options.limits ?? DOCX_LIMITS);
-    if (!zip.entries.has("[Content_Types].xml")) throw new InputError("notDocx", { detail: "[Content_Types].xml missing" });
+    const zip = readZip(bytes, limits);
+    if (!entryOf(zip, "[Content_Types].xml")) throw new InputError("notDocx", { detail: "[Content_Types].xml missing" });
     // Inflate the parts mammoth parses once through the counter, so that a zip lying about its sizes is refused
     // before JSZip inflates them in memory. Media (images) are never inflated by a raw-text extraction.
     for (const entry of zip.entries.values()) {
       if (!/\.(xml|rels)$/i.test(entry.name)) continue;
-      for await (const _ of entryStream(zip, entry)) void _;
+      for await (const _ of entryChunks(bytes, entry, zlibInflate)) void _;
     }
-    closeZip(zip);
-    zip = undefined;
+    const mammoth = (await import("mammoth")).default;
     let value: string;
     try {
-      value = (await mammoth.extractRawText({ path: file })).value;
+      value = (await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) })).value;
     } catch (e) {
       // mammoth's errors name what is missing ("Could not find main document part…"): a zip but not a document.
       throw new InputError("notDocx", { detail: String((e as Error)?.message ?? e).split("\n")[0].slice(0, 200) });
@@ -90,8 +88,6 @@ export async function readDocxText(file: string, options: TextReadOptions = {}):
     const error = asInputError(e);
     // The zip reader's "corrupt" speaks of a workbook.
     throw error.problem === "corrupt" ? new InputError("docxCorrupt", error.detail) : error;
-  } finally {
-    if (zip) closeZip(zip);
   }
 }
 

@@ -9,7 +9,7 @@ import { buildFundTable } from "./detect/fundTable";
 import { DetectedColumn, detectTables } from "./detect/tables";
 import { ACTUAL, BUDGET, TableFigures } from "./figureStore";
 import { Finding, RuleId, summarize } from "./findings";
-import { GridSheet, GridWorkbook, columnIndex, columnLetters, fromA1 } from "./grid";
+import { GridSheet, GridWorkbook, columnIndex, columnLetters, fromA1, sheetCells } from "./grid";
 import { IndicatorTable, buildIndicatorTable, runIndicatorRules } from "./indicators";
 import { Role } from "./model";
 import { runFundRules } from "./rules";
@@ -50,13 +50,14 @@ function position(cell: string): [number, number] {
 export function checkSheet(sheet: GridSheet, options: CheckOptions = {}): { report: SheetReport; findings: Finding[] } {
   const targets = options.targets ?? DEFAULT_TARGETS;
   const hooks = { onRuleError: options.onRuleError };
-  const detected = detectTables(sheet, sheetMapping(options.mapping, sheet.name));
+  const cells = sheetCells(sheet); // literal arrays or the reader's packed store, read the same way
+  const detected = detectTables(cells, sheetMapping(options.mapping, sheet.name));
   const tables: TableReport[] = [];
   const findings: Finding[] = [];
   const indicatorTables: IndicatorTable[] = [];
   for (const t of detected.tables) {
     if (t.kind === "fund") {
-      const built = buildFundTable(sheet, t);
+      const built = buildFundTable(cells, t);
       const funds: FundAmounts[] = [];
       const rows = built.table.rows;
       const figures = TableFigures.of(rows);
@@ -76,7 +77,7 @@ export function checkSheet(sheet: GridSheet, options: CheckOptions = {}): { repo
       const found = runFundRules(built.table, targets, hooks, figures);
       for (let k = 0; k < found.length; k++) findings.push(found[k]); // no spread: 100k+ findings overflow the stack
     } else {
-      const table = buildIndicatorTable(sheet, t);
+      const table = buildIndicatorTable(cells, t);
       const report: TableReport = { kind: "indicator", headerRow: t.headerTop + 1, firstRow: t.firstRow + 1, lastRow: t.lastRow + 1, columns: columnsRecord(t.columns), funds: [] };
       if (t.unit) report.unit = t.unit;
       tables.push(report);

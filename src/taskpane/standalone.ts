@@ -1,15 +1,14 @@
 /**
- * The standalone page's workbook: an .xlsx read in the browser with ExcelJS. This module (and ExcelJS with it)
- * is loaded only through import() when the page runs outside Office, so it is a separate chunk that the task
- * pane inside Excel never downloads. Nothing is sent anywhere: the file is read from the user's disk.
+ * The standalone page's workbook: an .xlsx read in the browser by the same reader as the CLI (src/xlsx/: the
+ * zip-bomb guard, the limits and the refusal messages included). This module is loaded only through import()
+ * when the page runs outside Office, so it is a separate chunk that the task pane inside Excel never downloads.
+ * Nothing is sent anywhere: the file is read from the user's disk. The reader is pure (bytes in, no DOM), so it
+ * can move into a Web Worker as it is.
  */
-import ExcelJS from "exceljs";
-import { workbookToGrid } from "../exceljs/toGrid";
-import { checkXlsxBytes, verifyInflatedSizes, ZipGuardError, ZipLimits } from "../exceljs/zipGuard";
-import { InputError } from "../cli/inputError";
+import { XlsxError, XlsxLimits, describeRefusal, readXlsx } from "../xlsx";
 import type { GridWorkbook } from "../core/grid";
 import type { CheckResult } from "../core/api";
-import { decodeSettings, isAddinSheet, SETTINGS_SHEET_NAME } from "../settings/workbookSettings";
+import { isAddinSheet, settingsFromGrid } from "../settings/workbookSettings";
 import { formatHtml } from "../cli/format/html";
 import { formatCsv } from "../cli/format/csv";
 import type { WorkbookHost } from "./host";
@@ -20,20 +19,6 @@ export interface OpenedWorkbook {
   grid: GridWorkbook;
 }
 
-function settingsRows(workbook: ExcelJS.Workbook): unknown[][] {
-  const sheet = workbook.getWorksheet(SETTINGS_SHEET_NAME);
-  if (!sheet) return [];
-  const rows: unknown[][] = [];
-  sheet.eachRow({ includeEmpty: false }, (row) => {
-    const values: unknown[] = [];
-    row.eachCell({ includeEmpty: true }, (cell, col) => {
-      values[col - 1] = cell.text;
-    });
-    rows.push(values);
-  });
-  return rows;
-}
-
 /** A file the page refuses, with the CLI's message for the same problem (zh and en). */
 export class FileRefusedError extends Error {
   constructor(readonly problem: string, readonly text: { zh: string; en: string }, lang: Lang) {
@@ -42,35 +27,32 @@ export class FileRefusedError extends Error {
 }
 
 function refused(e: unknown, lang: Lang): FileRefusedError {
-  const input = e instanceof ZipGuardError ? new InputError(e.problem, e.detail) : new InputError("corrupt", { detail: String((e as Error)?.message ?? e).split("\n")[0].slice(0, 200) });
-  return new FileRefusedError(input.problem, input.text, lang);
+  const error = e instanceof XlsxError ? e : new XlsxError("corrupt", { detail: String((e as Error)?.message ?? e).split("\n")[0].slice(0, 200) });
+  return new FileRefusedError(error.problem, describeRefusal(error.problem, error.detail), lang);
 }
 
 export interface OpenOptions {
   /** Language of a refusal's message. */
   lang?: Lang;
-  /** Overrides of the zip limits (tests). */
-  limits?: ZipLimits;
+  /** Overrides of the reader's limits (tests). */
+  limits?: Partial<XlsxLimits>;
 }
 
 /**
- * Opens an .xlsx held in memory. Before ExcelJS inflates anything, the same guard as the CLI's runs (an empty
- * file, not a zip, a legacy .xls, an encrypted workbook, a cut-off zip, a central directory claiming more than
- * the limits, a zip that is not a workbook), then every entry is inflated once through a counter so that a zip
- * lying about its sizes is stopped. A refusal is a FileRefusedError with a one-line message.
+ * Opens an .xlsx held in memory with the CLI's reader and limits: an empty file, not a zip, a legacy .xls, an
+ * encrypted workbook, a cut-off or inconsistent zip, a zip bomb, a zip lying about its sizes, a workbook past the
+ * row, cell or part limits are refused before they cost more than the limit. A refusal is a FileRefusedError with
+ * a one-line message.
  */
 export async function openWorkbook(data: ArrayBuffer, name: string, options: OpenOptions = {}): Promise<OpenedWorkbook> {
   const lang = options.lang ?? "en";
-  const workbook = new ExcelJS.Workbook();
+  let full: GridWorkbook;
   try {
-    const bytes = new Uint8Array(data);
-    await verifyInflatedSizes(bytes, checkXlsxBytes(bytes, options.limits));
-    await workbook.xlsx.load(data);
+    full = await readXlsx(new Uint8Array(data), { name, limits: options.limits });
   } catch (e) {
     throw refused(e, lang);
   }
-  const settings = decodeSettings(settingsRows(workbook));
-  const full = workbookToGrid(workbook, name);
+  const settings = settingsFromGrid(full) ?? { problems: [] };
   const grid: GridWorkbook = { ...full, sheets: full.sheets.filter((s) => !isAddinSheet(s.name)) };
   const names = grid.sheets.map((s) => s.name);
   const host: WorkbookHost = {

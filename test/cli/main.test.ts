@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import { main } from "../../src/cli/main";
 import type { ReadOptions } from "../../src/cli/readWorkbook";
 import { fundWorkbook, tempDir } from "./workbooks";
-import { claimSize } from "./zipcraft";
+import { claimSize, renameEntry } from "./zipcraft";
 
 interface Outcome {
   code: number;
@@ -150,11 +150,8 @@ describe("unreadable inputs: one clear line each, no stack trace", () => {
     [
       "a zip that is not a workbook",
       () => {
-        const wb = fs.readFileSync(clean);
-        // same bytes, but the [Content_Types].xml name is renamed in the central directory
-        const i = wb.lastIndexOf(Buffer.from("[Content_Types].xml"));
-        Buffer.from("[Content_Typez].xml").copy(wb, i);
-        fs.writeFileSync(path.join(dir, "other.zip"), wb);
+        // same bytes, but the [Content_Types].xml entry is renamed (local header and directory)
+        fs.writeFileSync(path.join(dir, "other.zip"), renameEntry(fs.readFileSync(clean), "[Content_Types].xml", "[Content_Typez].xml"));
         return path.join(dir, "other.zip");
       },
       /not an Excel workbook/,
@@ -163,16 +160,14 @@ describe("unreadable inputs: one clear line each, no stack trace", () => {
 
   it.each(cases)("%s", async (_, make, reason) => {
     const file = make();
-    for (const reader of ["exceljs", "stream"] as const) {
-      const r = await run(["--lang", "en", file, clean], { read: { reader } });
-      expect(r.code).toBe(3);
-      const lines = r.stderr.trimEnd().split("\n");
-      expect(lines).toHaveLength(1);
-      expect(lines[0].startsWith(`fund-check: ${file}: `)).toBe(true);
-      expect(lines[0]).toMatch(reason);
-      expect(r.stderr).not.toMatch(/\bat .+:\d+:\d+/); // no stack trace
-      expect(r.stdout).toContain(path.basename(clean)); // the good file was still checked
-    }
+    const r = await run(["--lang", "en", file, clean]);
+    expect(r.code).toBe(3);
+    const lines = r.stderr.trimEnd().split("\n");
+    expect(lines).toHaveLength(1);
+    expect(lines[0].startsWith(`fund-check: ${file}: `)).toBe(true);
+    expect(lines[0]).toMatch(reason);
+    expect(r.stderr).not.toMatch(/\bat .+:\d+:\d+/); // no stack trace
+    expect(r.stdout).toContain(path.basename(clean)); // the good file was still checked
   });
 });
 
@@ -184,7 +179,7 @@ describe("input files", () => {
       await run(["--format", format, "--out", path.join(dir, `out.${format}`), errors]);
       expect(fs.existsSync(path.join(dir, `out.${format}`))).toBe(true);
     }
-    await run([errors], { read: { reader: "stream" } });
+    await run([errors]);
     expect(sha256(errors)).toBe(before);
     expect(fs.statSync(errors).mtimeMs).toBe(mtime);
   });

@@ -22,7 +22,7 @@ export async function fundWorkbook(file: string, rows: [string, number, number, 
   return file;
 }
 
-/** Exercises what the two readers must agree on: merges, formats, indent, rich text, formulas, dates, errors. */
+/** Exercises what the reader and ExcelJS (the tests' oracle) must agree on: merges, formats, indent, rich text, formulas, dates, errors. */
 export async function richWorkbook(file: string): Promise<string> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet("基金支出");

@@ -36,6 +36,47 @@ function assert(condition, message) {
   if (!condition) throw new Error(message);
 }
 
+/** A zip of text parts (deflated, CRC-32, central directory): enough for the page to read. */
+function zipOf(parts) {
+  const local = [];
+  const central = [];
+  let offset = 0;
+  for (const [name, text] of Object.entries(parts)) {
+    const data = Buffer.from(text);
+    const packed = zlib.deflateRawSync(data, { level: 1 });
+    const nameBytes = Buffer.from(name);
+    const header = Buffer.alloc(30);
+    header.writeUInt32LE(0x04034b50, 0);
+    header.writeUInt16LE(20, 4);
+    header.writeUInt16LE(8, 8);
+    header.writeUInt32LE(zlib.crc32(data), 14);
+    header.writeUInt32LE(packed.length, 18);
+    header.writeUInt32LE(data.length, 22);
+    header.writeUInt16LE(nameBytes.length, 26);
+    const record = Buffer.alloc(46);
+    record.writeUInt32LE(0x02014b50, 0);
+    record.writeUInt16LE(20, 4);
+    record.writeUInt16LE(20, 6);
+    record.writeUInt16LE(8, 10);
+    record.writeUInt32LE(zlib.crc32(data), 16);
+    record.writeUInt32LE(packed.length, 20);
+    record.writeUInt32LE(data.length, 24);
+    record.writeUInt16LE(nameBytes.length, 28);
+    record.writeUInt32LE(offset, 42);
+    local.push(header, nameBytes, packed);
+    central.push(record, nameBytes);
+    offset += 30 + nameBytes.length + packed.length;
+  }
+  const dir = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(central.length / 2, 8);
+  end.writeUInt16LE(central.length / 2, 10);
+  end.writeUInt32LE(dir.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...local, dir, end]);
+}
+
 function build() {
   console.log("== building dist/ (npm run build)");
   const run = spawnSync(process.platform === "win32" ? "npm.cmd" : "npm", ["run", "build"], { cwd: root, stdio: "inherit" });
@@ -138,7 +179,7 @@ async function main() {
     assert(total <= INITIAL_JS_LIMIT, `initial JavaScript is ${(total / 1024).toFixed(1)} KB gzipped`);
   });
 
-  await test("outside Office the page opens as the standalone page, without loading ExcelJS", async () => {
+  await test("outside Office the page opens as the standalone page, without loading the workbook reader", async () => {
     await page.goto(`${origin}/taskpane.html`);
     await page.getByRole("heading", { name: "Fund Check — standalone page" }).waitFor({ timeout: 20000 });
     const scripts = requested.filter((u) => u.startsWith(origin) && u.endsWith(".js")).map((u) => u.slice(origin.length + 1));
@@ -155,7 +196,11 @@ async function main() {
     const summary = await page.locator("[data-summary]").innerText();
     assert(/^[1-9]\d* errors/.test(summary), `summary: ${summary}`);
     const chunks = requested.filter((u) => u.startsWith(origin) && u.endsWith(".js") && !u.endsWith("/taskpane.js"));
-    assert(chunks.length >= 1, "the ExcelJS chunk was never loaded");
+    assert(chunks.length >= 1, "the reader's chunk was never loaded");
+    // What opening a file loads on demand (the .xlsx reader of src/xlsx/ and the page's own code; no ExcelJS).
+    const gz = chunks.map((u) => zlib.gzipSync(fs.readFileSync(path.join(dist, new URL(u).pathname))).length).reduce((a, b) => a + b, 0);
+    console.log(`       loaded on opening a file: ${chunks.map((u) => new URL(u).pathname.slice(1)).join(", ")}: ${(gz / 1024).toFixed(1)} KB gzipped`);
+    assert(gz <= 100 * 1024, `opening a file loads ${(gz / 1024).toFixed(1)} KB gzipped`);
   });
 
   await test("clicking a finding shows and marks its cell in the sheet view", async () => {
@@ -235,7 +280,7 @@ async function main() {
     assert(csv.includes("工伤保险,35,398,806,131%,307,62%"), "the work-injury figures are missing from the CSV");
   });
 
-  await test("a hostile file is refused in the page with a clear message, before ExcelJS inflates it", async () => {
+  await test("a hostile file is refused in the page with a clear message, before anything is inflated", async () => {
     // The example with its sheet entries claiming 2 GiB each in the zip's central directory (a zip bomb).
     const bomb = Buffer.from(fs.readFileSync(path.join(root, "examples", "qiemo-2019.xlsx")));
     let eocd = bomb.length - 22;
@@ -251,6 +296,36 @@ async function main() {
     await message.waitFor({ timeout: 15000 });
     await input.setInputFiles({ name: "notes.xlsx", mimeType: "text/plain", buffer: Buffer.from("not a workbook") });
     await page.getByText(/notes\.xlsx could not be read: not an \.xlsx workbook \(not a zip file\)|无法读取 notes\.xlsx：不是 \.xlsx 工作簿/).waitFor({ timeout: 15000 });
+  });
+
+  await test("the page applies the CLI's limits: a zip entry lying about its size and a sheet past 500,000 rows are refused", async () => {
+    const input = page.locator('input[type="file"][accept*=".xlsx"]').first();
+    // The example whose sheet entries claim 10 bytes (directory and local headers alike): only inflating tells.
+    const liar = Buffer.from(fs.readFileSync(path.join(root, "examples", "qiemo-2019.xlsx")));
+    let eocd = liar.length - 22;
+    while (liar.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+    for (let i = 0, p = liar.readUInt32LE(eocd + 16); i < liar.readUInt16LE(eocd + 10); i++) {
+      const nameLength = liar.readUInt16LE(p + 28);
+      if (/worksheets\/sheet1\.xml$/.test(liar.toString("utf8", p + 46, p + 46 + nameLength))) {
+        liar.writeUInt32LE(10, p + 24);
+        liar.writeUInt32LE(10, liar.readUInt32LE(p + 42) + 22);
+      }
+      p += 46 + nameLength + liar.readUInt16LE(p + 30) + liar.readUInt16LE(p + 32);
+    }
+    await input.setInputFiles({ name: "liar.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: liar });
+    await page.getByText(/liar\.xlsx could not be read: zip entry xl\/worksheets\/sheet1\.xml inflates beyond its declared size/).waitFor({ timeout: 15000 });
+    // 600,000 rows of one number each: refused at row 500,001, not read to the end.
+    const rows = [];
+    for (let r = 1; r <= 600000; r++) rows.push(`<row r="${r}"><c r="A${r}"><v>${r}</v></c></row>`);
+    const big = zipOf({
+      "[Content_Types].xml": "<Types/>",
+      "_rels/.rels": '<Relationships><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+      "xl/workbook.xml": '<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="big" sheetId="1" r:id="r1"/></sheets></workbook>',
+      "xl/_rels/workbook.xml.rels": '<Relationships><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+      "xl/worksheets/sheet1.xml": `<worksheet><sheetData>${rows.join("")}</sheetData></worksheet>`,
+    });
+    await input.setInputFiles({ name: "big.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: big });
+    await page.getByText(/big\.xlsx could not be read: sheet "big" has more than 500,000 rows of data, refused/).waitFor({ timeout: 60000 });
   });
 
   await test("the custom functions' page loads under its CSP with nothing but office.js from outside", async () => {

@@ -3,7 +3,7 @@
  * 小计 totals), figures by role, percent-point columns turned into fractions, units seen.
  */
 import Decimal from "decimal.js";
-import { GridCell, GridSheet, columnLetters, toA1 } from "../grid";
+import { CellValue, GridSheet, SheetCells, columnLetters, sheetCells, toA1 } from "../grid";
 import { FIGURE_ROLES, FigureStore, MISSING, NUMBER, StoreRow } from "../figureStore";
 import { FundRole, FundRow, FundTable, RowKind } from "../model";
 import { FormatPrecision, NumberRead, formatPrecision, readNumber, toHalfWidth } from "../numbers";
@@ -19,9 +19,7 @@ const SUBTOTAL = /小计$|^小计|^sub-?total\b/i;
 /** Names that are funds or totals in their own right, never a line of the fund above. */
 const FUND_NAME = /保险|基金|年金|合计|总计|小计|insurance|pension|fund|total/i;
 
-export function subjectText(cell: GridCell | undefined): string {
-  if (!cell) return "";
-  const v = cell.value;
+export function subjectText(v: CellValue): string {
   if (v === null || v === undefined) return "";
   if (typeof v === "string") return v;
   if (typeof v === "number" || typeof v === "boolean") return String(v);
@@ -105,8 +103,8 @@ export function shortestPlaces(value: number): number {
 }
 
 /** Builds the fund model of one detected table. Never throws on cell content: odd cells become text figures. */
-export function buildFundTable(sheet: GridSheet, detected: DetectedTable): BuiltFundTable {
-  const cells = sheet.cells;
+export function buildFundTable(sheet: GridSheet | SheetCells, detected: DetectedTable): BuiltFundTable {
+  const cells = sheetCells(sheet);
   let columns = detected.columns.slice();
   const subjectCol = columns.find((c) => c.role === "subject")?.col;
   const figureCols = columns.filter((c) => c.role !== "subject" && isFundFigureRole(c.role)) as (DetectedColumn & { role: FigureRole })[];
@@ -129,21 +127,21 @@ export function buildFundTable(sheet: GridSheet, detected: DetectedTable): Built
   const cellUnits: { unit: string; ref: string; role: FigureRole }[] = [];
   // Row by row (as the grid lies in memory), every figure cell once.
   for (let i = 0; i < count; i++) {
-    const row = cells[first + i];
-    if (!row) continue; // the store's slots start blank
+    const r = first + i;
+    if (cells.rowLength(r) === 0) continue; // the store's slots start blank
     for (let k = 0; k < width; k++) {
-      const cell = row[figureColumns[k]];
-      if (!cell) continue;
-      const value = cell.value;
+      const value = cells.value(r, figureColumns[k]);
+      if (value === undefined || value === null) continue; // blank: the slot stays blank
       if (typeof value === "number" && Number.isFinite(value)) {
         // What readNumber gives a number cell, without the object: digits are the float's shortest form, and
         // its decimal places are found without writing it out (−1: it is written with an exponent).
         const places = shortestPlaces(value);
         if (places >= 0) {
           let precision = lastPrecisions[k];
-          if (cell.numFmt !== lastFormats[k]) {
-            lastFormats[k] = cell.numFmt;
-            lastPrecisions[k] = precision = formatPrecision(cell.numFmt);
+          const numFmt = cells.numFmt(r, figureColumns[k]);
+          if (numFmt !== lastFormats[k]) {
+            lastFormats[k] = numFmt;
+            lastPrecisions[k] = precision = formatPrecision(numFmt);
           }
           const percent = precision ? precision.percent : false;
           store.setNumber(i, k, value, precision ? precision.decimals : places, percent, places);
@@ -155,7 +153,7 @@ export function buildFundTable(sheet: GridSheet, detected: DetectedTable): Built
           continue;
         }
       }
-      const read = readNumber(value, cell.numFmt);
+      const read = readNumber(value, cells.numFmt(r, figureColumns[k]));
       store.set(i, k, read);
       if (read.kind !== "number") continue;
       if (read.percent) percents[k]++;
@@ -219,9 +217,7 @@ export function buildFundTable(sheet: GridSheet, detected: DetectedTable): Built
 
   for (let i = 0; i < count; i++) {
     const r = first + i;
-    const sheetRow = cells[r];
-    const subjectCell = subjectCol !== undefined && sheetRow ? sheetRow[subjectCol] : undefined;
-    const raw = subjectText(subjectCell);
+    const raw = subjectCol !== undefined ? subjectText(cells.value(r, subjectCol)) : "";
     const name = cleanSubject(raw);
     let present = 0;
     for (let k = 0, at = i * width; k < width; k++, at++) if (kinds[at] !== MISSING) present++;
@@ -234,7 +230,7 @@ export function buildFundTable(sheet: GridSheet, detected: DetectedTable): Built
     }
     if (name === "" && present === 0) continue;
 
-    const indent = (subjectCell?.indent ?? 0) + (!plainStart && LEADING_SPACE.test(raw) ? 1 : 0);
+    const indent = (subjectCol !== undefined ? cells.indent(r, subjectCol) ?? 0 : 0) + (!plainStart && LEADING_SPACE.test(raw) ? 1 : 0);
     const totalKind = rowKindOf(name);
     const hasBudget = budgetK >= 0 && kinds[i * width + budgetK] === NUMBER;
     let kind: RowKind;
@@ -257,7 +253,7 @@ export function buildFundTable(sheet: GridSheet, detected: DetectedTable): Built
     rowNumbers.push(r);
   }
 
-  const table: FundTable = { sheet: sheet.name, rows };
+  const table: FundTable = { sheet: cells.name, rows };
   if (detected.unit) table.unit = detected.unit;
   else if (unitsSeen.length) table.unit = unitsSeen[0].unit;
   if (unitsSeen.length > 1) table.unitsSeen = unitsSeen;

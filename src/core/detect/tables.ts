@@ -3,7 +3,7 @@
  * "2019年" over "预算数 | 执行数"), reads the unit line, and splits a sheet into tables at blank rows and at
  * new header rows. Knows nothing of the rules: it says where tables are and what each column holds.
  */
-import { CellRange, CellValue, GridCell, GridSheet, isCellError } from "../grid";
+import { CellRange, CellValue, GridSheet, SheetCells, isCellError, sheetCells } from "../grid";
 import { FundRole, IndicatorRole, Role } from "../model";
 import { foldLabel, readLabel, readUnitLine } from "./labels";
 
@@ -59,9 +59,9 @@ class SheetView {
   readonly rowCount: number;
   private mergesByRow = new Map<number, CellRange[]>();
 
-  constructor(readonly sheet: GridSheet) {
-    this.rowCount = sheet.cells.length;
-    for (const m of sheet.merges ?? []) {
+  constructor(readonly cells: SheetCells) {
+    this.rowCount = cells.rowCount;
+    for (const m of cells.merges) {
       // Header merges are small; a huge merge is indexed only over its first rows (enough for labels).
       const bottom = Math.min(m.bottom, m.top + 50);
       for (let r = m.top; r <= bottom; r++) {
@@ -72,14 +72,13 @@ class SheetView {
     }
   }
 
-  row(r: number): (GridCell | undefined)[] {
-    return this.sheet.cells[r] ?? [];
+  /** No cell of row r lies at or after this column. */
+  rowLength(r: number): number {
+    return this.cells.rowLength(r);
   }
 
   value(r: number, c: number): CellValue {
-    const row = this.sheet.cells[r];
-    const cell = row ? row[c] : undefined;
-    return cell ? cell.value : undefined;
+    return this.cells.value(r, c);
   }
 
   mergeAt(r: number, c: number): CellRange | undefined {
@@ -99,17 +98,16 @@ class SheetView {
   }
 
   isBlank(r: number): boolean {
-    const row = this.sheet.cells[r];
-    if (!row) return true;
-    for (const cell of row) if (cell && !isBlankValue(cell.value)) return false;
+    const cells = this.cells;
+    const n = cells.rowLength(r);
+    for (let c = 0; c < n; c++) if (!isBlankValue(cells.value(r, c))) return false;
     return true;
   }
 
   /** Right-most column with anything in it on row r (−1 when none). */
   lastCol(r: number): number {
-    const row = this.sheet.cells[r];
-    if (!row) return -1;
-    for (let c = row.length - 1; c >= 0; c--) if (row[c] && !isBlankValue(row[c]!.value)) return c;
+    const cells = this.cells;
+    for (let c = cells.rowLength(r) - 1; c >= 0; c--) if (!isBlankValue(cells.value(r, c))) return c;
     return -1;
   }
 
@@ -142,14 +140,13 @@ interface RowLabels {
 
 /** `startingHere`: count only labels of this row's own cells and of merges that start on it. */
 function scanRow(view: SheetView, r: number, startingHere = false): RowLabels {
-  const row = view.row(r);
   const out: RowLabels = { roleCount: 0, figureRoles: 0, indicatorRoles: 0, hasYearOrPeriod: false, ownCells: 0, hasDataNumber: false, areas: 0, wideAreas: 0, sentences: 0 };
   const width = view.width(r);
   for (let c = 0; c <= width; c++) {
-    const cell = row[c];
-    if (cell && !isBlankValue(cell.value)) {
+    const value = view.value(r, c);
+    if (!isBlankValue(value)) {
       out.ownCells++;
-      if (isDataNumber(cell.value) || isCellError(cell.value)) out.hasDataNumber = true;
+      if (isDataNumber(value) || isCellError(value)) out.hasDataNumber = true;
     }
     // A merged area is one label, counted once (a title merged across the table is not six headers).
     const m = view.mergeAt(r, c);
@@ -175,13 +172,12 @@ function scanRow(view: SheetView, r: number, startingHere = false): RowLabels {
 
 /** Fast pre-check: a row holding a figure typed as a number is data, never a header. */
 function mayBeHeader(view: SheetView, r: number): boolean {
-  const row = view.sheet.cells[r];
-  if (!row) return false;
+  const n = view.rowLength(r);
   let strings = 0;
-  for (const cell of row) {
-    if (!cell) continue;
-    if (isDataNumber(cell.value)) return false;
-    if (typeof cell.value === "string") strings++;
+  for (let c = 0; c < n; c++) {
+    const value = view.value(r, c);
+    if (isDataNumber(value)) return false;
+    if (typeof value === "string") strings++;
   }
   return strings >= 1;
 }
@@ -202,12 +198,17 @@ function isGroupRow(view: SheetView, r: number): boolean {
   // A label merged down from above (项目资金（万元） beside the block's last row) does not make a row a group row.
   const s = scanRow(view, r, true);
   if (s.hasDataNumber || s.sentences > 0) return false; // a sentence is text under a header, not a group label
-  const row = view.row(r);
-  for (const cell of row) if (cell && typeof cell.value === "string" && readUnitLine(cell.value)) return false;
+  const n = view.rowLength(r);
+  for (let c = 0; c < n; c++) {
+    const value = view.value(r, c);
+    if (typeof value === "string" && readUnitLine(value)) return false;
+  }
   // A title ("2019年社会保险基金支出绩效自评表") is one long label, often merged across the table: not a group.
   if (s.ownCells === 1) {
-    const c = row.findIndex((cell) => cell && !isBlankValue(cell.value));
-    const text = c >= 0 ? labelText(row[c]!.value) ?? "" : "";
+    let c = 0;
+    while (c < n && isBlankValue(view.value(r, c))) c++;
+    if (c === n) c = -1;
+    const text = c >= 0 ? labelText(view.value(r, c)) ?? "" : "";
     const m = c >= 0 ? view.mergeAt(r, c) : undefined;
     if (text.length > 8 || (m && m.right - m.left + 1 >= 4)) return false;
   }
@@ -221,10 +222,10 @@ function isContinuationRow(view: SheetView, r: number, top: number): boolean {
   if (r >= view.rowCount || view.isBlank(r) || !mayBeHeader(view, r)) return false;
   const s = scanRow(view, r);
   if (s.hasDataNumber) return false;
-  const row = view.row(r);
+  const n = view.rowLength(r);
   // At least one own label naming a role or a year, in a column whose header above has a merge or no role.
-  for (let c = 0; c < row.length; c++) {
-    const own = row[c] ? labelText(row[c]!.value) : undefined;
+  for (let c = 0; c < n; c++) {
+    const own = labelText(view.value(r, c));
     // Header labels are short words (as in scanRow): a sentence under a header is data even when it names 结余.
     if (own === undefined || own.length > 24 || /[，。；]/.test(own)) continue;
     const info = readLabel(own);
@@ -350,9 +351,9 @@ function tableKind(columns: DetectedColumn[]): "fund" | "indicator" {
 }
 
 function unitOfRow(view: SheetView, r: number): { unit: string; col: number } | undefined {
-  const row = view.row(r);
-  for (let c = 0; c < row.length; c++) {
-    const v = row[c]?.value;
+  const n = view.rowLength(r);
+  for (let c = 0; c < n; c++) {
+    const v = view.value(r, c);
     if (typeof v === "string") {
       const unit = readUnitLine(v);
       if (unit) return { unit, col: c };
@@ -395,8 +396,8 @@ export function applyMapping(columns: DetectedColumn[], mapping: Record<number, 
  * Finds the tables of a sheet. `mapping` (0-based column → role) overrides detected roles; with a mapping and
  * no header found, the first non-blank row is taken as the header so a user can rescue a sheet detection missed.
  */
-export function detectTables(sheet: GridSheet, mapping?: Record<number, Role | "ignore">): DetectedSheet {
-  const view = new SheetView(sheet);
+export function detectTables(sheet: GridSheet | SheetCells, mapping?: Record<number, Role | "ignore">): DetectedSheet {
+  const view = new SheetView(sheetCells(sheet));
   const tables: DetectedTable[] = [];
   let current: DetectedTable | undefined;
   let pendingUnit: { unit: string; row: number; col: number } | undefined;

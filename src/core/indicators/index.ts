@@ -12,7 +12,7 @@
 import { buildFundTable } from "../detect/fundTable";
 import { DetectedTable } from "../detect/tables";
 import { copyTexts, Finding, RULE_IDS, RuleId, Severity } from "../findings";
-import { GridSheet, columnLetters, toA1 } from "../grid";
+import { GridSheet, SheetCells, columnLetters, sheetCells, toA1 } from "../grid";
 import { IndicatorTarget, ScoringRuleName, isScoringRuleName, judge, readTarget, scoreIndicator } from "../indicatorTargets";
 import { IndicatorRole } from "../model";
 import { readNumber } from "../numbers";
@@ -36,16 +36,16 @@ function cellText(value: unknown): string {
 }
 
 /** A 总分/合计 label anywhere left of the figures (often merged across the label columns). */
-function totalLabel(sheet: GridSheet, r: number, beforeCol: number): string | undefined {
-  const cells = sheet.cells[r] ?? [];
-  for (let c = 0; c < Math.min(beforeCol, cells.length); c++) {
-    const t = cellText(cells[c]?.value).replace(/[\s\u3000]+/g, "");
+function totalLabel(sheet: SheetCells, r: number, beforeCol: number): string | undefined {
+  const n = Math.min(beforeCol, sheet.rowLength(r));
+  for (let c = 0; c < n; c++) {
+    const t = cellText(sheet.value(r, c)).replace(/[\s\u3000]+/g, "");
     if (t !== "") return TOTAL_LABEL.test(t) ? t : undefined;
   }
   return undefined;
 }
 
-function buildIndicatorRows(sheet: GridSheet, detected: DetectedTable): IndicatorTable {
+function buildIndicatorRows(sheet: SheetCells, detected: DetectedTable): IndicatorTable {
   const cols = detected.columns.filter((c) => INDICATOR_ROLES.has(c.role));
   const columns: IndicatorTable["columns"] = {};
   for (const c of cols) columns[c.role as IndicatorRole] = c.col;
@@ -56,14 +56,13 @@ function buildIndicatorRows(sheet: GridSheet, detected: DetectedTable): Indicato
   const carriedRef: IndicatorRow["levelRefs"] = {};
   const rows: IndicatorRow[] = [];
   for (let r = detected.firstRow; r <= detected.lastRow; r++) {
-    const cells = sheet.cells[r] ?? [];
     const out: IndicatorRow = { row: r, kind: "indicator", text: {}, figures: {}, levelRefs: {}, label: "" };
     let any = false;
     const own: Partial<Record<IndicatorRole, string>> = {};
     for (const c of cols) {
       const role = c.role as IndicatorRole;
-      const cell = cells[c.col];
-      const text = cellText(cell?.value);
+      const value = sheet.value(r, c.col);
+      const text = cellText(value);
       if (text !== "") {
         any = true;
         own[role] = text;
@@ -79,7 +78,7 @@ function buildIndicatorRows(sheet: GridSheet, detected: DetectedTable): Indicato
           }
         }
       } else if (text !== "") out.text[role] = text;
-      out.figures[role] = { ref: columnLetters(c.col) + (r + 1), read: readNumber(cell?.value, cell?.numFmt) };
+      out.figures[role] = { ref: columnLetters(c.col) + (r + 1), read: readNumber(value, sheet.numFmt(r, c.col)) };
     }
     const total = totalLabel(sheet, r, Number.isFinite(figureCol) ? figureCol : Infinity);
     if (!any && !total) continue;
@@ -103,14 +102,14 @@ function buildIndicatorRows(sheet: GridSheet, detected: DetectedTable): Indicato
 }
 
 /** The 预算执行率 block: its names stand in the text column left of the figures (the left-most may be a merged label). */
-function buildExecutionBlock(sheet: GridSheet, detected: DetectedTable): IndicatorTable {
+function buildExecutionBlock(sheet: SheetCells, detected: DetectedTable): IndicatorTable {
   const figureCols = detected.columns.filter((c) => c.role !== "subject").map((c) => c.col);
   const firstFigure = figureCols.length ? Math.min(...figureCols) : 0;
   let nameCol = -1;
   let best = 0;
   for (let c = 0; c < firstFigure; c++) {
     let count = 0;
-    for (let r = detected.firstRow; r <= detected.lastRow; r++) if (cellText(sheet.cells[r]?.[c]?.value) !== "") count++;
+    for (let r = detected.firstRow; r <= detected.lastRow; r++) if (cellText(sheet.value(r, c)) !== "") count++;
     if (count > best) [nameCol, best] = [c, count];
   }
   const columns = detected.columns.filter((c) => c.role !== "subject");
@@ -121,13 +120,12 @@ function buildExecutionBlock(sheet: GridSheet, detected: DetectedTable): Indicat
   const scoreCol = detected.columns.find((c) => c.role === "score")?.col;
   const rows: ExecutionRow[] = built.table.rows.map((fundRow, k) => {
     const r = built.rowNumbers[k];
-    const cells = sheet.cells[r] ?? [];
     const out: ExecutionRow = { row: r, label: fundRow.subject || toA1(r, firstFigure) };
     if (fundRow.figures.budget) out.budget = fundRow.figures.budget;
     if (fundRow.figures.actual) out.actual = fundRow.figures.actual;
     if (fundRow.figures.statedCompletion) out.rate = fundRow.figures.statedCompletion;
-    if (weightCol !== undefined) out.weight = { ref: toA1(r, weightCol), read: readNumber(cells[weightCol]?.value, cells[weightCol]?.numFmt) };
-    if (scoreCol !== undefined) out.score = { ref: toA1(r, scoreCol), read: readNumber(cells[scoreCol]?.value, cells[scoreCol]?.numFmt) };
+    if (weightCol !== undefined) out.weight = { ref: toA1(r, weightCol), read: readNumber(sheet.value(r, weightCol), sheet.numFmt(r, weightCol)) };
+    if (scoreCol !== undefined) out.score = { ref: toA1(r, scoreCol), read: readNumber(sheet.value(r, scoreCol), sheet.numFmt(r, scoreCol)) };
     return out;
   });
   return { sheet: sheet.name, kind: "execution", rows: [], columns: {}, execution: { rows, fund: built.table } };
@@ -139,8 +137,9 @@ function isExecutionBlock(detected: DetectedTable): boolean {
 }
 
 /** A detected indicator table → rows by role (or the 预算执行率 block). Never throws on cell content. */
-export function buildIndicatorTable(sheet: GridSheet, detected: DetectedTable): IndicatorTable {
-  return isExecutionBlock(detected) ? buildExecutionBlock(sheet, detected) : buildIndicatorRows(sheet, detected);
+export function buildIndicatorTable(sheet: GridSheet | SheetCells, detected: DetectedTable): IndicatorTable {
+  const cells = sheetCells(sheet);
+  return isExecutionBlock(detected) ? buildExecutionBlock(cells, detected) : buildIndicatorRows(cells, detected);
 }
 
 function readTargetCell(figure: IndicatorRow["figures"]["target"], text: string | undefined): IndicatorTarget | undefined {

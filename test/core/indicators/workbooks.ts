@@ -1,30 +1,18 @@
 /**
- * Indicator tables as people lay them out, written as real .xlsx files with ExcelJS (temp dir) and read back
- * through workbookToGrid, the way the CLI and the standalone page read them.
+ * Indicator tables as people lay them out, written as real .xlsx files with ExcelJS and read back with the
+ * reader the CLI and the standalone page use (src/xlsx/).
  */
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
 import ExcelJS from "exceljs";
 import { GridWorkbook } from "../../../src/core/grid";
-import { workbookToGrid } from "../../../src/exceljs/toGrid";
+import { gridOf } from "../../helpers/xlsx";
 
 export type Cell = string | number | null | { value: number; numFmt: string };
 
-/** Writes rows from A<top>, then the merges; returns the workbook read back from disk as a grid. */
+/** Writes rows from A<top>, then the merges; returns the workbook written as .xlsx and read back as a grid. */
 export async function roundTrip(build: (wb: ExcelJS.Workbook) => void): Promise<GridWorkbook> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fund-check-indicators-"));
-  try {
-    const file = path.join(dir, "indicators.xlsx");
-    const wb = new ExcelJS.Workbook();
-    build(wb);
-    await wb.xlsx.writeFile(file);
-    const back = new ExcelJS.Workbook();
-    await back.xlsx.readFile(file);
-    return workbookToGrid(back, "indicators.xlsx");
-  } finally {
-    fs.rmSync(dir, { recursive: true, force: true });
-  }
+  const wb = new ExcelJS.Workbook();
+  build(wb);
+  return gridOf(wb, "indicators.xlsx");
 }
 
 export function put(ws: ExcelJS.Worksheet, top: number, rows: Cell[][]): void {

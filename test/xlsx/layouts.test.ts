@@ -1,23 +1,12 @@
 /**
- * Sheet understanding on differently laid-out workbooks, each written with ExcelJS to a real .xlsx, read back
- * with ExcelJS + workbookToGrid and checked: the detected columns and the findings a user would see.
+ * Sheet understanding on differently laid-out workbooks, each written with ExcelJS as a real .xlsx, read back
+ * with the reader (src/xlsx/) and checked: the detected columns and the findings a user would see.
  */
-import * as fs from "fs";
-import * as os from "os";
-import * as path from "path";
 import ExcelJS from "exceljs";
 import { checkWorkbook } from "../../src/core/check";
 import { CheckResult } from "../../src/core/api";
-import { workbookToGrid } from "../../src/exceljs/toGrid";
 import { ColumnMapping } from "../../src/core/api";
-
-let dir: string;
-beforeAll(() => {
-  dir = fs.mkdtempSync(path.join(os.tmpdir(), "fund-check-layouts-"));
-});
-afterAll(() => {
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+import { gridOf } from "../helpers/xlsx";
 
 type Row = (ExcelJS.CellValue | { v: ExcelJS.CellValue; fmt?: string; indent?: number })[];
 
@@ -39,12 +28,8 @@ function put(ws: ExcelJS.Worksheet, top: number, rows: Row[]): void {
 async function check(name: string, build: (wb: ExcelJS.Workbook) => void, mapping?: ColumnMapping): Promise<CheckResult> {
   const wb = new ExcelJS.Workbook();
   build(wb);
-  const file = path.join(dir, name + ".xlsx");
-  await wb.xlsx.writeFile(file);
-  const back = new ExcelJS.Workbook();
-  await back.xlsx.readFile(file);
   const errors: unknown[] = [];
-  const result = checkWorkbook(workbookToGrid(back, name + ".xlsx"), { mapping, onRuleError: (_r, e) => errors.push(e) });
+  const result = checkWorkbook(await gridOf(wb, name + ".xlsx"), { mapping, onRuleError: (_r, e) => errors.push(e) });
   expect(errors).toEqual([]);
   return result;
 }

@@ -1,11 +1,13 @@
 /**
- * ExcelJS workbook → the core's grid. Pure (no fs, no Node-only imports: the standalone page uses it too):
- * formula cells give their cached result, rich text and hyperlinks their text, error values stay {error},
- * dates stay Dates, number formats and indents are kept, and a merged area keeps its value only in its master
- * cell (ExcelJS repeats the master's value in every merged cell).
+ * A second, independent reading of an .xlsx for the tests: ExcelJS's full reader, then its object model → the
+ * core's grid (what the CLI and the page did before src/xlsx/). The reader's tests compare its grid with this
+ * one on the same files, so the two readings must agree on every cell: formula cells give their cached result,
+ * rich text and hyperlinks their text, error values stay {error}, dates stay Dates, number formats and indents
+ * are kept, and a merged area keeps its value only in its master cell (ExcelJS repeats the master's value in
+ * every merged cell).
  */
 import type ExcelJS from "exceljs";
-import type { CellRange, CellValue, GridCell, GridSheet, GridWorkbook } from "../core/grid";
+import type { CellRange, CellValue, GridCell, GridSheet, GridWorkbook } from "../../src/core/grid";
 
 /** ExcelJS's ValueType.Merge, without importing ExcelJS at run time. */
 const VALUE_TYPE_MERGE = 1;
