@@ -163,18 +163,22 @@ async function main() {
   compiler.hooks.done.tap("fund-check start", (stats) => {
     if (ready || stopping) return;
     ready = true;
-    if (stats.hasErrors()) console.error("The first build has errors (above); the page will not work until they are fixed.");
-    printHowTo(((Date.now() - began) / 1000).toFixed(0));
-    if (sideload) sideloadIntoExcel();
-    else if (desktop && port !== DEFAULT_PORT && !process.argv.includes("--no-sideload")) {
-      console.log(`Not sideloading: manifest.xml points at port ${DEFAULT_PORT}, this server is on ${port}.`);
-    } else if (process.platform === "linux" && !process.argv.includes("--no-sideload")) {
-      console.log("Excel desktop does not exist on Linux: sideloading skipped. Use Excel on the web (above) or the standalone page.");
-    }
+    const seconds = ((Date.now() - began) / 1000).toFixed(0);
+    // After the dev middleware has printed the build's errors and warnings (it does so on the next tick).
+    setImmediate(() => {
+      if (stats.hasErrors()) console.error("The first build has errors (above); the page will not work until they are fixed.");
+      printHowTo(seconds);
+      if (sideload) sideloadIntoExcel();
+      else if (desktop && port !== DEFAULT_PORT && !process.argv.includes("--no-sideload")) {
+        console.log(`Not sideloading: manifest.xml points at port ${DEFAULT_PORT}, this server is on ${port}.`);
+      } else if (process.platform === "linux" && !process.argv.includes("--no-sideload")) {
+        console.log("Excel desktop does not exist on Linux: sideloading skipped. Use Excel on the web (above) or the standalone page.");
+      }
+    });
   });
   // setupExitSignals: false — this script handles the signals (above); the server's own handlers would race it.
   server = new WebpackDevServer({ ...config.devServer, setupExitSignals: false }, compiler);
-  console.log(`Starting the webpack dev server on https://localhost:${port}; the first build takes a minute or so…`);
+  console.log(`Starting the webpack dev server on https://localhost:${port}; the first build takes about half a minute…`);
   try {
     await server.start();
   } catch (error) {
