@@ -44,15 +44,37 @@ function portOpen(port) {
   });
 }
 
-/** Every live process (not a zombie) as pid → ppid. */
+/** Every live process (not a zombie) as pid → ppid: from /proc where there is one (ps may not be installed), else ps. */
 function processTable() {
-  const out = spawnSync("ps", ["-A", "-o", "pid=,ppid=,stat="], { encoding: "utf8" }).stdout;
   const table = new Map();
+  if (fs.existsSync("/proc/self/stat")) {
+    for (const name of fs.readdirSync("/proc")) {
+      if (!/^\d+$/.test(name)) continue;
+      try {
+        const stat = fs.readFileSync(`/proc/${name}/stat`, "utf8"); // "pid (comm) state ppid …"
+        const [state, ppid] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+        if (state !== "Z") table.set(Number(name), Number(ppid));
+      } catch {
+        /* ended meanwhile */
+      }
+    }
+    return table;
+  }
+  const out = spawnSync("ps", ["-A", "-o", "pid=,ppid=,stat="], { encoding: "utf8" }).stdout;
   for (const line of out.split("\n")) {
     const [pid, ppid, stat] = line.trim().split(/\s+/);
     if (pid && !stat.startsWith("Z")) table.set(Number(pid), Number(ppid));
   }
   return table;
+}
+
+/** A process's command line, for messages. */
+function commandLine(pid) {
+  try {
+    return fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").join(" ").trim();
+  } catch {
+    return spawnSync("ps", ["-o", "args=", "-p", String(pid)], { encoding: "utf8" }).stdout?.trim() ?? "";
+  }
 }
 
 /** pid and all its descendants, alive now. */
@@ -131,7 +153,7 @@ async function stopsOn(started, port, signal, assert, group = false) {
     await sleep(250);
   }
   const who = group ? `npm's process group` : `npm (pid ${started.child.pid})`;
-  const names = left.map((pid) => `${pid} ${spawnSync("ps", ["-o", "args=", "-p", String(pid)], { encoding: "utf8" }).stdout.trim()}`);
+  const names = left.map((pid) => `${pid} ${commandLine(pid)}`);
   assert(left.length === 0, `after ${signal} to ${who} these are still running:\n${names.join("\n")}`);
   assert(!open, `after ${signal} to ${who}, port ${port} still accepts connections`);
 }
