@@ -97,6 +97,9 @@ async function main() {
     acceptDownloads: true,
     viewport: { width: 1100, height: 900 },
     args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    // For docs/screenshot.png, fontconfig's language set to Chinese: the sheet's Chinese text then takes the
+    // Simplified Chinese glyphs of Noto Sans CJK (the page is lang="en"; otherwise its Japanese face is used).
+    ...(option("screenshot") ? { env: { ...process.env, FC_LANG: "zh-cn" } } : {}),
   });
 
   const outbound = [];
