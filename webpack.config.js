@@ -6,11 +6,15 @@ const CopyWebpackPlugin = require("copy-webpack-plugin");
 const CustomFunctionsMetadataPlugin = require("custom-functions-metadata-plugin");
 const ZhMetadataPlugin = require("./src/functions/zhMetadataPlugin");
 
+/** The URL the source manifest.xml points at (npm start's default). */
 const devUrl = "https://localhost:3000/";
 
-/** The production URL comes from the environment (ADDIN_URL=https://example.org/fund-check/ npm run build), never from editing the manifest. */
-function addinUrl(mode) {
-  const url = process.env.ADDIN_URL || devUrl;
+/**
+ * The production URL comes from the environment (ADDIN_URL=https://example.org/fund-check/ npm run build), never
+ * from editing the manifest. Served on another port (npm start -- --port 3001), the served manifest points there.
+ */
+function addinUrl(mode, port) {
+  const url = process.env.ADDIN_URL || (port ? `https://localhost:${port}/` : devUrl);
   if (mode === "production" && !process.env.ADDIN_URL) {
     console.warn("ADDIN_URL is not set: the built manifest points at " + devUrl + " (fine for local sideloading).");
   }
@@ -32,13 +36,19 @@ async function httpsOptions() {
   }
 }
 
-module.exports = async (env, options) => {
+/**
+ * env.port (scripts/start.js, or `webpack serve --env port=3001`) sets the dev server's port; default 3000.
+ */
+module.exports = async (env = {}, options = {}) => {
   const mode = options.mode || "development";
-  const url = addinUrl(mode);
-  const serving = Boolean(env && env.WEBPACK_SERVE);
+  const serving = Boolean(env.WEBPACK_SERVE);
+  const port = Number(env.port) || 3000;
+  const url = addinUrl(mode, serving ? port : undefined);
   return {
     mode,
-    devtool: mode === "production" ? "source-map" : "eval-source-map",
+    // Never an eval-* devtool: the pages' Content-Security-Policy has no 'unsafe-eval', so an eval build is a blank
+    // page (test/e2e/devServer.js). cheap-module-source-map maps to the TypeScript sources, by line.
+    devtool: mode === "production" ? "source-map" : "cheap-module-source-map",
     entry: {
       functions: "./src/functions/functions.ts",
       taskpane: "./src/taskpane/index.tsx",
@@ -56,6 +66,8 @@ module.exports = async (env, options) => {
       ],
     },
     performance: { hints: false },
+    // npm start prints only errors and warnings, so that its how-to is the last thing on screen.
+    stats: serving ? "errors-warnings" : undefined,
     plugins: [
       new CustomFunctionsMetadataPlugin({ output: "functions.json", input: "./src/functions/functions.ts" }),
       // functions.zh-CN.json is derived from the generated functions.json (same ids; Chinese descriptions).
@@ -78,11 +90,19 @@ module.exports = async (env, options) => {
     ],
     devServer: {
       host: "127.0.0.1",
-      port: 3000,
+      port,
       headers: { "Access-Control-Allow-Origin": "*" },
       server: serving ? { type: "https", options: await httpsOptions() } : undefined,
       static: { directory: path.resolve(__dirname, "dist") },
-      client: { overlay: false },
+      // No live reload, no hot update, no client script in the bundles. With them, the dev functions.js throws
+      // "Automatic publicPath is not supported" in Excel's JavaScript-only custom functions runtime (no DOM), so no
+      // function registers; and the client's socket aimed at the bound address (wss://127.0.0.1) from a page on
+      // localhost, which the CSP blocks and the server refuses ("Invalid Host/Origin header"). webpack still
+      // rebuilds on every save: reload the page (F5, or Reload in the task pane's menu) to see the change.
+      hot: false,
+      liveReload: false,
+      client: false,
+      webSocketServer: false,
     },
   };
 };
