@@ -9,7 +9,7 @@
  */
 import fc from "fast-check";
 import { checkWorkbook } from "../../src/core/check";
-import { RULE_IDS } from "../../src/core/findings";
+import { RULE_IDS } from "../../src/core/ruleCatalogue";
 import { CellRange, CellValue, GridCell, GridSheet, fromA1 } from "../../src/core/grid";
 import { readNumber } from "../../src/core/numbers";
 import { checkReportText } from "../../src/core/report";
