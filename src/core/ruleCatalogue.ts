@@ -20,6 +20,7 @@ import { componentsSum } from "./rules/componentsSum";
 import { internalError } from "./rules/internalError";
 import { mergedFigure } from "./rules/mergedFigure";
 import { missingValue } from "./rules/missingValue";
+import { negativeFigure } from "./rules/negativeFigure";
 import { notANumber } from "./rules/notANumber";
 import { payableMonthsBand } from "./rules/payableMonthsBand";
 import type { FundRule } from "./rules/rule";
@@ -36,6 +37,7 @@ const FUND_RULE_LIST = [
   mergedFigure,
   notANumber,
   missingValue,
+  negativeFigure,
   unbudgetedSpending,
   completionBand,
   statedRateMismatch,
