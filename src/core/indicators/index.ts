@@ -60,11 +60,12 @@ function mergedTextCells(sheet: GridSheet, detected: DetectedTable, columns: rea
   const shared = columns.filter((c) => SHARED_WHEN_MERGED.has(c.role)).map((c) => c.col);
   if (!shared.length) return out;
   for (const m of sheet.merges ?? []) {
-    if (m.bottom < detected.firstRow || m.top > detected.lastRow || m.bottom === m.top) continue;
+    // Only merges that start on a data row: a header cell merged down is a label, not a row's target.
+    if (m.top < detected.firstRow || m.top > detected.lastRow || m.bottom === m.top) continue;
     const master = sheet.cells[m.top]?.[m.left];
     for (const col of shared) {
       if (col < m.left || col > m.right) continue;
-      for (let r = Math.max(m.top + 1, detected.firstRow); r <= Math.min(m.bottom, detected.lastRow); r++) out.set(`${r},${col}`, master);
+      for (let r = m.top + 1; r <= Math.min(m.bottom, detected.lastRow); r++) out.set(`${r},${col}`, master);
     }
   }
   return out;

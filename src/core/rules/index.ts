@@ -81,9 +81,6 @@ export interface RunOptions {
   rules?: readonly FundRule[];
 }
 
-/** @deprecated name: RunOptions. */
-export type RunHooks = RunOptions;
-
 /**
  * Runs every fund rule over every row of a table; all findings, in row order. Never throws: a rule that throws
  * loses its findings where it threw, the others go on, and an internal-error finding says which rule failed.
