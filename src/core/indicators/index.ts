@@ -1,5 +1,5 @@
 /**
- * Indicator tables (绩效自评表 / 绩效目标表, SPEC §3, §4.3). Detection recognises them (kind "indicator", columns
+ * Indicator tables (绩效自评表 / 绩效目标表; docs/indicators.md). Detection recognises them (kind "indicator", columns
  * with indicator roles); this module turns a detected table into rows by role and runs the indicator rules
  * (indicator-target-miss, indicator-unexplained, score-mismatch, target-unreadable, and missing-value /
  * not-a-number for indicator cells). Three kinds of table come through here:

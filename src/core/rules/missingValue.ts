@@ -1,5 +1,5 @@
 /**
- * missing-value: a figure a check needs is blank — reported, never read as 0 (SPEC §4.2: info).
+ * missing-value: a figure a check needs is blank — reported, never read as 0 (info).
  * "Needs": the budget and the actual need each other (completion rate); a stated completion rate needs both;
  * a stated growth needs the actual and a prior year (figure or change); income and balance need the actual;
  * a total needs every row it adds up. (A row whose own figure is blank above a 其中 list is not flagged: the
