@@ -20,6 +20,7 @@ import { INDICATOR_RULES } from "../ruleCatalogue";
 import { runFundRules } from "../rules";
 import { Failure, internalError, internalErrorFinding } from "../rules/internalError";
 import { statedRateMismatch } from "../rules/statedRateMismatch";
+import { defaultOf } from "../rules/threshold";
 import { Targets, targetsFor } from "../targets";
 import { shown } from "./format";
 import { Evaluation, ExecutionBlock, ExecutionRow, IndicatorContext, IndicatorRow, IndicatorRule, IndicatorTable } from "./types";
@@ -218,8 +219,8 @@ export function runIndicatorRules(table: IndicatorTable, targets: Targets, optio
     table,
     execution,
     threshold() {
-      const key = current.threshold?.key;
-      return key === undefined ? undefined : (targets as unknown as Record<string, unknown>)[key];
+      const t = current.threshold;
+      return t === undefined ? undefined : ((targets as unknown as Record<string, unknown>)[t.key] ?? defaultOf(t));
     },
     evaluate(i) {
       let e = evaluations.get(i);

@@ -10,6 +10,7 @@ import { FUND_RULES } from "../ruleCatalogue";
 import { Targets, targetsFor } from "../targets";
 import { Failure, internalError, internalErrorFinding } from "./internalError";
 import { BAD_FIGURE, BLANK_FIGURE, FundRule, RuleContext, RuleFinding, TableFacts } from "./rule";
+import { defaultOf } from "./threshold";
 
 export type { FundRule } from "./rule";
 export { FUND_RULES } from "../ruleCatalogue";
@@ -133,8 +134,10 @@ export function runFundRules(table: FundTable, targets: Targets, options?: RunOp
     figures,
     facts,
     threshold(i) {
-      const key = current.threshold?.key;
-      return key === undefined ? undefined : (targetsOf(i) as unknown as Record<string, unknown>)[key];
+      const t = current.threshold;
+      if (t === undefined) return undefined;
+      // (Targets made by parseTargets hold every threshold; a hand-made object may lack a new rule's.)
+      return (targetsOf(i) as unknown as Record<string, unknown>)[t.key] ?? defaultOf(t);
     },
     subjectOf,
     firstTime(key) {
@@ -193,7 +196,7 @@ export function runFundRules(table: FundTable, targets: Targets, options?: RunOp
     const override = targets.severity?.[internalError.id];
     if (override === "off") continue;
     const at = row >= 0 ? rows[row] : rows[0];
-    const finding = internalErrorFinding(failure, { sheet: table.sheet, cell: at?.subjectRef ?? "", subject: row >= 0 ? subjectOf(row) : "" }, override ?? internalError.severity);
+    const finding = internalErrorFinding(failure, { sheet: table.sheet, cell: at?.subjectRef ?? "A1", subject: row >= 0 ? subjectOf(row) : "" }, override ?? internalError.severity);
     if (at?.line !== undefined && row >= 0) finding.line = at.line;
     if (at?.quote !== undefined && row >= 0) finding.quote = at.quote;
     findings.push(finding);

@@ -20,3 +20,9 @@ describe("runFundRules", () => {
     expect(f).toMatchObject({ subject: "企业职工基本养老保险 / 养老金支出", line: rows[1].line, quote: rows[1].quote });
   });
 });
+
+test("a targets object made by hand without a rule's threshold: the rule runs on its default", () => {
+  const { negativeFigures: _dropped, ...older } = targets({});
+  const findings = run([row("工伤保险", { budget: "398", actual: "806" }), row("B", { actual: "-5" })], older as never);
+  expect(findings.map((f) => f.rule)).toEqual(["completion-band", "negative-figure"]);
+});
