@@ -10,9 +10,10 @@ import { DetectedColumn, detectTables } from "./detect/tables";
 import { ACTUAL, BUDGET, TableFigures } from "./figureStore";
 import { Finding, RuleId, summarize } from "./findings";
 import { GridSheet, GridWorkbook, columnIndex, columnLetters, fromA1, sheetCells } from "./grid";
-import { IndicatorTable, buildIndicatorTable, runIndicatorRules } from "./indicators";
+import { IndicatorTable, buildIndicatorTable, runIndicatorRules, tableCell } from "./indicators";
 import { Role } from "./model";
 import { runFundRules } from "./rules";
+import { internalErrorFinding } from "./rules/internalError";
 import { DEFAULT_TARGETS, Targets } from "./targets";
 
 export interface CheckOptions {
@@ -84,7 +85,11 @@ export function checkSheet(sheet: GridSheet, options: CheckOptions = {}): { repo
       try {
         for (const f of runIndicatorRules(table, targets, { earlier: indicatorTables, onRuleError: options.onRuleError })) findings.push(f);
       } catch (error) {
-        options.onRuleError?.("indicator-target-miss", error);
+        // (The runner catches its rules' errors; this is the table's own reading failing.)
+        options.onRuleError?.("internal-error", error);
+        if (targets.severity?.["internal-error"] !== "off") {
+          findings.push(internalErrorFinding({ rule: "indicator table", error, rows: 0 }, { sheet: sheet.name, ...tableCell(table) }, targets.severity?.["internal-error"]));
+        }
       }
       indicatorTables.push(table);
     }

@@ -31,6 +31,8 @@ export const MISSING = 1;
 export const NUMBER = 2;
 export const TEXT = 3;
 export const ERROR = 4;
+/** Part of a merged area spanning several figure cells (one 2300 across 预算数 and 执行数): no figure of either. */
+export const MERGED = 5;
 
 const PERCENT_BIT = 1;
 /** The full read is kept in `odd` (text, error, unit, per mille, or digits the float does not give back). */
@@ -126,7 +128,8 @@ export class FigureStore {
     switch (read.kind) {
       case "missing":
         this.kinds[at] = MISSING;
-        return;
+        if (read.placeholder === undefined) return;
+        break; // a placeholder ("—", "n/a") is kept to be quoted
       case "text":
         this.kinds[at] = TEXT;
         break;
@@ -146,6 +149,14 @@ export class FigureStore {
     }
     this.bits[at] |= ODD_BIT;
     this.odd.set(at, read);
+  }
+
+  /** Marks a slot as covered by a merge across several figure cells (see MERGED); its value is not kept. */
+  setMerged(i: number, col: number): void {
+    const at = i * this.width + col;
+    if (this.bits[at] & ODD_BIT) this.odd.delete(at);
+    this.bits[at] = 0;
+    this.kinds[at] = MERGED;
   }
 
   /** The read of a slot, as the number reader gave it (made anew for plain numbers). */
@@ -304,7 +315,7 @@ export class TableFigures {
     return new TableFigures(store, base);
   }
 
-  /** ABSENT, MISSING, NUMBER, TEXT or ERROR. */
+  /** ABSENT, MISSING, NUMBER, TEXT, ERROR or MERGED. */
   kind(i: number, role: number): number {
     const col = this.roleColumn[role];
     return col < 0 ? ABSENT : this.kinds[this.base[i] + col];

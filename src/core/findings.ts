@@ -1,26 +1,12 @@
-/** The finding format of SPEC §4.1, shared by every surface (CLI JSON, task pane, report sheet). */
+/**
+ * The finding every surface shows (CLI JSON, task pane, report sheet): fields and the observed/expected
+ * convention in docs/reference.md. Rule ids come from the rule catalogue (ruleCatalogue.ts).
+ */
+import type { RuleId } from "./ruleCatalogue";
+
+export type { RuleId };
 
 export type Severity = "error" | "warning" | "info";
-
-export const RULE_IDS = [
-  "completion-band",
-  "unbudgeted-spending",
-  "stated-rate-mismatch",
-  "stated-change-mismatch",
-  "yoy-growth-band",
-  "components-sum",
-  "budget-balance",
-  "payable-months-band",
-  "indicator-target-miss",
-  "indicator-unexplained",
-  "score-mismatch",
-  "missing-value",
-  "not-a-number",
-  "target-unreadable",
-  "unit-mismatch",
-] as const;
-
-export type RuleId = (typeof RULE_IDS)[number];
 
 export interface Message {
   zh: string;
@@ -29,9 +15,11 @@ export interface Message {
 
 /**
  * What a finding shows as observed and expected: figures as a person writes them ("202.5%", "4566"), the same in
- * both languages. When one is words instead (a blank cell, the role a cell should hold), `observedText` /
- * `expectedText` give the words in each language and `observed` / `expected` hold the English; surfaces show
- * them through `observedIn` / `expectedIn`.
+ * both languages. `observed` is what the flagged cell or sentence holds (the stated 131%, the 合计 as written;
+ * a computed value only where no cell states one, as a completion rate); `expected` is what the checks say it
+ * should hold (202.5%, the sum of the parts) or the band or target it should fall in. When one is words instead
+ * (a blank cell, the role a cell should hold), `observedText` / `expectedText` give the words in each language
+ * and `observed` / `expected` hold the English; surfaces show them through `observedIn` / `expectedIn`.
  */
 export interface ObservedExpected {
   observed: string;

@@ -52,9 +52,26 @@ export interface FundRow {
   parent?: number;
   /** The figures present on the row, by role. A role with no column or no sentence is absent. */
   figures: Partial<Record<Exclude<FundRole, "subject">, Figure>>;
+  /**
+   * A current-year balance (当年收支结余) the source states without giving both income and expenditure, e.g. report
+   * text's "当年收不抵支，缺口35万元" (negative). budget-balance reads it; no sheet column carries it.
+   */
+  statedCurrentBalance?: Figure;
   /** Report text only: 1-based line and the sentence. */
   line?: number;
   quote?: string;
+}
+
+export interface MergedFigure {
+  /** Index in `FundTable.rows` of the row the merge starts on. */
+  row: number;
+  /** The merge's master (top-left) cell, which holds the value. */
+  ref: string;
+  /** The other figure cells the merge covers. */
+  covered: string[];
+  read: ReadResult;
+  /** The roles of the figure columns it spans, in column order (["budget", "actual"]). */
+  roles: Exclude<FundRole, "subject">[];
 }
 
 export interface FundTable {
@@ -64,5 +81,10 @@ export interface FundTable {
   unit?: string;
   /** Units seen in the table, when more than one (元 and 万元 mixed). */
   unitsSeen?: { unit: string; ref: string }[];
+  /**
+   * Merged areas that span several figure cells (one 2300 across 预算数 and 执行数): the figure belongs to no one
+   * cell, so none of them is read as a number (they are MERGED in the table's figures) and merged-figure says why.
+   */
+  mergedFigures?: MergedFigure[];
   rows: FundRow[];
 }

@@ -24,6 +24,8 @@ export interface NumberRead {
 
 export interface MissingRead {
   kind: "missing";
+  /** What the cell holds when it is not empty but a placeholder ("—", "n/a", "无"): findings quote it. */
+  placeholder?: string;
 }
 
 export interface TextRead {
@@ -94,7 +96,7 @@ export function readNumberText(raw: string): ReadResult {
   let text = toHalfWidth(raw).trim();
   if (text === "") return MISSING;
   if (text.length > MAX_NUMBER_TEXT) return { kind: "text", text: raw };
-  if (MISSING_TEXT.test(text)) return MISSING;
+  if (MISSING_TEXT.test(text)) return { kind: "missing", placeholder: raw.trim() };
   let negative = false;
   // Accountants' negatives: (1,234) or （1,234）.
   const paren = /^\((.*)\)$/.exec(text);

@@ -1,157 +1,102 @@
 /**
- * Targets (SPEC §4.2): every threshold a rule uses, for the whole workbook and per fund.
- * Rates and bands are fractions (0.95 = 95%). A targets file holds only what it changes;
- * `parseTargets` fills the rest from DEFAULT_TARGETS and says which key is wrong when something is.
+ * Targets: every threshold a rule uses, for the whole workbook and per fund, and each rule's severity (or "off").
+ * Each rule declares its own threshold (key, fields, bounds, defaults, labels) in its file; the schema of a
+ * targets file and DEFAULT_TARGETS are made here from the rule catalogue, so the file format (docs/reference.md)
+ * follows the rules. Rates and bands are fractions (0.95 = 95%). A targets file holds only what it changes;
+ * `parseTargets` fills the rest from the defaults and says which key is wrong when something is.
  */
 import { z } from "zod";
-import { RULE_IDS, RuleId, Severity } from "./findings";
+import type { RuleId, Severity } from "./findings";
+import type { ScoringRuleName } from "./indicatorTargets";
 import { toHalfWidth } from "./numbers";
-
-export interface CompletionBand {
-  /** Completion at or above this and at or below okHigh is fine. */
-  okLow: number;
-  okHigh: number;
-  /** Between warningLow and okLow (or okHigh and warningHigh): warning; beyond: error. */
-  warningLow: number;
-  warningHigh: number;
-}
-
-export interface GrowthBand {
-  /** Year-on-year growth below `low` or above `high` is flagged (fractions: −0.3 and 0.3 for ±30%). */
-  low: number;
-  high: number;
-}
-
-export interface PayableMonthsBand {
-  /** Fewer months of spending covered by the balance than this: warning. */
-  warningBelow: number;
-  /** More months than this: info (money idle). */
-  infoAbove: number;
-}
+import { FundThresholds, RULE_IDS, THRESHOLDS, WorkbookThresholds } from "./ruleCatalogue";
+import { defaultOf, orderErrors, thresholdSchema } from "./rules/threshold";
 
 export type SeverityOverride = Severity | "off";
 
-/** The thresholds one fund is checked against. */
-export interface FundTargets {
-  completionBand: CompletionBand;
-  growthBand: GrowthBand;
-  payableMonths: PayableMonthsBand;
-  /** A 其中 list is a full breakdown (and its sum is checked) only when it covers at least this share of its total. */
-  componentsCoverage: number;
+export type CompletionBand = FundThresholds["completionBand"];
+export type GrowthBand = FundThresholds["growthBand"];
+export type PayableMonthsBand = FundThresholds["payableMonths"];
+
+/** The thresholds one fund is checked against, and the rules' severities. */
+export type FundTargets = FundThresholds & {
   /** Per-rule severity, replacing the rule's default; "off" silences the rule. */
   severity: Partial<Record<RuleId, SeverityOverride>>;
-}
+};
 
-/** How an indicator's score is computed (SPEC §4.3); read by the indicator rules. */
-export type IndicatorScoring = "proportional" | "all-or-nothing";
+/** How an indicator's score is computed (docs/indicators.md); read by score-mismatch. */
+export type IndicatorScoring = ScoringRuleName;
 
-export interface IndicatorTargetsOptions {
-  scoring?: IndicatorScoring;
-}
-
-export type FundTargetsOverride = {
-  completionBand?: Partial<CompletionBand>;
-  growthBand?: Partial<GrowthBand>;
-  payableMonths?: Partial<PayableMonthsBand>;
-  componentsCoverage?: number;
+/** A fund's overrides: any threshold field, any rule's severity. */
+export type FundTargetsOverride = { [K in keyof FundThresholds]?: FundThresholds[K] extends number ? number : Partial<FundThresholds[K]> } & {
   severity?: Partial<Record<RuleId, SeverityOverride>>;
 };
 
-export interface Targets extends FundTargets {
-  /** Overrides by fund name, matched loosely ("工伤保险" also matches "工伤保险基金"). */
-  funds: Record<string, FundTargetsOverride>;
-  /** Indicator options (optional; "proportional" scoring when absent). */
-  indicators?: IndicatorTargetsOptions;
-}
+export type Targets = FundTargets &
+  WorkbookThresholds & {
+    /** Overrides by fund name, matched loosely ("工伤保险" also matches "工伤保险基金"). */
+    funds: Record<string, FundTargetsOverride>;
+  };
+
+const PER_FUND = THRESHOLDS.filter((t) => t.perFund);
 
 export const DEFAULT_TARGETS: Targets = Object.freeze({
-  completionBand: { okLow: 0.95, okHigh: 1.05, warningLow: 0.9, warningHigh: 1.1 },
-  growthBand: { low: -0.3, high: 0.3 },
-  payableMonths: { warningBelow: 6, infoAbove: 24 },
-  componentsCoverage: 0.9,
+  ...Object.fromEntries(THRESHOLDS.map((t) => [t.key, defaultOf(t)])),
   severity: {},
   funds: {},
 }) as Targets;
 
 // ---- schema --------------------------------------------------------------------------------------------
 
-const between = (min: number, max: number) =>
-  z.number({ error: `expected a number between ${min} and ${max}` }).min(min, { error: `expected a number between ${min} and ${max}` }).max(max, { error: `expected a number between ${min} and ${max}` });
-
 const severityOverride = z.enum(["error", "warning", "info", "off"], { error: 'expected "error", "warning", "info" or "off"' });
 
-const severityMap = z
-  .record(z.string(), severityOverride)
-  .superRefine((map, ctx) => {
-    for (const key of Object.keys(map)) {
-      if (!(RULE_IDS as readonly string[]).includes(key)) {
-        ctx.addIssue({ code: "custom", path: [key], message: `unknown rule id (known: ${RULE_IDS.join(", ")})` });
-      }
+const severityMap = z.record(z.string(), severityOverride).superRefine((map, ctx) => {
+  for (const key of Object.keys(map)) {
+    if (!(RULE_IDS as readonly string[]).includes(key)) {
+      ctx.addIssue({ code: "custom", path: [key], message: `unknown rule id (known: ${RULE_IDS.join(", ")})` });
     }
-  });
+  }
+});
 
-const completionBandSchema = z.strictObject({
-  okLow: between(0, 10),
-  okHigh: between(0, 10),
-  warningLow: between(0, 10),
-  warningHigh: between(0, 10),
-}).partial();
-
-const growthBandSchema = z.strictObject({ low: between(-10, 10), high: between(-10, 10) }).partial();
-
-const payableMonthsSchema = z.strictObject({ warningBelow: between(0, 1200), infoAbove: between(0, 1200) }).partial();
-
-const fundOverrideSchema = z
-  .strictObject({
-    completionBand: completionBandSchema,
-    growthBand: growthBandSchema,
-    payableMonths: payableMonthsSchema,
-    componentsCoverage: between(0, 1),
-    severity: severityMap,
-  })
-  .partial();
+const fundOverrideSchema = z.strictObject({ ...Object.fromEntries(PER_FUND.map((t) => [t.key, thresholdSchema(t)])), severity: severityMap }).partial();
 
 /** The schema of a targets file: every key optional, unknown keys refused (a typo must not pass silently). */
 export const targetsSchema = z
   .strictObject({
-    completionBand: completionBandSchema,
-    growthBand: growthBandSchema,
-    payableMonths: payableMonthsSchema,
-    componentsCoverage: between(0, 1),
+    ...Object.fromEntries(THRESHOLDS.map((t) => [t.key, thresholdSchema(t)])),
     severity: severityMap,
     funds: z.record(z.string(), fundOverrideSchema),
-    indicators: z.strictObject({ scoring: z.enum(["proportional", "all-or-nothing"], { error: 'expected "proportional" or "all-or-nothing"' }) }).partial(),
   })
   .partial();
 
-export type TargetsInput = z.infer<typeof targetsSchema>;
+/** A targets file as written: only what it changes. */
+export type TargetsInput = { [K in keyof FundThresholds]?: FundTargetsOverride[K] } & { [K in keyof WorkbookThresholds]?: Partial<WorkbookThresholds[K]> } & {
+  severity?: Partial<Record<RuleId, SeverityOverride>>;
+  funds?: Record<string, FundTargetsOverride>;
+};
 
 function pathText(path: readonly PropertyKey[]): string {
   return path.length ? path.map(String).join(".") : "(top level)";
 }
 
-function mergeFund(base: FundTargets, over: FundTargetsOverride | undefined): FundTargets {
-  if (!over) return base;
-  return {
-    completionBand: { ...base.completionBand, ...over.completionBand },
-    growthBand: { ...base.growthBand, ...over.growthBand },
-    payableMonths: { ...base.payableMonths, ...over.payableMonths },
-    componentsCoverage: over.componentsCoverage ?? base.componentsCoverage,
-    severity: { ...base.severity, ...over.severity },
-  };
+/** A threshold with some of its fields overridden (a group merges field by field; a single value replaces). */
+function mergeThreshold(base: unknown, over: unknown): unknown {
+  if (over === undefined) return base;
+  if (typeof base === "object" && base !== null) return { ...base, ...(over as object) };
+  return over;
 }
 
-/** Bands must be ordered; checked on the effective values, so a file that moves one edge is judged with the rest. */
-function orderErrors(t: FundTargets, prefix: string): string[] {
-  const errors: string[] = [];
-  const b = t.completionBand;
-  if (!(b.warningLow <= b.okLow)) errors.push(`${prefix}completionBand.warningLow: must not be above okLow (${b.warningLow} > ${b.okLow})`);
-  if (!(b.okLow <= b.okHigh)) errors.push(`${prefix}completionBand.okLow: must not be above okHigh (${b.okLow} > ${b.okHigh})`);
-  if (!(b.okHigh <= b.warningHigh)) errors.push(`${prefix}completionBand.warningHigh: must not be below okHigh (${b.warningHigh} < ${b.okHigh})`);
-  if (!(t.growthBand.low <= t.growthBand.high)) errors.push(`${prefix}growthBand.low: must not be above high (${t.growthBand.low} > ${t.growthBand.high})`);
-  if (!(t.payableMonths.warningBelow <= t.payableMonths.infoAbove))
-    errors.push(`${prefix}payableMonths.warningBelow: must not be above infoAbove (${t.payableMonths.warningBelow} > ${t.payableMonths.infoAbove})`);
-  return errors;
+function mergeFund<T extends FundTargets>(base: T, over: FundTargetsOverride | undefined): T {
+  if (!over) return base;
+  const merged: Record<string, unknown> = { ...base };
+  for (const t of PER_FUND) merged[t.key] = mergeThreshold((base as Record<string, unknown>)[t.key], (over as Record<string, unknown>)[t.key]);
+  merged.severity = { ...base.severity, ...over.severity };
+  return merged as T;
+}
+
+/** Edges must keep their order; checked on the effective values, so a file that moves one edge is judged with the rest. */
+function edgeErrors(t: Record<string, unknown>, prefix: string): string[] {
+  return THRESHOLDS.flatMap((threshold) => orderErrors(threshold, t[threshold.key], prefix));
 }
 
 /** Reads a targets file (already JSON-parsed): the effective targets, or messages naming each wrong key. */
@@ -168,12 +113,14 @@ export function parseTargets(json: unknown): { ok: true; targets: Targets } | { 
     });
     return { ok: false, errors: errors.flatMap((e) => e.split("\n")) };
   }
-  const input = parsed.data;
-  const base = mergeFund(DEFAULT_TARGETS, input as FundTargetsOverride);
-  const targets: Targets = { ...base, funds: (input.funds ?? {}) as Record<string, FundTargetsOverride> };
-  if (input.indicators) targets.indicators = { ...input.indicators };
-  const errors = orderErrors(base, "");
-  for (const [name, over] of Object.entries(targets.funds)) errors.push(...orderErrors(mergeFund(base, over), `funds.${name}.`));
+  const input = parsed.data as Record<string, unknown>;
+  const effective: Record<string, unknown> = { ...DEFAULT_TARGETS };
+  for (const t of THRESHOLDS) effective[t.key] = mergeThreshold(effective[t.key], input[t.key]);
+  effective.severity = { ...(input.severity as object) };
+  effective.funds = { ...(input.funds as object) };
+  const targets = effective as Targets;
+  const errors = edgeErrors(effective, "");
+  for (const [name, over] of Object.entries(targets.funds)) errors.push(...edgeErrors(mergeFund(targets, over), `funds.${name}.`));
   return errors.length ? { ok: false, errors } : { ok: true, targets };
 }
 
@@ -189,7 +136,7 @@ export function fundKey(name: string): string {
  * The targets that apply to one fund: the workbook's, with the override whose name matches the subject
  * (either contains the other, after folding; the longest name wins when several do).
  */
-export function targetsFor(targets: Targets, subject: string): FundTargets {
+export function targetsFor(targets: Targets, subject: string): Targets {
   const names = Object.keys(targets.funds ?? {});
   if (names.length === 0) return targets;
   const key = fundKey(subject);

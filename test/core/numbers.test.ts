@@ -42,8 +42,12 @@ describe("readNumberText: figures as people type them", () => {
     expect((r as NumberRead).unit).toBe(unit);
   });
 
-  test.each(["", "   ", "-", "—", "－", "/", "无", "N/A", "null"])("%j is missing, never 0", (text) => {
+  test.each(["", "   "])("%j is missing, never 0", (text) => {
     expect(readNumberText(text)).toEqual({ kind: "missing" });
+  });
+
+  test.each(["-", "—", "－", "/", "无", "N/A", "null", " n/a "])("%j is a placeholder: missing, never 0, and kept as written to be quoted", (text) => {
+    expect(readNumberText(text)).toEqual({ kind: "missing", placeholder: text.trim() });
   });
 
   test.each(["abc", "4,56", "12abc", "%", "1.2.3", "一百", "#DIV/0!"])("%j is text", (text) => {

@@ -1,11 +1,12 @@
 /**
  * checkWorkbook over random small grids (numbers, text, blanks, errors, huge and tiny values, header words,
  * 其中/合计 rows, merges, ragged rows): it never throws, no rule fails, every finding is well formed and points
- * inside the grid, and a blank is never read as 0 (only missing-value points at a blank; nothing relates to one).
+ * inside the grid, and a blank is never read as 0 (only missing-value, and indicator-unexplained at the reason
+ * cell to fill, point at a blank; nothing relates to one but merged-figure, to the cells its merge covers).
  */
 import fc from "fast-check";
 import { checkWorkbook } from "../../src/core/check";
-import { RULE_IDS } from "../../src/core/findings";
+import { RULE_IDS } from "../../src/core/ruleCatalogue";
 import { CellRange, CellValue, GridCell, GridSheet, fromA1 } from "../../src/core/grid";
 import { readNumber } from "../../src/core/numbers";
 
@@ -40,7 +41,9 @@ const sheetArb: fc.Arbitrary<GridSheet> = fc
     rows: fc.array(fc.array(cell, { maxLength: 7 }), { maxLength: 14 }),
     merges: fc.array(fc.record({ top: fc.nat(12), left: fc.nat(6), h: fc.nat(2), w: fc.nat(3) }), { maxLength: 3 }),
   })
-  .map(({ rows, merges }) => {
+  .map(({ rows: generated, merges }) => {
+    // A copy: mutating the generated arrays breaks fast-check's shrinking (it then fails or never ends).
+    const rows = generated.map((row) => row.slice());
     const ranges: CellRange[] = merges.map((m) => ({ top: m.top, left: m.left, bottom: m.top + m.h, right: m.left + m.w }));
     // Adapters keep a merged value in the master only.
     for (const m of ranges)
@@ -49,10 +52,19 @@ const sheetArb: fc.Arbitrary<GridSheet> = fc
     return { name: "S", cells: rows, merges: ranges };
   });
 
-function readsMissing(sheet: GridSheet, a1: string): boolean {
+/** Nothing (or a placeholder) in the cell itself. */
+function ownCellMissing(sheet: GridSheet, a1: string): boolean {
   const at = fromA1(a1)!;
   const c = sheet.cells[at.row]?.[at.col];
   return !c || readNumber(c.value, c.numFmt).kind === "missing";
+}
+
+/** Nothing (or a placeholder) in the cell, nor in a merged area covering it: a merged cell is not blank. */
+function readsMissing(sheet: GridSheet, a1: string): boolean {
+  const at = fromA1(a1)!;
+  const missing = (c: GridCell | undefined) => !c || readNumber(c.value, c.numFmt).kind === "missing";
+  const covering = sheet.merges.filter((m) => at.row >= m.top && at.row <= m.bottom && at.col >= m.left && at.col <= m.right);
+  return missing(sheet.cells[at.row]?.[at.col]) && covering.every((m) => missing(sheet.cells[m.top]?.[m.left]));
 }
 
 test("random grids: never throws, findings well formed, inside the grid, no blank read as 0", () => {
@@ -78,7 +90,9 @@ test("random grids: never throws, findings well formed, inside the grid, no blan
         // not-a-number quotes the cell's own text (which may well be "NaN"); every other observed value is computed.
         if (f.rule !== "not-a-number") expect(f.observed).not.toMatch(/NaN|Infinity|undefined/);
         expect(f.expected).not.toMatch(/NaN|Infinity|undefined/);
-        if (f.rule === "missing-value") expect(readsMissing(sheet, f.cell)).toBe(true);
+        if (f.rule === "missing-value") expect(ownCellMissing(sheet, f.cell)).toBe(true);
+        else if (f.rule === "indicator-unexplained") expect(f.observed).not.toMatch(/^[-+]?\d/); // the reason cell to fill: blank or a placeholder, never a figure
+        else if (f.rule === "merged-figure") expect(readsMissing(sheet, f.cell)).toBe(false); // its related cells are those its merge covers
         else if (f.rule !== "unit-mismatch") {
           expect(readsMissing(sheet, f.cell)).toBe(false);
           for (const r of f.related) expect(readsMissing(sheet, r)).toBe(false);

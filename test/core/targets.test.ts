@@ -20,6 +20,26 @@ describe("parseTargets", () => {
     expect(r.targets.severity).toEqual({ "budget-balance": "error", "missing-value": "off" });
     expect(r.targets.indicators).toEqual({ scoring: "proportional" });
   });
+  test("a targets file of the earlier format (every key it had) reads exactly as before", () => {
+    const file = {
+      completionBand: { okLow: 0.9, okHigh: 1.2, warningLow: 0.8, warningHigh: 1.3 },
+      growthBand: { low: -0.4, high: 0.4 },
+      payableMonths: { warningBelow: 3, infoAbove: 36 },
+      componentsCoverage: 0.8,
+      severity: { "completion-band": "warning", "score-mismatch": "off" },
+      funds: { 工伤保险: { completionBand: { okHigh: 2.5, warningHigh: 3 }, growthBand: { high: 0.7 }, payableMonths: { infoAbove: 48 }, componentsCoverage: 0.5, severity: { "yoy-growth-band": "off" } } },
+      indicators: { scoring: "all-or-nothing" },
+    };
+    const r = parseTargets(JSON.parse(JSON.stringify(file)));
+    if (!r.ok) throw new Error(r.errors.join("\n"));
+    expect(r.targets).toMatchObject(file);
+    expect(targetsFor(r.targets, "工伤保险基金")).toMatchObject({ completionBand: { okLow: 0.9, okHigh: 2.5, warningLow: 0.8, warningHigh: 3 }, growthBand: { low: -0.4, high: 0.7 }, payableMonths: { warningBelow: 3, infoAbove: 48 }, componentsCoverage: 0.5, severity: { "completion-band": "warning", "score-mismatch": "off", "yoy-growth-band": "off" } });
+  });
+  test("rules added since take their severities like any other; a whole-workbook threshold is refused per fund", () => {
+    expect(DEFAULT_TARGETS).toMatchObject({ indicators: { scoring: "proportional" } });
+    expect(parseTargets({ severity: { "merged-figure": "off", "internal-error": "error" } }).ok).toBe(true);
+    expect(parseTargets({ funds: { 工伤保险: { indicators: { scoring: "all-or-nothing" } } } })).toEqual({ ok: false, errors: ["funds.工伤保险.indicators: unknown key"] });
+  });
   test.each([
     [{ funds: { 工伤保险: { completionBand: { okLow: 95 } } } }, "funds.工伤保险.completionBand.okLow: expected a number between 0 and 10"],
     [{ funds: { 工伤保险: { completionBand: { okLow: "95%" } } } }, "funds.工伤保险.completionBand.okLow: expected a number between 0 and 10"],
@@ -31,6 +51,9 @@ describe("parseTargets", () => {
     [{ completionBand: { okLow: 1.1 } }, "completionBand.okLow: must not be above okHigh"],
     [{ funds: { 失业保险: { growthBand: { low: 0.5 } } } }, "funds.失业保险.growthBand.low: must not be above high"],
     [[1, 2], "(top level)"],
+    [{ indicators: { scoring: "bands" } }, 'indicators.scoring: expected "proportional" or "all-or-nothing"'],
+    [{ payableMonths: { warningBelow: 30 } }, "payableMonths.warningBelow: must not be above infoAbove (30 > 24)"],
+    [{ completionBand: { warningHigh: 1 } }, "completionBand.warningHigh: must not be below okHigh (1 < 1.05)"],
   ])("%j is refused, naming the key", (input, message) => {
     const r = parseTargets(input);
     expect(r.ok).toBe(false);

@@ -48,8 +48,6 @@ export const KNOWN_GAPS: KnownGap[] = [
   { id: "clean/county-accounts-ruoqiang-2019", reason: "payable months on 当年结余 (the first 结余 column) instead of 年末累计结余: 6 false warnings on a clean county workbook" },
   { id: "clean/provincial-two-years-2016-2017", reason: "三、年末累计结余 taken as a 其中 item of 二、基金支出: 2 false errors" },
   // 15 — prefecture set
-  { id: "p15-prefecture/且末县", reason: "findings right, but observed/expected reversed on the 3 rate mismatches (issue 17)" },
-  { id: "p15-prefecture/尉犁县", reason: "finding right, but observed/expected reversed on the change mismatch (issue 17)" },
   { id: "p15-prefecture/巴州汇总", reason: "funds as column groups not read (only the first group, 企业职工, is taken): 6 findings missed" },
   { id: "p15-prefecture/matrix", reason: "--matrix does not exist yet (exit 64)" },
 ];

@@ -144,7 +144,7 @@ test("the example workbook: check → highlight → report → clear leaves ever
   const order = (m: { top: number; left: number }[]) => [...m].sort((a, b) => a.top - b.top || a.left - b.left);
   expect(order(viaExcel.merges)).toEqual(order(viaFile.merges));
   await fullCycle(excel, (findings) => {
-    expect(findings.some((f) => f.subject === "工伤保险" && f.rule === "stated-rate-mismatch" && f.observed === "202.5%")).toBe(true);
+    expect(findings.some((f) => f.subject === "工伤保险" && f.rule === "stated-rate-mismatch" && f.observed === "131%" && f.expected === "202.5%")).toBe(true);
   });
 });
 

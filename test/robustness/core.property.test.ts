@@ -9,7 +9,7 @@
  */
 import fc from "fast-check";
 import { checkWorkbook } from "../../src/core/check";
-import { RULE_IDS } from "../../src/core/findings";
+import { RULE_IDS } from "../../src/core/ruleCatalogue";
 import { CellRange, CellValue, GridCell, GridSheet, fromA1 } from "../../src/core/grid";
 import { readNumber } from "../../src/core/numbers";
 import { checkReportText } from "../../src/core/report";
@@ -91,10 +91,12 @@ const noiseSheet: fc.Arbitrary<GridSheet> = fc
 
 const sheetArb = fc.oneof({ weight: 4, arbitrary: tableSheet }, { weight: 1, arbitrary: noiseSheet });
 
+/** Blank: nothing in the cell, nor in a merged area covering it (a merged cell is not blank; random grids may overlap merges). */
 const isBlank = (sheet: GridSheet, a1: string) => {
   const at = fromA1(a1)!;
-  const c = sheet.cells[at.row]?.[at.col];
-  return !c || readNumber(c.value, c.numFmt).kind === "missing";
+  const blank = (c: GridSheet["cells"][number][number]) => !c || readNumber(c.value, c.numFmt).kind === "missing";
+  const covering = sheet.merges.filter((m) => at.row >= m.top && at.row <= m.bottom && at.col >= m.left && at.col <= m.right);
+  return blank(sheet.cells[at.row]?.[at.col]) && covering.every((m) => blank(sheet.cells[m.top]?.[m.left]));
 };
 
 /** The grid's extent: rows and columns a finding may point at (merged areas count as part of the grid). */
@@ -138,15 +140,30 @@ test("random workbooks: never throws, findings well formed and inside the grid, 
         const typed = sheet.cells.flatMap((row) => (row ?? []).map((c) => (typeof c?.value === "string" ? c.value : ""))).join("\n");
         for (const text of [f.observed, f.expected, f.message.zh, f.message.en])
           for (const token of text.match(/NaN|Infinity|undefined|\[object/g) ?? []) expect(typed).toContain(token);
-        // A blank is never 0: only missing-value may point at a blank, and then it says "blank", never a number;
-        // no other finding uses a blank cell as one of its figures.
+        // A blank is never 0: only missing-value (and indicator-unexplained, at the reason cell to fill) may point
+        // at a blank, and then it says "blank" (or quotes the
+        // placeholder the cell holds), never a number; no other finding uses a blank cell as one of its figures —
+        // but merged-figure relates the cells its merge covers, blank in the grid by construction.
         if (isBlank(sheet, f.cell)) {
           stats.blanksFlagged++;
-          expect(f.rule).toBe("missing-value");
+          expect(["missing-value", "indicator-unexplained"]).toContain(f.rule); // (the latter: the reason cell to fill)
           expect(f.observed).not.toMatch(/^[-+]?0(\.0+)?%?$/);
-          expect(f.observed).toMatch(/空白|blank/i);
+          // What the cell holds, or (a target or reason merged down over rows) what its merge holds.
+          const at = fromA1(f.cell)!;
+          const merge = sheet.merges.find((m) => at.row >= m.top && at.row <= m.bottom && at.col >= m.left && at.col <= m.right);
+          const held = sheet.cells[at.row]?.[at.col]?.value ?? (merge ? sheet.cells[merge.top]?.[merge.left]?.value : undefined);
+          expect([/空白|blank/i.test(f.observed), typeof held === "string" && held.trim() === f.observed]).toContain(true);
         }
-        if (f.rule !== "missing-value" && f.rule !== "unit-mismatch") for (const r of f.related) expect(isBlank(sheet, r)).toBe(false);
+        if (f.rule === "merged-figure") {
+          // (Random grids may hold several merges with one top-left cell: the finding's is one of them.)
+          const master = fromA1(f.cell)!;
+          const merges = sheet.merges.filter((m) => m.top === master.row && m.left === master.col);
+          const inside = (a1: string) => {
+            const at = fromA1(a1)!;
+            return merges.some((m) => at.row >= m.top && at.row <= m.bottom && at.col >= m.left && at.col <= m.right);
+          };
+          expect(f.related.every(inside)).toBe(true);
+        } else if (f.rule !== "missing-value" && f.rule !== "unit-mismatch") for (const r of f.related) expect(isBlank(sheet, r)).toBe(false);
       }
     }),
     { numRuns: 300 }

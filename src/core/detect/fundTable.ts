@@ -8,6 +8,7 @@ import { FIGURE_ROLES, FigureStore, MISSING, NUMBER, StoreRow } from "../figureS
 import { FundRole, FundRow, FundTable, RowKind } from "../model";
 import { FormatPrecision, NumberRead, formatPrecision, readNumber, toHalfWidth } from "../numbers";
 import { MONEY_UNITS } from "./labels";
+import { markMergedFigures } from "./mergedFigures";
 import { DetectedColumn, DetectedTable } from "./tables";
 
 type FigureRole = Exclude<FundRole, "subject">;
@@ -254,10 +255,27 @@ export function buildFundTable(sheet: GridSheet | SheetCells, detected: Detected
   }
 
   const table: FundTable = { sheet: cells.name, rows };
+  if (cells.merges.length) {
+    const merged = markMergedFigures(cells, store, figureCols, (r) => sortedIndexOf(rowNumbers, r));
+    if (merged.length) table.mergedFigures = merged;
+  }
   if (detected.unit) table.unit = detected.unit;
   else if (unitsSeen.length) table.unit = unitsSeen[0].unit;
   if (unitsSeen.length > 1) table.unitsSeen = unitsSeen;
   return { table, rowNumbers, columns, percentPointColumns };
+}
+
+/** The index of `value` in an ascending list, or −1. */
+function sortedIndexOf(list: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = list.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid] === value) return mid;
+    if (list[mid] < value) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }
 
 const FIGURE_ROLE_SET = new Set<string>(["budget", "actual", "prior", "income", "balance", "statedCompletion", "statedChange", "statedGrowth", "people"]);

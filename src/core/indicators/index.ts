@@ -1,5 +1,5 @@
 /**
- * Indicator tables (绩效自评表 / 绩效目标表, SPEC §3, §4.3). Detection recognises them (kind "indicator", columns
+ * Indicator tables (绩效自评表 / 绩效目标表; docs/indicators.md). Detection recognises them (kind "indicator", columns
  * with indicator roles); this module turns a detected table into rows by role and runs the indicator rules
  * (indicator-target-miss, indicator-unexplained, score-mismatch, target-unreadable, and missing-value /
  * not-a-number for indicator cells). Three kinds of table come through here:
@@ -11,18 +11,22 @@
  */
 import { buildFundTable } from "../detect/fundTable";
 import { DetectedTable } from "../detect/tables";
-import { copyTexts, Finding, RULE_IDS, RuleId, Severity } from "../findings";
+import { copyTexts, Finding, RuleId, Severity } from "../findings";
 import { GridSheet, SheetCells, columnLetters, sheetCells, toA1 } from "../grid";
-import { IndicatorTarget, ScoringRuleName, isScoringRuleName, judge, readTarget, scoreIndicator } from "../indicatorTargets";
+import { IndicatorTarget, judge, readTarget } from "../indicatorTargets";
 import { IndicatorRole } from "../model";
 import { readNumber } from "../numbers";
+import { INDICATOR_RULES } from "../ruleCatalogue";
 import { runFundRules } from "../rules";
-import { SeverityOverride, Targets, targetsFor } from "../targets";
-import { INDICATOR_RULES } from "./rules";
-import { Evaluation, ExecutionBlock, ExecutionRow, IndicatorContext, IndicatorRow, IndicatorTable } from "./types";
+import { Failure, internalError, internalErrorFinding } from "../rules/internalError";
+import { statedRateMismatch } from "../rules/statedRateMismatch";
+import { defaultOf } from "../rules/threshold";
+import { Targets, targetsFor } from "../targets";
+import { shown } from "./format";
+import { Evaluation, ExecutionBlock, ExecutionRow, IndicatorContext, IndicatorRow, IndicatorRule, IndicatorTable } from "./types";
 
 export type { Evaluation, ExecutionBlock, ExecutionRow, IndicatorRow, IndicatorTable, IndicatorRule } from "./types";
-export { INDICATOR_RULES } from "./rules";
+export { INDICATOR_RULES } from "../ruleCatalogue";
 
 const INDICATOR_ROLES = new Set<string>(["level1", "level2", "indicator", "target", "indicatorActual", "weight", "score", "reason"]);
 const TOTAL_LABEL = /^(?:总分|总计|合计|得分合计|总得分|自评总分|自评得分|total)/i;
@@ -45,8 +49,30 @@ function totalLabel(sheet: SheetCells, r: number, beforeCol: number): string | u
   return undefined;
 }
 
+/** Roles whose cell, merged down over several indicators, holds the same text for each (a shared reason or target). */
+const SHARED_WHEN_MERGED = new Set<string>(["target", "reason"]);
+
+/**
+ * The cells of `roles`' columns covered by a merge, mapped to its master cell ("r,c" → [row, col]): a reason merged
+ * down over three indicators explains all three, and is not blank for the two below.
+ */
+function mergedTextCells(sheet: SheetCells, detected: DetectedTable, columns: readonly { col: number; role: string }[]): Map<string, [number, number]> {
+  const out = new Map<string, [number, number]>();
+  const shared = columns.filter((c) => SHARED_WHEN_MERGED.has(c.role)).map((c) => c.col);
+  if (!shared.length) return out;
+  for (const m of sheet.merges) {
+    if (m.bottom < detected.firstRow || m.top > detected.lastRow || m.bottom === m.top) continue;
+    for (const col of shared) {
+      if (col < m.left || col > m.right) continue;
+      for (let r = Math.max(m.top + 1, detected.firstRow); r <= Math.min(m.bottom, detected.lastRow); r++) out.set(`${r},${col}`, [m.top, m.left]);
+    }
+  }
+  return out;
+}
+
 function buildIndicatorRows(sheet: SheetCells, detected: DetectedTable): IndicatorTable {
   const cols = detected.columns.filter((c) => INDICATOR_ROLES.has(c.role));
+  const merged = mergedTextCells(sheet, detected, cols);
   const columns: IndicatorTable["columns"] = {};
   for (const c of cols) columns[c.role as IndicatorRole] = c.col;
   const figureCol = Math.min(...[columns.weight, columns.score, columns.target, columns.indicatorActual].filter((c): c is number => c !== undefined));
@@ -61,7 +87,15 @@ function buildIndicatorRows(sheet: SheetCells, detected: DetectedTable): Indicat
     const own: Partial<Record<IndicatorRole, string>> = {};
     for (const c of cols) {
       const role = c.role as IndicatorRole;
-      const value = sheet.value(r, c.col);
+      // A cell covered by a shared merge reads its master cell.
+      let vr = r;
+      let vc = c.col;
+      let value = sheet.value(r, c.col);
+      if ((value === undefined || value === null || value === "") && merged.size) {
+        const master = merged.get(`${r},${c.col}`);
+        if (master) [vr, vc] = master;
+        value = sheet.value(vr, vc);
+      }
       const text = cellText(value);
       if (text !== "") {
         any = true;
@@ -78,7 +112,7 @@ function buildIndicatorRows(sheet: SheetCells, detected: DetectedTable): Indicat
           }
         }
       } else if (text !== "") out.text[role] = text;
-      out.figures[role] = { ref: columnLetters(c.col) + (r + 1), read: readNumber(value, sheet.numFmt(r, c.col)) };
+      out.figures[role] = { ref: columnLetters(c.col) + (r + 1), read: readNumber(value, sheet.numFmt(vr, vc)) };
     }
     const total = totalLabel(sheet, r, Number.isFinite(figureCol) ? figureCol : Infinity);
     if (!any && !total) continue;
@@ -144,7 +178,8 @@ export function buildIndicatorTable(sheet: GridSheet | SheetCells, detected: Det
 
 function readTargetCell(figure: IndicatorRow["figures"]["target"], text: string | undefined): IndicatorTarget | undefined {
   if (!figure || figure.read.kind === "missing") return undefined;
-  if (figure.read.kind === "number") return readTarget(figure.read.value, figure.read.percent ? "0%" : undefined);
+  // A number (a cell 100% or "100%" typed as text) is a bare target, written as the user wrote it.
+  if (figure.read.kind === "number") return { ...readTarget(figure.read.value, figure.read.percent ? "0%" : undefined), text: shown(figure) };
   return readTarget(text ?? "");
 }
 
@@ -154,18 +189,23 @@ export interface IndicatorRunOptions {
   onRuleError?(rule: RuleId, error: unknown): void;
 }
 
-/** The scoring rule the targets choose (SPEC §4.3: proportional unless the locality scores otherwise). */
-export function scoringOf(targets: Targets): ScoringRuleName {
-  const s = targets.indicators?.scoring;
-  return isScoringRuleName(s) ? s : "proportional";
+/** Where a finding about the whole table points: its first row's first cell (or the 预算执行率 block's). */
+export function tableCell(table: IndicatorTable): { cell: string; subject: string } {
+  const first = table.rows[0];
+  const cols = Object.values(table.columns);
+  if (first) return { cell: toA1(first.row, cols.length ? Math.min(...cols) : 0), subject: first.label };
+  const exec = table.execution?.fund.rows[0];
+  return { cell: exec?.subjectRef ?? "A1", subject: exec?.subject ?? "" };
 }
 
-/** Runs every indicator rule over a table; all findings, in rule then row order (checkSheet sorts by cell). */
+/**
+ * Runs every indicator rule over a table; all findings, in rule then row order (checkSheet sorts by cell). Never
+ * throws: a rule that throws is reported as internal-error and the others go on.
+ */
 export function runIndicatorRules(table: IndicatorTable, targets: Targets, options: IndicatorRunOptions = {}): Finding[] {
   if (table.kind === "goals") return [];
   const findings: Finding[] = [];
   if (table.execution) findings.push(...statedExecutionRate(table.execution, targets, options));
-  const scoring = scoringOf(targets);
   const evaluations = new Map<number, Evaluation>();
   let execution: ExecutionBlock | undefined = table.execution;
   if (!execution && options.earlier) {
@@ -179,12 +219,14 @@ export function runIndicatorRules(table: IndicatorTable, targets: Targets, optio
       }
     }
   }
-  let current = INDICATOR_RULES[0];
+  let current: IndicatorRule = INDICATOR_RULES[0];
   const ctx: IndicatorContext = {
     table,
     execution,
-    targets,
-    scoring,
+    threshold() {
+      const t = current.threshold;
+      return t === undefined ? undefined : ((targets as unknown as Record<string, unknown>)[t.key] ?? defaultOf(t));
+    },
     evaluate(i) {
       let e = evaluations.get(i);
       if (e) return e;
@@ -197,20 +239,17 @@ export function runIndicatorRules(table: IndicatorTable, targets: Targets, optio
       const score = row.figures.score?.read;
       if (weight?.kind === "number") e.weight = weight;
       if (score?.kind === "number") e.score = score;
-      if (target && actual.kind !== "missing") {
-        e.verdict = judge(actual, target);
-        if (e.weight && (e.verdict.kind === "met" || e.verdict.kind === "missed")) e.computed = scoreIndicator(actual, target, e.weight, scoring);
-      }
+      if (target && actual.kind !== "missing") e.verdict = judge(actual, target);
       evaluations.set(i, e);
       return e;
     },
     report(i, f) {
       const row = i >= 0 ? table.rows[i] : undefined;
       const subject = f.subject ?? row?.label ?? "";
-      const override = targetsFor(targets, subject).severity?.[current.id];
+      const override = targetsFor(targets, subject).severity?.[current.id as RuleId];
       if (override === "off") return;
       const severity: Severity = override ?? f.severity ?? current.severity;
-      const finding: Finding = { rule: current.id, severity, sheet: table.sheet, cell: f.cell, related: f.related, subject, observed: f.observed, expected: f.expected, message: f.message };
+      const finding: Finding = { rule: current.id as RuleId, severity, sheet: table.sheet, cell: f.cell, related: f.related, subject, observed: f.observed, expected: f.expected, message: f.message };
       copyTexts(f, finding);
       findings.push(finding);
     },
@@ -221,20 +260,20 @@ export function runIndicatorRules(table: IndicatorTable, targets: Targets, optio
       rule.checkTable?.(ctx);
       if (rule.checkRow) for (let i = 0; i < table.rows.length; i++) rule.checkRow(i, table.rows[i], ctx);
     } catch (error) {
-      options.onRuleError?.(rule.id, error);
+      options.onRuleError?.(rule.id as RuleId, error);
+      const failure: Failure = { rule: rule.id, error, rows: 0 };
+      const override = targets.severity?.[internalError.id];
+      if (override !== "off") findings.push(internalErrorFinding(failure, { sheet: table.sheet, ...tableCell(table) }, override ?? internalError.severity));
     }
   }
   return findings;
 }
 
 /**
- * The stated 执行率 against 全年执行数 ÷ 全年预算数: the fund rules' stated-rate-mismatch over the block (one
- * implementation), every other fund rule off — the block is not a fund table (no completion band, no 其中 sums).
+ * The stated 执行率 against 全年执行数 ÷ 全年预算数: the fund rule stated-rate-mismatch called on the block (one
+ * implementation). Only that rule: the block is not a fund table (no completion band, no 其中 sums). Workbook
+ * severities apply; per-fund overrides do not (the block's rows are not funds).
  */
 function statedExecutionRate(block: ExecutionBlock, targets: Targets, options: IndicatorRunOptions): Finding[] {
-  const severity: Partial<Record<RuleId, SeverityOverride>> = {};
-  for (const id of RULE_IDS) if (id !== "stated-rate-mismatch") severity[id] = "off";
-  const own = targets.severity?.["stated-rate-mismatch"];
-  if (own) severity["stated-rate-mismatch"] = own;
-  return runFundRules(block.fund, { ...targets, severity, funds: {} }, { onRuleError: options.onRuleError });
+  return runFundRules(block.fund, { ...targets, funds: {} }, { onRuleError: options.onRuleError, rules: [statedRateMismatch] });
 }

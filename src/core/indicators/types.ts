@@ -1,9 +1,10 @@
-/** What an indicator rule is (one file each, SPEC §4.2) and what it is given: the rows of an indicator table. */
-import { Message, ObservedExpected, RuleId, Severity } from "../findings";
-import { Figure, FundTable, IndicatorRole } from "../model";
-import { NumberRead, ReadResult } from "../numbers";
-import { IndicatorTarget, ScoreResult, ScoringRuleName, Verdict } from "../indicatorTargets";
-import { Targets } from "../targets";
+/** What an indicator rule is (one file each, like a fund rule: ../rules/rule.ts) and what it is given: the rows of an indicator table. */
+import type { Message, ObservedExpected, Severity } from "../findings";
+import type { Figure, FundTable, IndicatorRole } from "../model";
+import type { NumberRead, ReadResult } from "../numbers";
+import type { IndicatorTarget, Verdict } from "../indicatorTargets";
+import type { RuleMeta } from "../rules/rule";
+import type { Threshold, ThresholdValue } from "../rules/threshold";
 
 /**
  * indicator: one 三级指标 with its target; total: a 总分/合计 row; section: a row that only names a 一级/二级
@@ -65,8 +66,6 @@ export interface Evaluation {
   verdict?: Verdict;
   weight?: NumberRead;
   score?: NumberRead;
-  /** The score the chosen rule gives (absent without a verdict and a weight). */
-  computed?: ScoreResult;
 }
 
 export interface IndicatorFinding extends ObservedExpected {
@@ -78,20 +77,35 @@ export interface IndicatorFinding extends ObservedExpected {
   message: Message;
 }
 
-export interface IndicatorContext {
+/** What an indicator rule is given; `T` is the value of its own threshold. */
+export interface IndicatorContext<T = unknown> {
   table: IndicatorTable;
   /** The execution block that stands above this table on the sheet (national form), if any. */
   execution?: ExecutionBlock;
-  targets: Targets;
-  scoring: ScoringRuleName;
+  /** The rule's own threshold (indicator thresholds apply to the whole workbook). */
+  threshold(): T;
   evaluate(i: number): Evaluation;
   report(i: number, finding: IndicatorFinding): void;
 }
 
-export interface IndicatorRule {
-  id: RuleId;
+export interface IndicatorRule<Id extends string = string, T = unknown, Th extends Threshold | undefined = Threshold | undefined> extends RuleMeta<Id, Th> {
+  kind: "indicator";
+  checkRow?(i: number, row: IndicatorRow, ctx: IndicatorContext<T>): void;
+  checkTable?(ctx: IndicatorContext<T>): void;
+}
+
+export interface IndicatorRuleSpec<Id extends string, Th extends Threshold | undefined> {
+  id: Id;
   severity: Severity;
   describe: Message;
-  checkRow?(i: number, row: IndicatorRow, ctx: IndicatorContext): void;
-  checkTable?(ctx: IndicatorContext): void;
+  shows: { observed: string; expected: string };
+  threshold?: Th;
+  checkRow?(i: number, row: IndicatorRow, ctx: IndicatorContext<ThresholdValue<Th>>): void;
+  checkTable?(ctx: IndicatorContext<ThresholdValue<Th>>): void;
+}
+
+export function defineIndicatorRule<const Id extends string, const Th extends Threshold | undefined = undefined>(
+  spec: IndicatorRuleSpec<Id, Th>
+): IndicatorRule<Id, ThresholdValue<Th>, Th> {
+  return { kind: "indicator", ...spec };
 }

@@ -1,12 +1,13 @@
 /**
- * checkReportText: the report-text cross-check (SPEC §7). The text's figures go through the same fund rules as
- * a sheet (runFundRules over the FundTable whose refs are "L<line>"); each finding then points at its line and
- * quotes the sentence the figure stands in (a fund's figures may come from several sentences and lines).
+ * checkReportText: the report-text cross-check (docs/cli.md, "Report text"). The text's figures go through the
+ * same fund rules as a sheet (runFundRules over the FundTable whose refs are "L<line>"; a deficit stated only in
+ * words is the row's stated current balance, which budget-balance reads); each finding then points at its line
+ * and quotes the sentence the figure stands in (a fund's figures may come from several sentences and lines).
  */
 import { CheckResult, FundAmounts, SheetReport } from "../api";
 import { bySeverity, Finding, summarize } from "../findings";
 import { runFundRules } from "../rules";
-import { DEFAULT_TARGETS, Targets, targetsFor } from "../targets";
+import { DEFAULT_TARGETS, Targets } from "../targets";
 import { averageGrowthFindings } from "./averages";
 import { ReportFigure } from "./figures";
 import { readReportTextDetail } from "./read";
@@ -24,38 +25,6 @@ export interface ReportCheckResult extends CheckResult {
 }
 
 const LINE_REF = /^L(\d+)$/;
-
-/**
- * 收不抵支 stated in words, for a fund whose income and expenditure are not both given (so the budget-balance
- * rule cannot compute it): the text itself says expenditure exceeds income, which is what that rule flags.
- */
-function statedDeficits(figures: readonly ReportFigure[], targets: Targets, sheet: string): Finding[] {
-  const out: Finding[] = [];
-  for (const f of figures) {
-    if (f.currentBalance === undefined || f.currentBalance >= 0) continue;
-    if (f.income !== undefined && f.actual !== undefined) continue;
-    const setting = targetsFor(targets, f.subject).severity["budget-balance"];
-    if (setting === "off") continue;
-    const source = f.sources.currentBalance!;
-    out.push({
-      rule: "budget-balance",
-      severity: setting ?? "warning",
-      sheet,
-      cell: `L${source.line}`,
-      related: [],
-      subject: f.subject,
-      observed: String(f.currentBalance),
-      expected: "≥ 0",
-      message: {
-        zh: `${f.subject}当年收不抵支（${source.text}），未实现“以收定支，收支平衡，略有结余”`,
-        en: `${f.subject}: expenditure exceeds income this year (deficit ${source.text}), against "spend within income, balanced, with a small surplus"`,
-      },
-      line: source.line,
-      quote: source.quote,
-    });
-  }
-  return out;
-}
 
 export function checkReportText(text: string, options: ReportCheckOptions = {}): ReportCheckResult {
   const name = options.name ?? "report";
@@ -95,7 +64,6 @@ export function checkReportText(text: string, options: ReportCheckOptions = {}):
       findings.push(finding);
     }
   }
-  for (const f of statedDeficits(read.figures, targets, name)) findings.push(f);
   for (const f of averageGrowthFindings(read.funds, targets, name)) findings.push(f);
   for (const f of read.pasted.findings) findings.push(f);
   findings.sort(bySeverity);

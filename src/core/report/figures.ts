@@ -256,7 +256,10 @@ export function toFundTable(funds: readonly FundFigures[], sheet: string, unit: 
       if (!fund.reads.change) blank("prior", growth.line);
     }
     const parent = rows.length;
-    rows.push({ subject: fund.figure.subject, subjectRef: ref(fund.line), kind: "item", figures, line: fund.line, quote: fund.quote });
+    const row: FundRow = { subject: fund.figure.subject, subjectRef: ref(fund.line), kind: "item", figures, line: fund.line, quote: fund.quote };
+    const balance = fund.reads.currentBalance;
+    if (balance) row.statedCurrentBalance = { ref: ref(balance.line), read: balance.read };
+    rows.push(row);
     const role = fund.figure.componentsOf ?? "actual";
     for (const c of fund.components) {
       rows.push({

@@ -1,23 +1,43 @@
-/** completion-band: actual ÷ budget against the target band (SPEC §4.2: ok 95%–105%, warning to 90%/110%, error beyond). */
-import { FundRule } from "./types";
+/**
+ * completion-band: actual ÷ budget against the target band (ok 95%–105%, warning to 90%/110%, error beyond).
+ * Observed: the computed rate (no cell states it); expected: the band. A negative budget or actual has no
+ * completion rate (negative-figure reports it), nor has a budget of 0 (unbudgeted-spending).
+ */
+import { defineFundRule } from "./rule";
 import { ACTUAL, BUDGET, cmpEdge, exactCompletion } from "./figures";
 import { amountOf, pct, pctBand } from "./format";
 
-export const completionBand: FundRule = {
+export const completionBand = defineFundRule({
   id: "completion-band",
   severity: "error",
   describe: {
     zh: "预算完成率（支出 ÷ 预算）应在目标区间内：默认95%–105%为正常，90%–95%或105%–110%为提醒，低于90%或高于110%为错误",
     en: "Completion rate (actual ÷ budget) within the target band: 95%–105% by default; 90–95% or 105–110% is a warning, beyond is an error",
   },
+  shows: { observed: "the completion rate computed from the row (actual ÷ budget; no cell states it)", expected: "the target band (95%–105%)" },
+  threshold: {
+    key: "completionBand",
+    perFund: true,
+    fields: {
+      okLow: { kind: "percent", min: 0, max: 10, default: 0.95, label: { zh: "完成率正常区间下限（%）", en: "Completion ok from (%)" } },
+      okHigh: { kind: "percent", min: 0, max: 10, default: 1.05, label: { zh: "完成率正常区间上限（%）", en: "Completion ok up to (%)" } },
+      warningLow: { kind: "percent", min: 0, max: 10, default: 0.9, label: { zh: "完成率警告下限（%，低于此为错误）", en: "Warning below ok from (%), error under" } },
+      warningHigh: { kind: "percent", min: 0, max: 10, default: 1.1, label: { zh: "完成率警告上限（%，高于此为错误）", en: "Warning above ok up to (%), error over" } },
+    },
+    ordered: [
+      ["warningLow", "okLow"],
+      ["okLow", "okHigh"],
+      ["okHigh", "warningHigh", "upper"],
+    ],
+  },
   checkRow(i, _row, ctx) {
     const f = ctx.figures;
     const bv = f.value(i, BUDGET);
     const av = f.value(i, ACTUAL);
-    // A zero budget has no completion rate: unbudgeted-spending reports it. (NaN: not a number.)
-    if (bv !== bv || av !== av || bv === 0) return;
+    // (NaN: not a number.) A zero budget: unbudgeted-spending; a negative figure: negative-figure.
+    if (!(bv > 0) || !(av >= 0)) return;
     const rate = av / bv;
-    const band = ctx.targetsOf(i).completionBand;
+    const band = ctx.threshold(i);
     let severity: "warning" | "error" | undefined;
     let below = false;
     if (cmpEdge(rate, band.okLow, f, i, exactCompletion) < 0) {
@@ -45,4 +65,4 @@ export const completionBand: FundRule = {
       },
     });
   },
-};
+});

@@ -3,10 +3,11 @@
  * 合计/总计/小计 rows against the rows they add up: error either way. A 其中 list against the row it breaks
  * down: error when the parts exceed it, warning when they fall short (an item may be unlisted) — and only when
  * the list covers at least the coverage target (90%) of the total; a shorter list is a partial listing.
+ * Observed: the total as written; expected: the sum of its parts.
  */
 import Decimal from "decimal.js";
 import { exact, halfUnit } from "../numbers";
-import { FundRule, RuleContext } from "./types";
+import { RuleContext, defineFundRule } from "./rule";
 import { ABSENT, ACTUAL, BALANCE, BUDGET, FIGURE_ROLES, INCOME, NUMBER, PEOPLE, PRIOR, TableFigures, floatDiffers } from "./figures";
 import { ROLE_NAMES, amount } from "./format";
 
@@ -28,7 +29,7 @@ function exactSum(f: TableFigures, parts: number[], role: number): Decimal {
   return s;
 }
 
-function check(i: number, ctx: RuleContext, members: number[], isTotal: boolean): void {
+function check(i: number, ctx: RuleContext<number>, members: number[], isTotal: boolean): void {
   const f = ctx.figures;
   for (let k = 0; k < SUM_ROLES.length; k++) {
     const role = SUM_ROLES[k];
@@ -58,14 +59,14 @@ function check(i: number, ctx: RuleContext, members: number[], isTotal: boolean)
     if (!isTotal && !over) {
       // A 其中 list that falls short: a full breakdown only when it covers most of the total.
       if (total.lte(0)) continue;
-      if (sum.div(total).lt(ctx.targetsOf(i).componentsCoverage)) continue;
+      if (sum.div(total).lt(ctx.threshold(i))) continue;
       severity = "warning";
     }
     const subject = ctx.subjectOf(i);
     const what = ROLE_NAMES[FIGURE_ROLES[role]];
     const gap = amount(sum.minus(total).abs());
-    const observed = amount(sum);
-    const expected = amount(total);
+    const observed = amount(total);
+    const expected = amount(sum);
     const list = isTotal ? { zh: "各项相加", en: "the rows it adds up total" } : { zh: "其中各项相加", en: "its components add up to" };
     ctx.report(i, {
       severity,
@@ -74,19 +75,25 @@ function check(i: number, ctx: RuleContext, members: number[], isTotal: boolean)
       observed,
       expected,
       message: {
-        zh: `${subject}：${what.zh}${expected}，但${list.zh}为${observed}，${over ? "多" : "少"}${gap}${!isTotal && !over ? "（如有未列明的项目请补充）" : ""}`,
-        en: `${subject}: ${what.en} is ${expected}, but ${list.en} ${observed} (${gap} ${over ? "over" : "short"})${!isTotal && !over ? "; list any missing item" : ""}`,
+        zh: `${subject}：${what.zh}${observed}，但${list.zh}为${expected}，${over ? "多" : "少"}${gap}${!isTotal && !over ? "（如有未列明的项目请补充）" : ""}`,
+        en: `${subject}: ${what.en} is ${observed}, but ${list.en} ${expected} (${gap} ${over ? "over" : "short"})${!isTotal && !over ? "; list any missing item" : ""}`,
       },
     });
   }
 }
 
-export const componentsSum: FundRule = {
+export const componentsSum = defineFundRule({
   id: "components-sum",
   severity: "error",
   describe: {
     zh: "合计/小计应等于所列各项之和；“其中”各项之和不应超过总数，覆盖总数90%以上而仍不足时提醒",
     en: "A total equals the sum of its rows; a 其中 list must not exceed its total, and one covering ≥ 90% that falls short is a warning",
+  },
+  shows: { observed: "the total as written (合计, or the row a 其中 list breaks down)", expected: "the sum of its parts" },
+  threshold: {
+    key: "componentsCoverage",
+    perFund: true,
+    field: { kind: "percent", min: 0, max: 1, default: 0.9, label: { zh: "“其中”项合计达到总数的此比例（%）时按完整构成校验", en: "其中 list is a full breakdown from (% of its total)" } },
   },
   checkRow(i, _row, ctx) {
     const members = ctx.facts.totalMembers.get(i);
@@ -94,4 +101,4 @@ export const componentsSum: FundRule = {
     const components = ctx.facts.components[i];
     if (components && components.length) check(i, ctx, components, false);
   },
-};
+});

@@ -90,13 +90,14 @@ export interface Growth {
 
 /**
  * Year-on-year growth as a float, or NaN when there is no usable prior year (none, zero, or an implied
- * prior at or below zero: then the change is not a plain increase). Allocation-free: runs on every row (and
- * NaN rather than undefined, so the float is never boxed).
+ * prior at or below zero: then the change is not a plain increase) or a figure is negative (negative-figure).
+ * Allocation-free: runs on every row (and NaN rather than undefined, so the float is never boxed).
  */
 export function growthValue(f: TableFigures, i: number): number {
   const a = f.value(i, ACTUAL);
-  if (a !== a) return NaN; // NaN: not a number
+  if (!(a >= 0)) return NaN; // (NaN: not a number) a negative expenditure has no growth
   let prior = f.value(i, PRIOR);
+  if (prior < 0) return NaN;
   if (prior !== prior) {
     const c = f.value(i, STATED_CHANGE);
     if (c !== c) return NaN;

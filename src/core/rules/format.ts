@@ -46,6 +46,15 @@ export function stated(read: NumberRead): string {
   return v.toFixed(read.decimals);
 }
 
+/**
+ * A stated rate as a person reads it: "97%" whether typed as 97%, formatted 0% or stored as 0.97 with no format
+ * (a fraction's two extra places are the percentage's own).
+ */
+export function statedRate(read: NumberRead): string {
+  if (read.percent || read.permille) return stated(read);
+  return exact(read).times(100).toFixed(Math.max(0, read.decimals - 2)) + "%";
+}
+
 /** An amount at the given decimals (default: as many as it has, up to 4). */
 export function amount(value: Num, decimals?: number): string {
   const d = dec(value);

@@ -1,40 +1,19 @@
 /**
- * The fund rules (SPEC §4.2) and their runner. Rules read only the FundTable model, so tables read from a
- * sheet and tables read from report text (refs "L12", rows with line/quote) are checked the same way.
+ * The fund rules' runner. Rules read only the FundTable model, so tables read from a sheet and tables read from
+ * report text (refs "L12", rows with line/quote) are checked the same way. The rules themselves are listed in
+ * ../ruleCatalogue.ts, each in its own file.
  */
 import { ABSENT, FIGURE_ROLES, MISSING, NUMBER, TableFigures } from "../figureStore";
 import { copyTexts, Finding, RuleId, Severity } from "../findings";
 import { FundTable } from "../model";
-import { FundTargets, Targets, targetsFor } from "../targets";
-import { budgetBalance } from "./budgetBalance";
-import { completionBand } from "./completionBand";
-import { componentsSum } from "./componentsSum";
-import { missingValue } from "./missingValue";
-import { notANumber } from "./notANumber";
-import { payableMonthsBand } from "./payableMonthsBand";
-import { statedChangeMismatch } from "./statedChangeMismatch";
-import { statedRateMismatch } from "./statedRateMismatch";
-import { unbudgetedSpending } from "./unbudgetedSpending";
-import { unitMismatch } from "./unitMismatch";
-import { yoyGrowthBand } from "./yoyGrowthBand";
-import { BAD_FIGURE, BLANK_FIGURE, FundRule, RuleContext, RuleFinding, TableFacts } from "./types";
+import { FUND_RULES } from "../ruleCatalogue";
+import { Targets, targetsFor } from "../targets";
+import { Failure, internalError, internalErrorFinding } from "./internalError";
+import { BAD_FIGURE, BLANK_FIGURE, FundRule, RuleContext, RuleFinding, TableFacts } from "./rule";
+import { defaultOf } from "./threshold";
 
-export type { FundRule } from "./types";
-
-/** The catalogue, in the order findings of one row are listed. */
-export const FUND_RULES: readonly FundRule[] = [
-  unitMismatch,
-  notANumber,
-  missingValue,
-  unbudgetedSpending,
-  completionBand,
-  statedRateMismatch,
-  statedChangeMismatch,
-  yoyGrowthBand,
-  componentsSum,
-  budgetBalance,
-  payableMonthsBand,
-];
+export type { FundRule } from "./rule";
+export { FUND_RULES } from "../ruleCatalogue";
 
 export function fundRule(id: RuleId): FundRule | undefined {
   return FUND_RULES.find((r) => r.id === id);
@@ -96,23 +75,35 @@ export function tableFacts(table: FundTable, figures: TableFigures = TableFigure
   return { components, totalMembers, labelOnly, flags };
 }
 
-export interface RunHooks {
-  /** Called when a rule throws (a bug): the rule's findings for that row are lost, the others go on. */
+export interface RunOptions {
+  /** Called when a rule throws (a bug): besides the internal-error finding, for tests and logs. */
   onRuleError?(rule: RuleId, error: unknown): void;
+  /** Run only these rules (the 预算执行率 block runs stated-rate-mismatch alone); default: every fund rule. */
+  rules?: readonly FundRule[];
 }
 
 /**
- * Runs every fund rule over every row of a table; all findings, in row order. Never throws.
+ * Runs every fund rule over every row of a table; all findings, in row order. Never throws: a rule that throws
+ * loses its findings where it threw, the others go on, and an internal-error finding says which rule failed.
  * `figures`: the table's figures when the caller already has them.
  */
-export function runFundRules(table: FundTable, targets: Targets, hooks?: RunHooks, figures: TableFigures = TableFigures.of(table.rows)): Finding[] {
+export function runFundRules(table: FundTable, targets: Targets, options?: RunOptions, figures: TableFigures = TableFigures.of(table.rows)): Finding[] {
+  const rules = options?.rules ?? FUND_RULES;
   const findings: Finding[] = [];
   const rows = table.rows;
+  // Per rule (or step) that threw: the first row it threw on, and on how many.
+  const failures = new Map<string, { failure: Failure; row: number }>();
+  const failed = (rule: string, row: number, error: unknown) => {
+    const known = failures.get(rule);
+    if (known) known.failure.rows++;
+    else failures.set(rule, { failure: { rule, error, rows: row >= 0 ? 1 : 0 }, row });
+  };
   let facts: TableFacts;
   try {
     facts = tableFacts(table, figures);
   } catch (error) {
-    hooks?.onRuleError?.("components-sum", error);
+    failed("table structure (合计/其中)", -1, error);
+    options?.onRuleError?.(internalError.id, error);
     facts = { components: [], totalMembers: new Map(), labelOnly: [], flags: new Uint8Array(rows.length) };
   }
   const subjects = new Map<number, string>();
@@ -128,21 +119,26 @@ export function runFundRules(table: FundTable, targets: Targets, hooks?: RunHook
     return s;
   };
   const hasOverrides = Object.keys(targets.funds ?? {}).length > 0;
-  const targetCache = new Map<string, FundTargets>();
-  const targetsOf = (i: number): FundTargets => {
-    if (!hasOverrides) return targets;
+  const targetCache = new Map<string, Targets>();
+  const targetsOf = (i: number): Targets => {
+    if (!hasOverrides || i < 0) return targets;
     const subject = subjectOf(i);
     let t = targetCache.get(subject);
     if (!t) targetCache.set(subject, (t = targetsFor(targets, subject)));
     return t;
   };
   const seen = new Set<string>();
-  let current: FundRule = FUND_RULES[0];
+  let current: FundRule = rules[0];
   const ctx: RuleContext = {
     table,
     figures,
     facts,
-    targetsOf,
+    threshold(i) {
+      const t = current.threshold;
+      if (t === undefined) return undefined;
+      // (Targets made by parseTargets hold every threshold; a hand-made object may lack a new rule's.)
+      return (targetsOf(i) as unknown as Record<string, unknown>)[t.key] ?? defaultOf(t);
+    },
     subjectOf,
     firstTime(key) {
       if (seen.has(key)) return false;
@@ -152,11 +148,11 @@ export function runFundRules(table: FundTable, targets: Targets, hooks?: RunHook
     report(i: number, f: RuleFinding) {
       const at = f.row ?? i;
       const row = at >= 0 ? rows[at] : undefined;
-      const override = (at >= 0 ? targetsOf(at) : targets).severity?.[current.id];
+      const override = targetsOf(at).severity?.[current.id as RuleId];
       if (override === "off") return;
       const severity: Severity = override ?? f.severity ?? current.severity;
       const finding: Finding = {
-        rule: current.id,
+        rule: current.id as RuleId,
         severity,
         sheet: table.sheet,
         cell: f.cell,
@@ -172,16 +168,17 @@ export function runFundRules(table: FundTable, targets: Targets, hooks?: RunHook
       findings.push(finding);
     },
   };
-  for (const rule of FUND_RULES) {
+  for (const rule of rules) {
     if (!rule.checkTable) continue;
     current = rule;
     try {
       rule.checkTable(ctx);
     } catch (error) {
-      hooks?.onRuleError?.(rule.id, error);
+      failed(rule.id, -1, error);
+      options?.onRuleError?.(rule.id as RuleId, error);
     }
   }
-  const rowRules = FUND_RULES.filter((rule) => rule.checkRow);
+  const rowRules = rules.filter((rule) => rule.checkRow);
   for (let i = 0; i < rows.length; i++) {
     const row = rows[i];
     for (let k = 0; k < rowRules.length; k++) {
@@ -190,9 +187,19 @@ export function runFundRules(table: FundTable, targets: Targets, hooks?: RunHook
       try {
         rule.checkRow!(i, row, ctx);
       } catch (error) {
-        hooks?.onRuleError?.(rule.id, error);
+        failed(rule.id, i, error);
+        options?.onRuleError?.(rule.id as RuleId, error);
       }
     }
+  }
+  for (const { failure, row } of failures.values()) {
+    const override = targets.severity?.[internalError.id];
+    if (override === "off") continue;
+    const at = row >= 0 ? rows[row] : rows[0];
+    const finding = internalErrorFinding(failure, { sheet: table.sheet, cell: at?.subjectRef ?? "A1", subject: row >= 0 ? subjectOf(row) : "" }, override ?? internalError.severity);
+    if (at?.line !== undefined && row >= 0) finding.line = at.line;
+    if (at?.quote !== undefined && row >= 0) finding.quote = at.quote;
+    findings.push(finding);
   }
   return findings;
 }

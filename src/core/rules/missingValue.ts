@@ -1,14 +1,15 @@
 /**
- * missing-value: a figure a check needs is blank — reported, never read as 0 (SPEC §4.2: info).
+ * missing-value: a figure a check needs is blank — reported, never read as 0 (info).
  * "Needs": the budget and the actual need each other (completion rate); a stated completion rate needs both;
  * a stated growth needs the actual and a prior year (figure or change); income and balance need the actual;
  * a total needs every row it adds up. (A row whose own figure is blank above a 其中 list is not flagged: the
  * list may be partial, so nothing can be checked and nothing is lost.)
  * Only blanks in a column (or sentence) that exists count: a table without a budget column is not missing one.
+ * A placeholder ("—", "n/a", "无") is missing too, and the finding quotes it: observed is what the cell holds.
  */
 import { BLANK } from "../findings";
 import { FundRow } from "../model";
-import { BLANK_FIGURE, FundRule, RuleContext } from "./types";
+import { BLANK_FIGURE, RuleContext, defineFundRule } from "./rule";
 import { ACTUAL, BALANCE, BUDGET, FIGURE_ROLES, INCOME, MISSING, NUMBER, PEOPLE, PRIOR, STATED_CHANGE, STATED_COMPLETION, STATED_GROWTH, TableFigures } from "./figures";
 import { ROLE_NAMES } from "./format";
 
@@ -75,7 +76,7 @@ function needsOf(f: TableFigures, i: number, row: FundRow, totalMembers: number[
   return needs;
 }
 
-export const missingValue: FundRule = {
+export const missingValue = defineFundRule({
   id: "missing-value",
   severity: "info",
   describe: { zh: "校验所需的数据为空（空白不按0处理）", en: "A figure a check needs is blank (a blank is never read as 0)" },
@@ -84,9 +85,10 @@ export const missingValue: FundRule = {
     if (!(ctx.facts.flags[i] & BLANK_FIGURE) && !ctx.facts.totalMembers.has(i)) return;
     reportNeeds(i, row, ctx);
   },
-};
+  shows: { observed: "blank, or the placeholder the cell holds (—, n/a, 无)", expected: "the figure it should hold (budget, score …)" },
+});
 
-function reportNeeds(i: number, row: FundRow, ctx: RuleContext): void {
+function reportNeeds(i: number, row: FundRow, ctx: RuleContext<undefined>): void {
   const f = ctx.figures;
   for (const n of needsOf(f, i, row, ctx.facts.totalMembers.get(i))) {
     const at = n.row ?? i;
@@ -94,6 +96,23 @@ function reportNeeds(i: number, row: FundRow, ctx: RuleContext): void {
     if (!ctx.firstTime("missing-value " + cell)) continue;
     const subject = ctx.subjectOf(at);
     const what = ROLE_NAMES[FIGURE_ROLES[n.role]];
+    const read = f.read(at, n.role);
+    const placeholder = read?.kind === "missing" ? read.placeholder : undefined;
+    if (placeholder !== undefined) {
+      ctx.report(i, {
+        row: at,
+        cell,
+        related: n.related,
+        observed: placeholder,
+        expected: what.en,
+        expectedText: what,
+        message: {
+          zh: `${subject}：${what.zh}填的是“${placeholder}”，不是数字，${n.because.zh}（不按0计算）`,
+          en: `${subject}: the ${what.en} holds "${placeholder}", not a figure, so ${n.because.en} (it is not read as 0)`,
+        },
+      });
+      continue;
+    }
     ctx.report(i, {
       row: at,
       cell,

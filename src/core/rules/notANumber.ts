@@ -1,10 +1,10 @@
-/** not-a-number: text (or an Excel error value) where a figure is expected (SPEC §4.2: warning). */
+/** not-a-number: text (or an Excel error value) where a figure is expected (warning). Observed: what the cell holds; expected: a number. */
 import { A_NUMBER } from "../findings";
-import { BAD_FIGURE, FundRule } from "./types";
+import { BAD_FIGURE, defineFundRule } from "./rule";
 import { FIGURE_ROLES } from "./figures";
 import { ROLE_NAMES } from "./format";
 
-export const notANumber: FundRule = {
+export const notANumber = defineFundRule({
   id: "not-a-number",
   severity: "warning",
   describe: { zh: "应填数字的单元格是文字或错误值，无法参与校验", en: "Text or an error value where a figure is expected; it cannot be checked" },
@@ -31,4 +31,5 @@ export const notANumber: FundRule = {
       });
     }
   },
-};
+  shows: { observed: "the text or error value as written", expected: "a number (or, for an indicator's actual, its target)" },
+});

@@ -1,6 +1,9 @@
-/** payable-months-band: months of spending the balance covers, balance ÷ (expenditure ÷ 12) (SPEC §4.2: warning < 6, info > 24). */
+/**
+ * payable-months-band: months of spending the balance covers, balance ÷ (expenditure ÷ 12): warning below 6,
+ * info above 24. Observed: the computed months (no cell states them); expected: the band.
+ */
 import Decimal from "decimal.js";
-import { FundRule } from "./types";
+import { defineFundRule } from "./rule";
 import { ACTUAL, BALANCE, TableFigures, cmpEdge, exactOf } from "./figures";
 import { amount, amountOf } from "./format";
 
@@ -8,17 +11,27 @@ function exactMonths(f: TableFigures, i: number): Decimal {
   return exactOf(f, i, BALANCE).times(12).div(exactOf(f, i, ACTUAL));
 }
 
-export const payableMonthsBand: FundRule = {
+export const payableMonthsBand = defineFundRule({
   id: "payable-months-band",
   severity: "warning",
   describe: { zh: "累计结余可支付月数（结余 ÷ 月均支出）：少于6个月提醒，多于24个月提示结余偏多", en: "Months of spending the balance covers: below 6 is a warning, above 24 is noted (idle money)" },
+  threshold: {
+    key: "payableMonths",
+    perFund: true,
+    fields: {
+      warningBelow: { kind: "months", min: 0, max: 1200, default: 6, label: { zh: "可支付月数低于此值时警告", en: "Payable months: warning below" } },
+      infoAbove: { kind: "months", min: 0, max: 1200, default: 24, label: { zh: "可支付月数高于此值时提示", en: "Payable months: note above" } },
+    },
+    ordered: [["warningBelow", "infoAbove"]],
+  },
+  shows: { observed: "the months the balance covers, computed (balance ÷ monthly expenditure)", expected: "the band (6–24)" },
   checkRow(i, _row, ctx) {
     const f = ctx.figures;
     const bv = f.value(i, BALANCE);
     const av = f.value(i, ACTUAL);
     if (bv !== bv || !(av > 0)) return; // NaN: not a number
     const months = (bv * 12) / av;
-    const band = ctx.targetsOf(i).payableMonths;
+    const band = ctx.threshold(i);
     let severity: "warning" | "info";
     if (cmpEdge(months, band.warningBelow, f, i, exactMonths) < 0) severity = "warning";
     else if (cmpEdge(months, band.infoAbove, f, i, exactMonths) > 0) severity = "info";
@@ -47,4 +60,4 @@ export const payableMonthsBand: FundRule = {
             },
     });
   },
-};
+});

@@ -1,9 +1,12 @@
-/** unbudgeted-spending: spending where the budget is 0, so no completion rate exists (SPEC §4.2: error). */
-import { FundRule } from "./types";
+/**
+ * unbudgeted-spending: spending where the budget is 0, so no completion rate exists (error). Observed: the
+ * spending; expected: 0, what may be spent against a budget of 0.
+ */
+import { defineFundRule } from "./rule";
 import { ACTUAL, BUDGET } from "./figures";
 import { amountOf } from "./format";
 
-export const unbudgetedSpending: FundRule = {
+export const unbudgetedSpending = defineFundRule({
   id: "unbudgeted-spending",
   severity: "error",
   describe: { zh: "预算为0却有支出（无预算支出，无法计算完成率）", en: "Spending against a budget of 0 (no completion rate exists)" },
@@ -23,4 +26,5 @@ export const unbudgetedSpending: FundRule = {
       },
     });
   },
-};
+  shows: { observed: "the expenditure", expected: "0 (nothing may be spent against a budget of 0)" },
+});

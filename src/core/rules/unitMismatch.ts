@@ -1,16 +1,16 @@
-/** unit-mismatch: 元 and 万元 (or other money units) mixed in one table (SPEC §4.2: warning). */
-import { FundRule, RuleContext } from "./types";
+/** unit-mismatch: 元 and 万元 (or other money units) mixed in one table (warning). Observed: the odd unit; expected: the table's first. */
+import { RuleContext, defineFundRule } from "./rule";
 import { FIGURE_ROLES } from "./figures";
 
 /** The row with a figure at `ref`, or −1. */
-function rowOf(ctx: RuleContext, ref: string): number {
+function rowOf(ctx: RuleContext<undefined>, ref: string): number {
   for (let i = 0; i < ctx.table.rows.length; i++) {
     for (let role = 0; role < FIGURE_ROLES.length; role++) if (ctx.figures.ref(i, role) === ref) return i;
   }
   return -1;
 }
 
-export const unitMismatch: FundRule = {
+export const unitMismatch = defineFundRule({
   id: "unit-mismatch",
   severity: "warning",
   describe: { zh: "同一张表中混用了元和万元等不同金额单位", en: "元 and 万元 (different money units) mixed in one table" },
@@ -33,4 +33,5 @@ export const unitMismatch: FundRule = {
       });
     }
   },
-};
+  shows: { observed: "the odd unit", expected: "the table's first unit" },
+});

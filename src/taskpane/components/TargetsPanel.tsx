@@ -1,65 +1,56 @@
 /**
- * Edits the thresholds of SPEC §4.2 for the whole workbook and per fund, each rule's severity (or "off") and the
- * indicator scoring rule. Rates are shown as percentages and stored as fractions (95 → 0.95). What is saved is a
- * targets file (TargetsInput): only what the user set, validated by the core's parseTargets before it is used
- * or stored. Per-fund severities, which the pane does not show, are kept as they were.
+ * Edits the rules' thresholds for the whole workbook and per fund, and each rule's severity (or "off"). The
+ * fields are not listed here: each rule declares its threshold (label, kind, bounds, default) in its own file,
+ * and this tab renders them from the catalogue (core/ruleCatalogue.ts), so a new rule's threshold appears by
+ * itself. Percentages are shown as percentages and stored as fractions (95 → 0.95). What is saved is a targets
+ * file (TargetsInput): only what the user set, validated by the core's parseTargets before it is used or stored.
+ * Per-fund severities, which the pane does not show, are kept as they were.
  */
 import * as React from "react";
 import { Button, Field, Input, MessageBar, MessageBarBody, Select, makeStyles } from "@fluentui/react-components";
 import type { RuleId } from "../../core/findings";
-import { SCORING_RULE_LABELS } from "../../core/indicators/format";
-import { RULE_CATALOGUE } from "../../core/ruleCatalogue";
-import { DEFAULT_TARGETS, IndicatorScoring, parseTargets, SeverityOverride, Targets, TargetsInput } from "../../core/targets";
-import { MessageKey, useI18n } from "../i18n";
+import { RULE_CATALOGUE, THRESHOLDS } from "../../core/ruleCatalogue";
+import { FieldEntry, NumberField, fieldsOf } from "../../core/rules/threshold";
+import { DEFAULT_TARGETS, parseTargets, SeverityOverride, Targets, TargetsInput } from "../../core/targets";
+import { Lang, MessageKey, useI18n } from "../i18n";
 
-type Kind = "percent" | "plain";
-const FIELDS: { path: [string, string?]; kind: Kind }[] = [
-  { path: ["completionBand", "okLow"], kind: "percent" },
-  { path: ["completionBand", "okHigh"], kind: "percent" },
-  { path: ["completionBand", "warningLow"], kind: "percent" },
-  { path: ["completionBand", "warningHigh"], kind: "percent" },
-  { path: ["growthBand", "low"], kind: "percent" },
-  { path: ["growthBand", "high"], kind: "percent" },
-  { path: ["payableMonths", "warningBelow"], kind: "plain" },
-  { path: ["payableMonths", "infoAbove"], kind: "plain" },
-  { path: ["componentsCoverage"], kind: "percent" },
-];
-const fieldId = (path: [string, string?]) => path.filter(Boolean).join("_");
+/** Every threshold field, in catalogue order. */
+const FIELDS: readonly FieldEntry[] = THRESHOLDS.flatMap(fieldsOf);
+const FUND_FIELDS = FIELDS.filter((f) => f.perFund);
+const fieldId = (f: FieldEntry) => f.path.join("_");
 
 type Values = Record<string, string>;
 type SeverityMap = Partial<Record<RuleId, SeverityOverride>>;
 export interface TargetsDraft {
+  /** Field values as typed ("" = inherit the default), by field id ("completionBand_okLow"). */
   workbook: Values;
   /** Rule severities for the whole workbook: only those the user changed. */
   severity: SeverityMap;
-  /** "" for the default (proportional). */
-  scoring: IndicatorScoring | "";
   /** `severity`: the fund's own rule severities, kept unchanged (the pane does not edit them). */
   funds: { name: string; values: Values; severity?: SeverityMap }[];
 }
 
 const SEVERITY_OPTIONS: SeverityOverride[] = ["error", "warning", "info", "off"];
-const SCORING_OPTIONS = Object.keys(SCORING_RULE_LABELS) as IndicatorScoring[];
 
-function show(value: number | undefined, kind: Kind): string {
-  if (value === undefined) return "";
-  return String(Number((kind === "percent" ? value * 100 : value).toPrecision(12)));
+/** A stored value as the field shows it: a percentage ×100, a choice as its name. */
+function show(value: unknown, field: FieldEntry["field"]): string {
+  if (field.kind === "choice") return typeof value === "string" ? value : "";
+  if (typeof value !== "number") return "";
+  return String(Number((field.kind === "percent" ? value * 100 : value).toPrecision(12)));
 }
 
-function pick(source: unknown, path: [string, string?]): number | undefined {
+function pick(source: unknown, path: FieldEntry["path"]): unknown {
   const a = (source as Record<string, unknown> | undefined)?.[path[0]];
-  const v = path[1] ? (a as Record<string, unknown> | undefined)?.[path[1]] : a;
-  return typeof v === "number" ? v : undefined;
+  return path.length === 2 ? (a as Record<string, unknown> | undefined)?.[path[1]] : a;
 }
 
 export function draftFrom(input: TargetsInput | undefined): TargetsDraft {
-  const values = (source: unknown): Values => Object.fromEntries(FIELDS.map((f) => [fieldId(f.path), show(pick(source, f.path), f.kind)]));
+  const values = (source: unknown, fields: readonly FieldEntry[]): Values => Object.fromEntries(fields.map((f) => [fieldId(f), show(pick(source, f.path), f.field)]));
   return {
-    workbook: values(input),
+    workbook: values(input, FIELDS),
     severity: { ...(input?.severity ?? {}) } as SeverityMap,
-    scoring: input?.indicators?.scoring ?? "",
     funds: Object.entries(input?.funds ?? {}).map(([name, over]) => {
-      const fund: TargetsDraft["funds"][number] = { name, values: values(over) };
+      const fund: TargetsDraft["funds"][number] = { name, values: values(over, FUND_FIELDS) };
       if (over.severity && Object.keys(over.severity).length) fund.severity = { ...over.severity } as SeverityMap;
       return fund;
     }),
@@ -67,31 +58,33 @@ export function draftFrom(input: TargetsInput | undefined): TargetsDraft {
 }
 
 /** The draft as a targets file; blank fields are left out (inherit). Unreadable numbers are reported by field. */
-export function inputFrom(draft: TargetsDraft, label: (key: MessageKey) => string): { input: TargetsInput; errors: string[] } {
+export function inputFrom(draft: TargetsDraft, lang: Lang): { input: TargetsInput; errors: string[] } {
   const errors: string[] = [];
-  const build = (values: Values): Record<string, unknown> => {
-    const out: Record<string, Record<string, number> | number> = {};
-    for (const f of FIELDS) {
-      const text = (values[fieldId(f.path)] ?? "").trim().replace(/[%％]$/, "");
-      if (text === "") continue;
-      const n = Number(text.replace(/,/g, ""));
-      if (!Number.isFinite(n)) {
-        errors.push(`${label(`tgt_${fieldId(f.path)}` as MessageKey)}: “${values[fieldId(f.path)]}”`);
-        continue;
+  const build = (values: Values, fields: readonly FieldEntry[]): Record<string, unknown> => {
+    const out: Record<string, unknown> = {};
+    for (const f of fields) {
+      const typed = (values[fieldId(f)] ?? "").trim();
+      if (typed === "") continue;
+      let value: string | number = typed;
+      if (f.field.kind !== "choice") {
+        const n = Number(typed.replace(/[%％]$/, "").replace(/,/g, ""));
+        if (!Number.isFinite(n)) {
+          errors.push(`${f.field.label[lang]}: “${values[fieldId(f)]}”`);
+          continue;
+        }
+        value = (f.field as NumberField).kind === "percent" ? Number((n / 100).toPrecision(12)) : n;
       }
-      const value = f.kind === "percent" ? Number((n / 100).toPrecision(12)) : n;
-      if (f.path[1]) out[f.path[0]] = { ...((out[f.path[0]] as Record<string, number>) || {}), [f.path[1]]: value };
+      if (f.path.length === 2) out[f.path[0]] = { ...((out[f.path[0]] as Record<string, unknown>) || {}), [f.path[1]]: value };
       else out[f.path[0]] = value;
     }
     return out;
   };
-  const input = build(draft.workbook) as TargetsInput;
+  const input = build(draft.workbook, FIELDS) as TargetsInput;
   if (Object.keys(draft.severity).length) input.severity = { ...draft.severity };
-  if (draft.scoring) input.indicators = { scoring: draft.scoring };
   const funds: Record<string, unknown> = {};
   for (const fund of draft.funds) {
     if (!fund.name.trim()) continue;
-    const over = build(fund.values);
+    const over = build(fund.values, FUND_FIELDS);
     if (fund.severity && Object.keys(fund.severity).length) over.severity = { ...fund.severity };
     funds[fund.name.trim()] = over;
   }
@@ -118,19 +111,26 @@ export function TargetsPanel({ input, canSave, onSave }: TargetsPanelProps) {
   const [errors, setErrors] = React.useState<string[]>([]);
   React.useEffect(() => setDraft(draftFrom(input)), [input]);
 
-  const fields = (values: Values, placeholders: unknown, onChange: (id: string, v: string) => void, prefix: string) => (
+  const fields = (list: readonly FieldEntry[], values: Values, placeholders: unknown, onChange: (id: string, v: string) => void, prefix: string) => (
     <div className={styles.grid}>
-      {FIELDS.map((f) => {
-        const id = fieldId(f.path);
+      {list.map((f) => {
+        const id = fieldId(f);
+        const field = f.field;
+        const fallback = show(pick(placeholders, f.path), field);
         return (
-          <Field key={id} label={t(`tgt_${id}` as MessageKey)} size="small">
-            <Input
-              id={`${prefix}-${id}`}
-              size="small"
-              value={values[id] ?? ""}
-              placeholder={show(pick(placeholders, f.path), f.kind)}
-              onChange={(_, data) => onChange(id, data.value)}
-            />
+          <Field key={id} label={field.label[lang]} size="small">
+            {field.kind === "choice" ? (
+              <Select id={`${prefix}-${id}`} size="small" value={values[id] ?? ""} onChange={(_, data) => onChange(id, data.value)}>
+                <option value="">{fallback ? t("ruleDefault", { value: field.optionLabels[fallback]?.[lang] ?? fallback }) : ""}</option>
+                {field.options.map((o) => (
+                  <option key={o} value={o}>
+                    {field.optionLabels[o][lang]}
+                  </option>
+                ))}
+              </Select>
+            ) : (
+              <Input id={`${prefix}-${id}`} size="small" value={values[id] ?? ""} placeholder={fallback} onChange={(_, data) => onChange(id, data.value)} />
+            )}
           </Field>
         );
       })}
@@ -138,7 +138,7 @@ export function TargetsPanel({ input, canSave, onSave }: TargetsPanelProps) {
   );
 
   const save = () => {
-    const { input: next, errors: numberErrors } = inputFrom(draft, (key) => t(key));
+    const { input: next, errors: numberErrors } = inputFrom(draft, lang);
     if (numberErrors.length) return setErrors(numberErrors);
     const parsed = parseTargets(next);
     if (!parsed.ok) return setErrors(parsed.errors);
@@ -151,7 +151,7 @@ export function TargetsPanel({ input, canSave, onSave }: TargetsPanelProps) {
       <p>{t("targetsIntro")}</p>
       {!canSave && <p>{t("targetsStandaloneNote")}</p>}
       <h3>{t("targetsWorkbook")}</h3>
-      {fields(draft.workbook, DEFAULT_TARGETS, (id, v) => setDraft({ ...draft, workbook: { ...draft.workbook, [id]: v } }), "wb")}
+      {fields(FIELDS, draft.workbook, DEFAULT_TARGETS, (id, v) => setDraft({ ...draft, workbook: { ...draft.workbook, [id]: v } }), "wb")}
       <h3>{t("targetsRules")}</h3>
       <p>{t("targetsRulesIntro")}</p>
       <div className={styles.grid}>
@@ -176,16 +176,6 @@ export function TargetsPanel({ input, canSave, onSave }: TargetsPanelProps) {
             </Select>
           </Field>
         ))}
-        <Field label={t("targetsScoring")} size="small">
-          <Select size="small" value={draft.scoring} onChange={(_, data) => setDraft({ ...draft, scoring: data.value as IndicatorScoring | "" })}>
-            <option value="">{t("ruleDefault", { value: SCORING_RULE_LABELS.proportional[lang] })}</option>
-            {SCORING_OPTIONS.map((s) => (
-              <option key={s} value={s}>
-                {SCORING_RULE_LABELS[s][lang]}
-              </option>
-            ))}
-          </Select>
-        </Field>
       </div>
       <h3>{t("targetsFunds")}</h3>
       {draft.funds.map((fund, i) => {
@@ -196,7 +186,7 @@ export function TargetsPanel({ input, canSave, onSave }: TargetsPanelProps) {
             <Field label={t("fundName")} size="small">
               <Input size="small" value={fund.name} onChange={(_, data) => update({ name: data.value })} />
             </Field>
-            {fields(fund.values, {}, (id, v) => update({ values: { ...fund.values, [id]: v } }), `fund${i}`)}
+            {fields(FUND_FIELDS, fund.values, {}, (id, v) => update({ values: { ...fund.values, [id]: v } }), `fund${i}`)}
             <Button size="small" onClick={() => setDraft({ ...draft, funds: draft.funds.filter((_, j) => j !== i) })}>
               {t("removeFund")}
             </Button>

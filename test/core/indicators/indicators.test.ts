@@ -27,11 +27,11 @@ describe("layout 1: merged first-level cells with (N分), no 总分 row", () => 
     expect(brief(r.findings)).toEqual([
       "warning indicator-target-miss E4", // 4800 < 不低于5000人, reason given: explained
       "warning indicator-target-miss E6", // 90% against 100%
-      "warning indicator-unexplained E6", // H6 is blank: the finding names it
       "warning score-mismatch G6", // stated 10, proportional gives 9 (a stated 10 would pass a computed 9.8: its own precision)
+      "warning indicator-unexplained H6", // H6 is blank: the cell to fill
       "error score-mismatch A7", // 效益指标(30分) holds 10 + 10
       "warning indicator-target-miss E7", // 1.5% against ≤1%
-      "warning indicator-unexplained E7",
+      "warning indicator-unexplained H7",
       "error score-mismatch G9", // 12 above its weight 10
     ]);
   });
@@ -50,12 +50,11 @@ describe("layout 1: merged first-level cells with (N分), no 总分 row", () => 
     expect(miss).toMatchObject({ sheet: "绩效自评", subject: "上访率", observed: "1.5%", expected: "≤1%", related: ["D7"] });
     expect(miss.message.zh).toContain("超出");
     expect(miss.message.en).toContain("exceeds the limit of the target ≤1%");
-    const unexplained = r.findings.find((f) => f.rule === "indicator-unexplained" && f.cell === "E7")!;
-    expect(unexplained.expected).toBe("H7: a reason and a remedy");
-    expect(unexplained.expectedText).toEqual({ zh: "H7：偏差原因分析及改进措施", en: "H7: a reason and a remedy" });
+    const unexplained = r.findings.find((f) => f.rule === "indicator-unexplained" && f.cell === "H7")!;
+    expect(unexplained).toMatchObject({ observed: "blank", expected: "a reason and a remedy", related: ["E7", "D7"] });
     expect(unexplained.message.zh).toContain("H7未填写偏差原因分析及改进措施");
     const level = r.findings.find((f) => f.cell === "A7")!;
-    expect(level).toMatchObject({ subject: "效益指标(30分)", observed: "20", expected: "30", related: ["F7", "F8"] });
+    expect(level).toMatchObject({ subject: "效益指标(30分)", observed: "30", expected: "20", related: ["F7", "F8"] });
     const above = r.findings.find((f) => f.cell === "G9")!;
     expect(above).toMatchObject({ observed: "12", expected: "≤ 10", related: ["F9"] });
   });
@@ -111,16 +110,16 @@ describe("layout 2: the national 项目支出绩效自评表 (预算执行率 bl
     expect(exec.expected).toBe("9.96 (weight × execution rate 10 × 99.61%; proportional)");
     expect(exec.expectedText!.zh).toBe("9.96（分值×执行率 10 × 99.61%；按比例计分）");
     // The block's stated rate goes through the fund rules' stated-rate-mismatch (815 → 811 is 99.5%, not 98%).
-    expect(r.findings[1]).toMatchObject({ observed: "99.5%", expected: "98%", related: ["E7", "D7"] });
+    expect(r.findings[1]).toMatchObject({ observed: "98%", expected: "99.5%", related: ["E7", "D7"] });
   });
 
   it("flags a 总分 row whose score or weight does not add up (the block's points included)", async () => {
     const score = checkWorkbook(await roundTrip(layoutNational({ totalScore: 98 })));
     expect(brief(score.findings)).toContain("error score-mismatch H19");
-    expect(score.findings.find((f) => f.cell === "H19")).toMatchObject({ subject: "总分", observed: "99.96", expected: "98" });
+    expect(score.findings.find((f) => f.cell === "H19")).toMatchObject({ subject: "总分", observed: "98", expected: "99.96" });
     const weight = checkWorkbook(await roundTrip(layoutNational({ totalWeight: 95 })));
     const w = weight.findings.find((f) => f.cell === "G19")!;
-    expect(w).toMatchObject({ rule: "score-mismatch", severity: "error", observed: "100", expected: "95" });
+    expect(w).toMatchObject({ rule: "score-mismatch", severity: "error", observed: "95", expected: "100" });
     expect(w.message.en).toContain("plus the budget execution weight (10)");
   });
 });
@@ -130,7 +129,7 @@ describe("layout 3: plain columns (指标名称 | 目标值 | 实际值 | 权重
     const r = checkWorkbook(await roundTrip(layoutPlain));
     expect(brief(r.findings)).toEqual(["warning indicator-target-miss C5", "error score-mismatch D6"]);
     expect(r.findings[0]).toMatchObject({ subject: "待遇发放", observed: "未达成", expected: "达成预期指标" });
-    expect(r.findings[1]).toMatchObject({ subject: "合计", observed: "90", expected: "100", related: ["D3", "D4", "D5"] });
+    expect(r.findings[1]).toMatchObject({ subject: "合计", observed: "100", expected: "90", related: ["D3", "D4", "D5"] });
     expect(r.sheets[0].tables[0]).toMatchObject({ kind: "indicator", headerRow: 2, unit: "万元" });
   });
 });
@@ -141,7 +140,7 @@ describe("targets", () => {
     const bad = parseTargets({ indicators: { scoring: "bands" } });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.errors[0]).toMatch(/^indicators\.scoring: /);
-    expect(DEFAULT_TARGETS.indicators).toBeUndefined();
+    expect(DEFAULT_TARGETS.indicators).toEqual({ scoring: "proportional" });
   });
 });
 
@@ -152,10 +151,10 @@ describe("examples/indicator-self-evaluation.xlsx (docs/indicators.md shows its 
     const r = checkWorkbook(await readWorkbook(path.join(__dirname, "..", "..", "..", "examples", "indicator-self-evaluation.xlsx")));
     expect(r.findings.map((f) => `${f.cell} ${f.rule} ${f.severity} ${f.observed} | ${f.expected}`)).toEqual([
       "F14 indicator-target-miss warning 90% | ≥95%",
-      "F14 indicator-unexplained warning blank | I14: a reason and a remedy",
       "H14 score-mismatch warning 15 | 14.21 (proportional)",
+      "I14 indicator-unexplained warning blank | a reason and a remedy",
       "F17 target-unreadable info 有所改善 | 较上年有所改善",
-      "H19 score-mismatch error 99.96 | 98.96",
+      "H19 score-mismatch error 98.96 | 99.96",
     ]);
   });
 });
@@ -174,6 +173,6 @@ describe("examples/qiemo-2019.xlsx: the seed's indicator sheet", () => {
     const ind = literal(grid.sheets.find((s) => s.name === "绩效指标")!); // plain arrays, so a cell can be changed
     ind.cells[6]![4] = { value: "1.5%" };
     const changed = checkWorkbook({ name: "x", sheets: [ind] });
-    expect(changed.findings.map((f) => `${f.rule} ${f.cell}`)).toEqual(["indicator-target-miss E7", "indicator-unexplained E7", "score-mismatch G7"]);
+    expect(changed.findings.map((f) => `${f.rule} ${f.cell}`)).toEqual(["indicator-target-miss E7", "score-mismatch G7", "indicator-unexplained H7"]);
   });
 });

@@ -19,7 +19,7 @@ describe("pasted tables in report text", () => {
     expect(sorted(result.findings)).toEqual(
       sorted([
         { rule: "completion-band", severity: "error", subject: "工伤保险", cell: "L4", observed: "79.4%", expected: "95%–105%" },
-        { rule: "stated-rate-mismatch", severity: "error", subject: "工伤保险", cell: "L4", observed: "79.41%", expected: "97.0%" },
+        { rule: "stated-rate-mismatch", severity: "error", subject: "工伤保险", cell: "L4", observed: "97.0%", expected: "79.41%" },
       ] as Finding[])
     );
     for (const f of result.findings) {
@@ -44,8 +44,8 @@ describe("pasted tables in report text", () => {
     ].join("\n");
     expect(sorted(checkReportText(text).findings)).toEqual(
       sorted([
-        { rule: "stated-rate-mismatch", severity: "error", subject: "城乡居民养老保险", cell: "L4", observed: "99.61%", expected: "98.0%" },
-        { rule: "yoy-growth-band", severity: "warning", subject: "城乡居民养老保险", cell: "L4", observed: "+35.5%", expected: "±30%" },
+        { rule: "stated-rate-mismatch", severity: "error", subject: "城乡居民养老保险", cell: "L4", observed: "98.0%", expected: "99.61%" },
+        { rule: "yoy-growth-band", severity: "warning", subject: "城乡居民养老保险", cell: "L4", observed: "35.5%", expected: "±30%" },
       ] as Finding[])
     );
   });

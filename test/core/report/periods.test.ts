@@ -54,14 +54,14 @@ describe("a text covering two years", () => {
       "预算支出1200万元，支出1180万元，完成预算的96.3%。",
     ].join("\n");
     const result = checkReportText(text);
-    expect(result.findings.map(brief)).toEqual([["stated-rate-mismatch", "error", "工伤保险（2024年）", "L4", "98.33%", "96.3%"]]);
+    expect(result.findings.map(brief)).toEqual([["stated-rate-mismatch", "error", "工伤保险（2024年）", "L4", "96.3%", "98.33%"]]);
   });
 
   it("a growth over the year before uses that year's stated expenditure; one against another year is not year-on-year", () => {
     // 2024 over 2023: 1295 ÷ 1180 − 1 = 9.75%: "9.7%" holds, "10.7%" does not.
     const base = "2023年工伤保险基金支出1180万元。2024年工伤保险基金支出1295万元，比上年增长";
     expect(checkReportText(base + "9.7%。").findings).toEqual([]);
-    expect(checkReportText(base + "10.7%。").findings.map(brief)).toEqual([["stated-rate-mismatch", "error", "工伤保险（2024年）", "L1", "9.746%", "10.7%"]]);
+    expect(checkReportText(base + "10.7%。").findings.map(brief)).toEqual([["stated-rate-mismatch", "error", "工伤保险（2024年）", "L1", "10.7%", "9.746%"]]);
     // 较2022年增长 is a two-year growth: not checked against the year-on-year band or its base (no finding, no guess).
     const twoYears = "2022年工伤保险基金支出900万元。2024年工伤保险基金支出1295万元，较2022年增长43.9%。";
     expect(checkReportText(twoYears).findings).toEqual([]);

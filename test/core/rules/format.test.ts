@@ -1,7 +1,7 @@
 /** How findings write figures: the fast paths must give exactly what the Decimal formatting gives. */
 import fc from "fast-check";
 import { readNumber } from "../../../src/core/numbers";
-import { amount, amountOf, growthBandText, pctBand } from "../../../src/core/rules/format";
+import { amount, amountOf, growthBandText, pctBand, statedRate } from "../../../src/core/rules/format";
 import { exact } from "../../../src/core/numbers";
 
 function numberRead(value: unknown, numFmt?: string) {
@@ -41,5 +41,18 @@ describe("band texts", () => {
     expect(pctBand(0.9, 1.1)).toBe("90%–110%");
     expect(growthBandText(-0.3, 0.3)).toBe("±30%");
     expect(growthBandText(-0.2, 0.3)).toBe("-20%–+30%");
+  });
+});
+
+describe("statedRate", () => {
+  test("a rate reads as a percentage however it is stored: 97%, 0.97 formatted 0%, 0.97 with no format", () => {
+    expect(statedRate(numberRead("97%"))).toBe("97%");
+    expect(statedRate(numberRead(0.97, "0%"))).toBe("97%");
+    expect(statedRate(numberRead(0.97))).toBe("97%");
+    expect(statedRate(numberRead(0.9867))).toBe("98.67%");
+    expect(statedRate(numberRead(1))).toBe("100%");
+    expect(statedRate(numberRead(0.9))).toBe("90%");
+    expect(statedRate(numberRead(-0.12))).toBe("-12%");
+    expect(statedRate(numberRead("5‰"))).toBe("5‰");
   });
 });

@@ -1,9 +1,14 @@
-/** Builds FundTables the way the report-text reader does (refs "L<n>", rows with line/quote), for rule tests. */
+/**
+ * Builds FundTables the way the report-text reader does (refs "L<n>", rows with line/quote), and small sheets as
+ * grids, for the rule tests (one file per rule: test/core/rules/<rule>.test.ts).
+ */
+import { checkSheet } from "../../../src/core/check";
 import { Finding } from "../../../src/core/findings";
+import { CellRange, CellValue, GridCell, GridSheet, fromA1 } from "../../../src/core/grid";
 import { FundRole, FundRow, FundTable, RowKind } from "../../../src/core/model";
 import { readNumber, readNumberText } from "../../../src/core/numbers";
 import { runFundRules } from "../../../src/core/rules";
-import { DEFAULT_TARGETS, Targets } from "../../../src/core/targets";
+import { DEFAULT_TARGETS, Targets, parseTargets } from "../../../src/core/targets";
 
 type Figures = Partial<Record<Exclude<FundRole, "subject">, string | number | null>>;
 
@@ -25,6 +30,7 @@ export function table(rows: FundRow[], extra: Partial<FundTable> = {}): FundTabl
   return { sheet: "report.txt", rows, ...extra };
 }
 
+/** Runs the fund rules; a rule that throws fails the test (it would be an internal-error finding). */
 export function run(rows: FundRow[], targets: Targets = DEFAULT_TARGETS, extra: Partial<FundTable> = {}): Finding[] {
   const errors: unknown[] = [];
   const out = runFundRules(table(rows, extra), targets, { onRuleError: (_id, e) => errors.push(e) });
@@ -34,4 +40,38 @@ export function run(rows: FundRow[], targets: Targets = DEFAULT_TARGETS, extra: 
 
 export function only(findings: Finding[], rule: string): Finding[] {
   return findings.filter((f) => f.rule === rule);
+}
+
+export function targets(json: unknown): Targets {
+  const parsed = parseTargets(json);
+  if (!parsed.ok) throw new Error(parsed.errors.join("; "));
+  return parsed.targets;
+}
+
+/** A cell as a sheet holds it: a value, or a value with its number format. */
+export type Cell = CellValue | { value: CellValue; numFmt: string };
+
+/** A sheet from literal rows (row 1 first); merges as "B5:C5". */
+export function grid(rows: Cell[][], merges: string[] = [], name = "基金支出"): GridSheet {
+  const cells: (GridCell | undefined)[][] = rows.map((r) =>
+    r.map((c) => (c === null || c === undefined ? undefined : typeof c === "object" && !(c instanceof Date) && "numFmt" in c ? { value: c.value, numFmt: c.numFmt } : { value: c as CellValue }))
+  );
+  const ranges: CellRange[] = merges.map((m) => {
+    const [a, b] = m.split(":").map((x) => fromA1(x)!);
+    return { top: a.row, left: a.col, bottom: b.row, right: b.col };
+  });
+  return { name, cells, merges: ranges };
+}
+
+/** Checks a sheet; a rule that throws fails the test. */
+export function checkGrid(sheet: GridSheet, t?: Targets): Finding[] {
+  const errors: unknown[] = [];
+  const r = checkSheet(sheet, { targets: t, onRuleError: (_id, e) => errors.push(e) });
+  if (errors.length) throw errors[0];
+  return r.findings;
+}
+
+/** The findings as a reviewer scans them: rule, cell, observed, expected. */
+export function brief(findings: Finding[]): string[] {
+  return findings.map((f) => `${f.rule} ${f.cell} ${f.observed} | ${f.expected}`);
 }

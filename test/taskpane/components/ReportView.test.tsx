@@ -42,11 +42,11 @@ async function pasteAndCheck(lang: "en" | "zh", text = seedText) {
   });
 }
 
-/** The stated-rate finding of 工伤保险: observed 202.5%, expected the stated 131% (its sentence quotes 131% too). */
+/** The stated-rate finding of 工伤保险: observed the stated 131%, expected the computed 202.5% (its sentence quotes 131% too). */
 function workInjuryFinding(): HTMLElement {
   const items = screen
     .getAllByRole("button")
-    .filter((b) => b.getAttribute("data-finding")?.startsWith("stated-rate-mismatch@") && /工伤保险/.test(b.textContent ?? "") && /(Observed|实际): 202\.5% · (Expected|应为): 131%/.test(b.textContent ?? ""));
+    .filter((b) => b.getAttribute("data-finding")?.startsWith("stated-rate-mismatch@") && /工伤保险/.test(b.textContent ?? "") && /(Observed|实际): 131% · (Expected|应为): 202\.5%/.test(b.textContent ?? ""));
   expect(items).toHaveLength(1);
   return items[0];
 }

@@ -1,19 +1,23 @@
-/** indicator-target-miss: an indicator's actual value does not meet its target (SPEC §4.3 target forms). */
-import { IndicatorRule } from "../types";
-import { shown } from "../format";
+/**
+ * indicator-target-miss: an indicator's actual value does not meet its target (target forms: docs/indicators.md).
+ * Observed: the actual as written (a fraction against a percentage target as a percentage); expected: the target.
+ */
+import { defineIndicatorRule } from "../types";
+import { shownActual } from "../format";
 
-export const indicatorTargetMiss: IndicatorRule = {
+export const indicatorTargetMiss = defineIndicatorRule({
   id: "indicator-target-miss",
   severity: "warning",
   describe: {
     zh: "绩效指标的实际完成值未达到年度指标值（≥95%、1%以内、95%-105%、按时足额等）",
     en: "An indicator's actual value does not meet its target (≥95%, 1%以内, 95%-105%, 按时足额 …)",
   },
+  shows: { observed: "the actual as written (a fraction against a percentage target as a percentage)", expected: "the target" },
   checkRow(i, row, ctx) {
     if (row.kind !== "indicator") return;
     const e = ctx.evaluate(i);
     if (e.verdict?.kind !== "missed" || !e.target) return;
-    const actual = shown(row.figures.indicatorActual, row.text.indicatorActual);
+    const actual = shownActual(row.figures.indicatorActual, row.text.indicatorActual, e.target);
     const target = e.target.text;
     const side =
       e.verdict.side === "low"
@@ -32,4 +36,4 @@ export const indicatorTargetMiss: IndicatorRule = {
       },
     });
   },
-};
+});

@@ -1,7 +1,11 @@
-/** not-a-number (indicator cells): text where a figure is expected — an actual against a figure target, a weight, a score. */
+/**
+ * not-a-number (indicator cells): text where a figure is expected — an actual against a figure target, a weight,
+ * a score. The same rule as the fund tables' (one id, one severity: ../../rules/notANumber.ts).
+ */
 import { A_NUMBER } from "../../findings";
 import { IndicatorRole } from "../../model";
-import { IndicatorRule } from "../types";
+import { notANumber } from "../../rules/notANumber";
+import { defineIndicatorRule } from "../types";
 import { isPlaceholder } from "../format";
 
 const ROLE_NAMES: Partial<Record<IndicatorRole, { zh: string; en: string }>> = {
@@ -10,9 +14,10 @@ const ROLE_NAMES: Partial<Record<IndicatorRole, { zh: string; en: string }>> = {
   score: { zh: "得分", en: "score" },
 };
 
-export const indicatorNotANumber: IndicatorRule = {
-  id: "not-a-number",
-  severity: "warning",
+export const indicatorNotANumber = defineIndicatorRule({
+  id: notANumber.id,
+  severity: notANumber.severity,
+  shows: notANumber.shows,
   describe: {
     zh: "应填数字的指标单元格（数值型指标的实际完成值、分值、得分）填了文字",
     en: "Text where an indicator figure is expected (the actual of a figure target, a weight, a score)",
@@ -40,4 +45,4 @@ export const indicatorNotANumber: IndicatorRule = {
       });
     }
   },
-};
+});

@@ -2,14 +2,18 @@
  * score-mismatch: an indicator's score above its weight; scores or weights that do not add up to what the table
  * states (the 总分/合计 row, a first-level "产出指标(50分)" or a section row's figure); a 预算执行率 score other than
  * 分值 × 执行率 (capped at 分值, the national form's rule); and a score other than the chosen scoring rule gives
- * (a warning: localities score differently, so the finding names the rule and the rule is a target).
+ * (a warning: localities score differently, so the finding names the rule and the rule is a target:
+ * `indicators.scoring`). Observed: the score or total as stated; expected: what the figures give (or the limit).
  */
 import Decimal from "decimal.js";
 import { Figure } from "../../model";
+import { SCORING_RULE_NAMES, ScoringRuleName, scoreIndicator } from "../../indicatorTargets";
 import { NumberRead, exact, readNumberText, statedMatches } from "../../numbers";
-import { pct } from "../../rules/format";
-import { ExecutionRow, IndicatorContext, IndicatorRow, IndicatorRule } from "../types";
-import { points, scoringLabel, shown } from "../format";
+import { pct, statedRate } from "../../rules/format";
+import { ExecutionRow, IndicatorContext, IndicatorRow, defineIndicatorRule } from "../types";
+import { SCORING_RULE_LABELS, points, scoringLabel, shown, shownActual } from "../format";
+
+type Ctx = IndicatorContext<{ scoring: ScoringRuleName }>;
 
 function num(f: Figure | undefined): NumberRead | undefined {
   return f?.read.kind === "number" ? f.read : undefined;
@@ -38,7 +42,7 @@ function allNumbers(rows: IndicatorRow[], role: "weight" | "score"): NumberRead[
   return out;
 }
 
-function aboveWeight(ctx: IndicatorContext, i: number, subject: string, weight: Figure | undefined, score: Figure | undefined): boolean {
+function aboveWeight(ctx: Ctx, i: number, subject: string, weight: Figure | undefined, score: Figure | undefined): boolean {
   const w = num(weight);
   const s = num(score);
   if (!w || !s || !exact(s).gt(exact(w))) return false;
@@ -56,17 +60,20 @@ function aboveWeight(ctx: IndicatorContext, i: number, subject: string, weight: 
   return true;
 }
 
-function checkRowScore(i: number, row: IndicatorRow, ctx: IndicatorContext): void {
+function checkRowScore(i: number, row: IndicatorRow, ctx: Ctx): void {
   if (row.kind === "total") return;
   if (aboveWeight(ctx, i, row.label, row.figures.weight, row.figures.score)) return;
   if (row.kind !== "indicator") return;
   const e = ctx.evaluate(i);
-  if (!e.score || e.computed?.kind !== "score" || !e.target) return;
-  const computed = e.computed.value;
+  if (!e.score || !e.weight || !e.target || (e.verdict?.kind !== "met" && e.verdict?.kind !== "missed")) return;
+  const scoring = ctx.threshold().scoring;
+  const result = scoreIndicator(e.actual, e.target, e.weight, scoring);
+  if (result.kind !== "score") return;
+  const computed = result.value;
   if (statedMatches(e.score, computed)) return;
-  const rule = scoringLabel(ctx.scoring);
-  const actual = shown(row.figures.indicatorActual, row.text.indicatorActual);
-  const state = e.computed.met ? { zh: "已完成", en: "met" } : { zh: "未完成", en: "missed" };
+  const rule = scoringLabel(scoring);
+  const actual = shownActual(row.figures.indicatorActual, row.text.indicatorActual, e.target);
+  const state = result.met ? { zh: "已完成", en: "met" } : { zh: "未完成", en: "missed" };
   ctx.report(i, {
     severity: "warning",
     cell: row.figures.score!.ref,
@@ -84,7 +91,7 @@ function checkRowScore(i: number, row: IndicatorRow, ctx: IndicatorContext): voi
 const LEVEL_NAMES = { level1: { zh: "一级指标", en: "first-level indicator" }, level2: { zh: "二级指标", en: "second-level indicator" } };
 
 /** A 一级/二级指标's stated weight ("(50分)" or its section row) against its indicators' weights; its scores too. */
-function checkLevels(ctx: IndicatorContext, level: "level1" | "level2"): void {
+function checkLevels(ctx: Ctx, level: "level1" | "level2"): void {
   const rows = ctx.table.rows;
   const groups = new Map<string, number[]>();
   for (let i = 0; i < rows.length; i++) {
@@ -117,8 +124,8 @@ function checkLevels(ctx: IndicatorContext, level: "level1" | "level2"): void {
           subject: name,
           cell: weightRef,
           related: items.map((r) => r.figures.weight!.ref),
-          observed: points(total),
-          expected: points(exact(statedWeight)),
+          observed: points(exact(statedWeight)),
+          expected: points(total),
           message: {
             zh: `${name}：${what.zh}标明${points(exact(statedWeight))}分，但其下各指标分值合计为${points(total)}（${parts}）`,
             en: `${name}: the ${what.en} states ${points(exact(statedWeight))} points, but its indicators' weights add up to ${points(total)} (${parts})`,
@@ -133,8 +140,8 @@ function checkLevels(ctx: IndicatorContext, level: "level1" | "level2"): void {
         subject: name,
         cell: section!.figures.score!.ref,
         related: items.map((r) => r.figures.score!.ref),
-        observed: points(sum(scores)),
-        expected: shown(section!.figures.score),
+        observed: shown(section!.figures.score),
+        expected: points(sum(scores)),
         message: {
           zh: `${name}：${what.zh}得分填报为${shown(section!.figures.score)}，但其下各指标得分合计为${points(sum(scores))}`,
           en: `${name}: the ${what.en}'s score is stated as ${shown(section!.figures.score)}, but its indicators' scores add up to ${points(sum(scores))}`,
@@ -163,7 +170,7 @@ function executionPoints(rows: ExecutionRow[] | undefined): ExecutionRow | undef
 }
 
 /** The 总分/合计 row against the indicators above it (and the 预算执行率 points when the total includes them). */
-function checkTotals(ctx: IndicatorContext): void {
+function checkTotals(ctx: Ctx): void {
   const rows = ctx.table.rows;
   let start = 0;
   for (let t = 0; t < rows.length; t++) {
@@ -193,8 +200,8 @@ function checkTotals(ctx: IndicatorContext): void {
         ctx.report(t, {
           cell: total.figures.weight!.ref,
           related: [...items.map((r) => r.figures.weight!.ref), ...(execWeight ? [exec!.weight!.ref] : [])],
-          observed: points(expected),
-          expected: shown(total.figures.weight),
+          observed: shown(total.figures.weight),
+          expected: points(expected),
           message: {
             zh: `${total.label}：填报的总分值为${shown(total.figures.weight)}，但${how.zh}`,
             en: `${total.label}: the stated total weight is ${shown(total.figures.weight)}, but ${how.en}`,
@@ -215,8 +222,8 @@ function checkTotals(ctx: IndicatorContext): void {
     ctx.report(t, {
       cell: total.figures.score!.ref,
       related: [...items.map((r) => r.figures.score!.ref), ...(expected === withExec ? [exec!.score!.ref] : [])],
-      observed: points(expected),
-      expected: shown(total.figures.score),
+      observed: shown(total.figures.score),
+      expected: points(expected),
       message: {
         zh: `${total.label}：填报的总得分为${shown(total.figures.score)}，但各项得分合计为${points(expected)}${execText.zh}`,
         en: `${total.label}: the stated total score is ${shown(total.figures.score)}, but the scores add up to ${points(expected)}${execText.en}`,
@@ -226,10 +233,10 @@ function checkTotals(ctx: IndicatorContext): void {
 }
 
 /** The 预算执行率 score: 分值 × 执行率, capped at 分值 (national form; the proportional rule with a 100% target). */
-function checkExecution(ctx: IndicatorContext): void {
+function checkExecution(ctx: Ctx): void {
   for (const row of ctx.table.execution?.rows ?? []) {
     if (aboveWeight(ctx, -1, row.label, row.weight, row.score)) continue;
-    if (ctx.scoring !== "proportional") continue; // other rules do not say how the execution rate scores
+    if (ctx.threshold().scoring !== "proportional") continue; // other rules do not say how the execution rate scores
     const w = num(row.weight);
     const s = num(row.score);
     if (!w || !s) continue;
@@ -238,7 +245,7 @@ function checkExecution(ctx: IndicatorContext): void {
     const stated = num(row.rate);
     if (stated) {
       rate = exact(stated);
-      rateText = shown(row.rate);
+      rateText = statedRate(stated);
     } else {
       const b = num(row.budget);
       const a = num(row.actual);
@@ -270,12 +277,26 @@ function checkExecution(ctx: IndicatorContext): void {
   }
 }
 
-export const scoreMismatch: IndicatorRule = {
+export const scoreMismatch = defineIndicatorRule({
   id: "score-mismatch",
   severity: "error",
   describe: {
     zh: "得分超过分值，或得分、分值合计与总分行、一级指标标明的分值不符；预算执行率得分与分值×执行率不符；得分与所选计分规则不符（警告）",
     en: "A score above its weight, or scores or weights that do not add up to the stated totals; a budget execution score other than weight × rate; a score other than the chosen scoring rule gives (warning)",
+  },
+  shows: { observed: "the score, weight or total as stated", expected: "what the figures give (the sum, the scoring rule's score, 分值 × 执行率) or the limit (≤ weight)" },
+  threshold: {
+    key: "indicators",
+    perFund: false,
+    fields: {
+      scoring: {
+        kind: "choice",
+        options: SCORING_RULE_NAMES,
+        optionLabels: SCORING_RULE_LABELS,
+        default: "proportional",
+        label: { zh: "指标计分规则", en: "Indicator scoring rule" },
+      },
+    },
   },
   checkRow: checkRowScore,
   checkTable(ctx) {
@@ -287,4 +308,4 @@ export const scoreMismatch: IndicatorRule = {
     checkLevels(ctx, "level2");
     checkTotals(ctx);
   },
-};
+});

@@ -2,16 +2,17 @@
  * target-unreadable: an indicator target that cannot be read, or an actual that cannot be set against it
  * (another unit, an answer that says neither yes nor no). A number where the target needs one is not-a-number.
  */
-import { IndicatorRule } from "../types";
+import { defineIndicatorRule } from "../types";
 import { shown } from "../format";
 
-export const targetUnreadable: IndicatorRule = {
+export const targetUnreadable = defineIndicatorRule({
   id: "target-unreadable",
   severity: "info",
   describe: {
     zh: "无法识别的年度指标值（或实际完成值无法与之比较），该指标未作判断",
     en: "A target that cannot be read (or an actual that cannot be compared with it); the indicator is not judged",
   },
+  shows: { observed: "the target (or the actual) as written", expected: "the forms a target may take (or the target)" },
   checkRow(i, row, ctx) {
     if (row.kind !== "indicator") return;
     const e = ctx.evaluate(i);
@@ -45,4 +46,4 @@ export const targetUnreadable: IndicatorRule = {
       },
     });
   },
-};
+});
