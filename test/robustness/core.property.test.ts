@@ -113,8 +113,9 @@ const stats = { runs: 0, withFundTable: 0, withFindings: 0, findings: 0, blanksF
 
 test("random workbooks: never throws, findings well formed and inside the grid, a blank never read as 0", () => {
   fc.assert(
-    fc.property(fc.array(sheetArb, { minLength: 1, maxLength: 4 }), (sheets) => {
-      sheets.forEach((s, k) => (s.name = k % 2 ? `O'Brien's "data" ${k}` : `表${k}`));
+    fc.property(fc.array(sheetArb, { minLength: 1, maxLength: 4 }), (generated) => {
+      // Named in copies: fast-check shrinks the generated values, which must not be changed in place.
+      const sheets = generated.map((s, k) => ({ ...s, name: k % 2 ? `O'Brien's "data" ${k}` : `表${k}` }));
       const failures: unknown[] = [];
       const result = checkWorkbook({ name: "random", sheets }, { onRuleError: (_rule, e) => failures.push(e) });
       expect(failures).toEqual([]);
@@ -196,8 +197,8 @@ test("a sheet's findings do not depend on the order of the sheets", () => {
   fc.assert(
     fc.property(
       fc.array(sheetArb, { minLength: 2, maxLength: 4 }).chain((sheets) => fc.tuple(fc.constant(sheets), fc.shuffledSubarray(sheets.map((_, i) => i), { minLength: sheets.length, maxLength: sheets.length }))),
-      ([sheets, order]) => {
-        sheets.forEach((s, k) => (s.name = `S${k}`));
+      ([generated, order]) => {
+        const sheets = generated.map((s, k) => ({ ...s, name: `S${k}` }));
         const a = checkWorkbook({ name: "w", sheets });
         const b = checkWorkbook({ name: "w", sheets: order.map((i) => sheets[i]) });
         for (const s of sheets) expect(b.findings.filter((f) => f.sheet === s.name)).toEqual(a.findings.filter((f) => f.sheet === s.name));
