@@ -13,7 +13,7 @@ import { DEFAULT_TARGETS, Targets, targetsFor } from "../targets";
 import { Catalogue, DraftLang, Explanation, fill, templateParts } from "./catalogue";
 import { holds, paragraphText } from "./evaluate";
 import { AmountRole, DraftRow, DraftTable } from "./input";
-import { Amount, AmountFormat, Clause, Cond, FALSE, ParagraphPlan, Piece, PlanFigure, Ratio, Sentence, and, not, or } from "./plan";
+import { Amount, AmountFormat, Clause, Cond, FALSE, ParagraphPlan, Piece, PlanFigure, Ratio, Sentence, TRUE, and, not, or } from "./plan";
 
 export interface ComposeOptions {
   lang: DraftLang;
@@ -133,8 +133,11 @@ class Composer {
     const C = fig("statedChange");
     const I = fig("income");
     const Bal = fig("balance");
-    const amt = (f: PlanFigure): Amount => ({ k: "fig", fig: f });
-    const present = (f: PlanFigure): Cond => ({ k: "present", fig: f });
+    // One object per figure, so that a condition met twice is written once.
+    const amounts = new Map<PlanFigure, Amount>();
+    const presents = new Map<PlanFigure, Cond>();
+    const amt = (f: PlanFigure): Amount => amounts.get(f) ?? (amounts.set(f, { k: "fig", fig: f }), amounts.get(f)!);
+    const present = (f: PlanFigure): Cond => presents.get(f) ?? (presents.set(f, { k: "present", fig: f }), presents.get(f)!);
     const name = displayName(row, c);
 
     const main: Clause[] = [];
@@ -157,19 +160,13 @@ class Composer {
       completionCond = and(present(A), present(B), { k: "cmp", a: amt(B), op: ">", b: 0 }, { k: "cmp", a: amt(A), op: ">=", b: 0 });
       main.push({ cond: completionCond, pieces: piecesOf(c.completion, { rate: this.percent(completion) }) });
     }
-    // 比上年增支/减支 …, 增长/下降 …%: from the prior year's figure, or else from the stated change.
+    // 比上年增支/减支 …, 增长/下降 …%: from the prior year's figure where the table has a column for it, else from
+    // its stated change (one source per table, so the live formula need not choose between them cell by cell).
     let growthCond: Cond = FALSE;
     let growth: Ratio | undefined;
     if ((A && Pr) || C) {
-      const fromPrior: Cond = A && Pr ? and(present(A), present(Pr)) : FALSE;
-      const fromChange: Cond = C ? (Pr ? and(not(present(Pr)), present(C)) : present(C)) : FALSE;
-      const changeCond = or(fromPrior, fromChange);
-      const change: Amount =
-        A && Pr && C
-          ? { k: "if", cond: present(Pr), then: { k: "sub", fn: "change", a: amt(A), b: amt(Pr) }, else: amt(C) }
-          : A && Pr
-            ? { k: "sub", fn: "change", a: amt(A), b: amt(Pr) }
-            : amt(C!);
+      const changeCond: Cond = A && Pr ? and(present(A), present(Pr)) : present(C!);
+      const change: Amount = A && Pr ? { k: "sub", fn: "change", a: amt(A), b: amt(Pr) } : amt(C!);
       const up: Cond = { k: "cmp", a: change, op: ">", b: 0 };
       const size = this.amount(change, true);
       main.push({
@@ -184,12 +181,7 @@ class Composer {
         ],
       });
       if (A) {
-        const prior: Amount =
-          Pr && C
-            ? { k: "if", cond: present(Pr), then: amt(Pr), else: { k: "sub", fn: "change", a: amt(A), b: amt(C) } }
-            : Pr
-              ? amt(Pr)
-              : { k: "sub", fn: "change", a: amt(A), b: amt(C!) };
+        const prior: Amount = Pr ? amt(Pr) : { k: "sub", fn: "change", a: amt(A), b: amt(C!) };
         growth = { fn: "growth", current: amt(A), prior, change };
         // A growth needs a spending that is not negative and a prior year above 0; an unchanged year says 持平.
         growthCond = and(changeCond, present(A), { k: "cmp", a: amt(A), op: ">=", b: 0 }, { k: "cmp", a: prior, op: ">", b: 0 }, { k: "cmp", a: change, op: "<>", b: 0 });
@@ -222,29 +214,33 @@ class Composer {
       balances.push({ cond: monthsCond, pieces: piecesOf(c.payableMonths, { months: [{ k: "number", ratio: months, decimals: MONTH_DECIMALS }] }) });
     }
 
-    // 其中: the items under the total they break down.
-    const itemsOf = (role: "actual" | "income"): { clauses: Clause[]; parts: PlanFigure[] } => {
+    // 其中: the items under the total they break down, written only beside their total ("其中" after nothing
+    // would make the first item read as the fund's own spending).
+    const itemsOf = (role: "actual" | "income"): { clauses: Clause[]; parts: PlanFigure[]; cond: Cond } => {
       const clauses: Clause[] = [];
       const parts: PlanFigure[] = [];
+      const total = row.figures[role];
       for (const k of row.components) {
         const f = rows[k].figures[role];
         if (!f) continue;
         parts.push(f);
         clauses.push({ cond: present(f), pieces: piecesOf(c.component, { name: displayName(rows[k], c), amount: this.amount(amt(f)) }) });
       }
-      return { clauses, parts };
+      return { clauses, parts, cond: total ? present(total) : TRUE };
     };
 
     const lead = piecesOf(c.fundLead, { fund: name });
     const sentences: Sentence[] = [];
     if (incomeItems && incomeClause) {
       sentences.push(this.sentence(lead, [incomeClause]));
-      sentences.push(this.sentence(piecesOf(c.componentsLead, {}), itemsOf("income").clauses));
+      const items = itemsOf("income");
+      sentences.push({ ...this.sentence(piecesOf(c.componentsLead, {}), items.clauses), cond: items.cond });
       sentences.push(this.sentence(lead, main));
       sentences.push(this.sentence([], balances));
     } else if (expenditureItems) {
       sentences.push(this.sentence(lead, main));
-      sentences.push(this.sentence(piecesOf(c.componentsLead, {}), itemsOf("actual").clauses));
+      const items = itemsOf("actual");
+      sentences.push({ ...this.sentence(piecesOf(c.componentsLead, {}), items.clauses), cond: items.cond });
       sentences.push(this.sentence([], balances));
     } else {
       sentences.push(this.sentence(lead, [...main, ...balances]));
@@ -281,13 +277,13 @@ class Composer {
         const S: Amount = { k: "sum", items: parts };
         const T: Amount = amt(listed);
         const half: Amount = { k: "const", value: new Decimal(0.5).div(new Decimal(10).pow(listed.places)).toFixed(), places: listed.places + 1 };
-        const base = and(present(listed), or(...parts.map(present)));
-        const over = and(base, { k: "cmp", a: { k: "sub", fn: "change", a: S, b: T }, op: ">", b: half });
+        // (Over a total that is not negative, a list with no figure at all can be neither over nor short: no
+        // test that an item is there is needed.)
+        const over = and(present(listed), { k: "cmp", a: T, op: ">=", b: 0 }, { k: "cmp", a: { k: "sub", fn: "change", a: S, b: T }, op: ">", b: half });
         // A list short of its total is a full breakdown (and so checked) only when it covers the coverage target.
         const short = and(
-          base,
-          { k: "cmp", a: { k: "sub", fn: "change", a: T, b: S }, op: ">", b: half },
           { k: "cmp", a: T, op: ">", b: 0 },
+          { k: "cmp", a: { k: "sub", fn: "change", a: T, b: S }, op: ">", b: half },
           { k: "ratioCmp", ratio: { fn: "share", part: S, total: T }, op: ">=", threshold: thresholdText(targets.componentsCoverage) }
         );
         const has = found("components-sum", listed.ref);

@@ -151,6 +151,7 @@ export function pieceText(p: Piece): string {
 }
 
 export function sentenceText(s: Sentence): string {
+  if (s.cond && !holds(s.cond)) return "";
   const clauses = s.clauses.filter((c) => holds(c.cond));
   if (clauses.length === 0) return "";
   return s.lead.map(pieceText).join("") + clauses.map((c) => c.pieces.map(pieceText).join("")).join(s.join) + s.end;

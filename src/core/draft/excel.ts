@@ -18,7 +18,15 @@ export interface FormulaOptions {
   argSeparator?: string;
   /** The cell a figure's ref stands for, when it is not the ref itself on `sheet`. */
   cellOf?(ref: string): string;
+  /**
+   * "fixed": an explanation is there or not as the check found it when drafted, instead of tested live (a
+   * shorter formula, for a paragraph whose live one would pass Excel's limit).
+   */
+  explanations?: "live" | "fixed";
 }
+
+/** Excel's limit on a formula's length, in characters. */
+export const MAX_FORMULA = 8192;
 
 /** Excel keeps a text constant in a formula to 255 characters. */
 const MAX_LITERAL = 255;
@@ -82,7 +90,7 @@ class Compiler {
         const v = this.call("IFERROR", `--${this.cell(f)}`, "0");
         // (Rounded at 6 places before the whole number, so 2.675 × 100 = 267.49999999999997 rounds as 267.5.)
         const shown = f.places === 0 ? this.call("ROUND", v, "0") : this.call("ROUND", this.call("ROUND", `${v}*${pow10(f.places)}`, "6"), "0");
-        return places > f.places ? `${shown}*${pow10(places - f.places)}` : shown;
+        return places > f.places ? `(${shown}*${pow10(places - f.places)})` : shown;
       }
       case "sub":
         return `(${this.int(a.a, places)}-${this.int(a.b, places)})`;
@@ -133,7 +141,7 @@ class Compiler {
       case "not":
         return this.call("NOT", this.cond(c.c));
       case "finding":
-        return this.cond(c.live);
+        return this.options.explanations === "fixed" ? (c.found ? "(1=1)" : "(1=0)") : this.cond(c.live);
     }
   }
 
@@ -185,6 +193,7 @@ class Compiler {
   }
 
   sentence(s: Sentence): string {
+    if (s.cond && !(s.cond.k === "const" && s.cond.v)) return this.call("IF", this.cond(s.cond), this.sentence({ ...s, cond: undefined }), '""');
     const live = s.clauses.filter((c) => !(c.cond.k === "const" && !c.cond.v));
     if (live.length === 0) return '""';
     const lead = s.lead.length ? this.pieces(s.lead) + "&" : "";

@@ -11,7 +11,7 @@ import { FundTable } from "../model";
 import { DEFAULT_TARGETS, Targets } from "../targets";
 import { CatalogueOverride, DraftLang, catalogueFor, fill } from "./catalogue";
 import { composeParagraphs, DraftParagraph } from "./compose";
-import { paragraphFormula } from "./excel";
+import { MAX_FORMULA, paragraphFormula } from "./excel";
 import { checkedFundTables } from "./fromWorkbook";
 import { draftInput } from "./input";
 
@@ -68,10 +68,15 @@ export function draftWorkbook(workbook: GridWorkbook, options: DraftOptions & { 
 
 export interface ParagraphFormula {
   subject: string;
-  /** The paragraph's formula, "=…", over the table's cells on `sheet`. */
-  formula: string;
   /** The drafted text, which the formula gives while the cells hold what they held when drafted. */
   text: string;
+  /** The paragraph's formula, "=…", over the table's cells; undefined when even its shorter form passes Excel's 8192 characters. */
+  formula?: string;
+  /**
+   * "live": the explanations come and go with the figures; "fixed": they stay as the check found them (the live
+   * formula would pass Excel's limit: a fund with many 其中 items).
+   */
+  explanations: "live" | "fixed";
   /** Cells whose content a formula cannot read as a number (a unit typed in the cell): left out of the formula. */
   unreadable: string[];
 }
@@ -82,12 +87,17 @@ export interface ParagraphFormula {
  */
 export function draftFormulas(section: DraftSection, options: { sheet?: string; argSeparator?: string } = {}): ParagraphFormula[] {
   const sheet = options.sheet ?? section.sheet;
-  return section.paragraphs.map((p) => ({
-    subject: p.subject,
-    formula: paragraphFormula(p.plan, { sheet, argSeparator: options.argSeparator }),
-    text: p.text,
-    unreadable: unreadableCells(p),
-  }));
+  return section.paragraphs.map((p) => {
+    const out: ParagraphFormula = { subject: p.subject, text: p.text, explanations: "live", unreadable: unreadableCells(p) };
+    const live = paragraphFormula(p.plan, { sheet, argSeparator: options.argSeparator });
+    if (live.length <= MAX_FORMULA) out.formula = live;
+    else {
+      out.explanations = "fixed";
+      const fixed = paragraphFormula(p.plan, { sheet, argSeparator: options.argSeparator, explanations: "fixed" });
+      if (fixed.length <= MAX_FORMULA) out.formula = fixed;
+    }
+    return out;
+  });
 }
 
 function unreadableCells(p: DraftParagraph): string[] {

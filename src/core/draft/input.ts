@@ -104,6 +104,9 @@ export function draftInput(table: FundTable, findings: readonly Finding[]): Draf
     }
   }
 
+  // A column with no figure yet takes the places of the table's other amounts.
+  const tablePlaces = Math.max(0, ...Object.values(columnPlaces));
+
   const rows: DraftRow[] = [];
   for (let i = 0; i < n; i++) {
     const row = table.rows[i];
@@ -124,7 +127,7 @@ export function draftInput(table: FundTable, findings: readonly Finding[]): Draf
       const kind = figures.kind(i, r);
       if (kind === ABSENT || kind === MERGED) continue;
       const ref = figures.ref(i, r)!;
-      const places = columnPlaces[role] ?? 0;
+      const places = columnPlaces[role] ?? tablePlaces;
       if (kind !== NUMBER) {
         out.figures[role] = { ref, places, live: true, state: kind === MISSING ? "missing" : kind === ERROR ? "error" : "text" };
         continue;

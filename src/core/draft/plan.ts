@@ -101,6 +101,8 @@ export interface Clause {
 
 /** lead + the clauses whose condition holds, joined, + end; nothing at all when no clause holds. */
 export interface Sentence {
+  /** The sentence is written only when this holds (its 其中 items only beside their total). */
+  cond?: Cond;
   lead: Piece[];
   clauses: Clause[];
   join: string;
@@ -122,7 +124,8 @@ function impliesPresent(c: Cond, fig: PlanFigure): boolean {
 }
 
 export function and(...items: Cond[]): Cond {
-  let kept = items.filter((c) => !(c.k === "const" && c.v));
+  // Nested ands flattened, a condition met twice kept once (conditions are shared objects: one per figure).
+  let kept = [...new Set(items.flatMap((c) => (c.k === "and" ? c.items : [c])))].filter((c) => !(c.k === "const" && c.v));
   // present(B) beside B > 0 says nothing more (and costs the formula a test).
   kept = kept.filter((c) => !(c.k === "present" && kept.some((o) => impliesPresent(o, c.fig))));
   if (kept.some((c) => c.k === "const" && !c.v)) return FALSE;
