@@ -41,8 +41,9 @@ describe("the seed's formulas", () => {
     it(`(${lang}) give the drafted paragraphs, and stay under Excel's 8192 characters`, () => {
       const formulas = seedFormulas(seed, lang);
       const book = new FormulaBook({ 支出情况: gridData(seed.sheets[0]) });
-      expect(book.evaluate(formulas.map((f) => f.formula))).toEqual(formulas.map((f) => f.text));
-      for (const f of formulas) expect(f.formula.length).toBeLessThan(8192);
+      expect(formulas.map((f) => f.explanations)).toEqual(formulas.map(() => "live"));
+      expect(book.evaluate(formulas.map((f) => f.formula!))).toEqual(formulas.map((f) => f.text));
+      for (const f of formulas) expect(f.formula!.length).toBeLessThanOrEqual(8192);
       expect(formulas.flatMap((f) => f.unreadable)).toEqual([]);
     });
   }
@@ -50,7 +51,7 @@ describe("the seed's formulas", () => {
   it("rewrite themselves as figures change: the draft of the changed table, word for word", () => {
     const formulas = seedFormulas(seed, "zh");
     const book = new FormulaBook({ 支出情况: gridData(seed.sheets[0]) });
-    book.evaluate(formulas.map((f) => f.formula));
+    book.evaluate(formulas.map((f) => f.formula!));
     const edits: Record<string, number | string | null> = {
       C11: 380, // 工伤保险 spends 380 of its 398: 95.5%, no longer over budget
       E11: -119, // and 119 less than the year before: 减支, 下降
@@ -90,8 +91,9 @@ describe("random tables", () => {
           const section = draftTable(table, findingsOf(table), { lang: lang as "zh" | "en" });
           const formulas = draftFormulas(section, { argSeparator: ";" });
           const book = new FormulaBook({ [spec.sheet]: sheetData(spec) });
-          expect(book.evaluate(formulas.map((f) => f.formula))).toEqual(formulas.map((f) => f.text));
-          for (const f of formulas) expect(f.formula.length).toBeLessThan(8192);
+          expect(formulas.map((f) => f.explanations)).toEqual(formulas.map(() => "live"));
+          expect(book.evaluate(formulas.map((f) => f.formula!))).toEqual(formulas.map((f) => f.text));
+          for (const f of formulas) expect(f.formula!.length).toBeLessThanOrEqual(8192);
 
           // Change one figure of the table, in the sheet and in the table, and draft again.
           if (!spec.columns.includes(role)) return;
@@ -112,5 +114,29 @@ describe("random tables", () => {
       ),
       { numRuns: 150 }
     );
+  });
+});
+
+describe("a fund with many 其中 items", () => {
+  const spec = (items: number, last: number): TableSpec => ({
+    sheet: "支出情况",
+    unit: "万元",
+    columns: ["budget", "actual", "prior", "income", "balance"],
+    rows: [
+      { subject: "企业职工基本养老保险", values: { budget: { n: 4398 }, actual: { n: 4568 }, prior: { n: 4112 }, income: { n: 5000 }, balance: { n: 9000 } } },
+      ...Array.from({ length: items }, (_, k) => ({ subject: `第${k + 1}项支出`, kind: "component" as const, parent: 0, values: { actual: { n: k === items - 1 ? last : 380 } } })),
+    ],
+  });
+
+  it("keeps the formula within 8192 characters: its explanations are fixed as found, its figures still live", () => {
+    const before = spec(12, 388); // 11 × 380 + 388 = 4568: the items add up
+    const table = tableOf(before);
+    const [formula] = draftFormulas(draftTable(table, findingsOf(table), { lang: "en" }), { argSeparator: ";" });
+    expect(formula.explanations).toBe("fixed");
+    expect(formula.formula!.length).toBeLessThanOrEqual(8192);
+    const book = new FormulaBook({ 支出情况: sheetData(before) });
+    expect(book.evaluate([formula.formula!])).toEqual([formula.text]);
+    book.set("支出情况", "C14", 400); // the last item: its new amount is written
+    expect(book.value(0)).toContain("第12项支出 4.00 million yuan");
   });
 });
