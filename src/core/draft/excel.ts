@@ -115,6 +115,18 @@ class Compiler {
     return this.call("ROUND", `${this.int(num, places)}*${scale * factor}/${this.int(den, places)}`, "0");
   }
 
+  /** A condition as this formula tests it: a finding live, or fixed as found. */
+  private effective(c: Cond): Cond {
+    if (c.k !== "finding") return c;
+    return this.options.explanations === "fixed" ? { k: "const", v: c.found } : this.effective(c.live);
+  }
+
+  /** A clause or sentence that can never be written (a rule turned off) is left out of the formula. */
+  private never(c: Cond | undefined): boolean {
+    const e = c && this.effective(c);
+    return e !== undefined && e.k === "const" && !e.v;
+  }
+
   cond(c: Cond): string {
     switch (c.k) {
       case "const":
@@ -141,7 +153,7 @@ class Compiler {
       case "not":
         return this.call("NOT", this.cond(c.c));
       case "finding":
-        return this.options.explanations === "fixed" ? (c.found ? "(1=1)" : "(1=0)") : this.cond(c.live);
+        return this.cond(this.effective(c));
     }
   }
 
@@ -194,7 +206,7 @@ class Compiler {
 
   sentence(s: Sentence): string {
     if (s.cond && !(s.cond.k === "const" && s.cond.v)) return this.call("IF", this.cond(s.cond), this.sentence({ ...s, cond: undefined }), '""');
-    const live = s.clauses.filter((c) => !(c.cond.k === "const" && !c.cond.v));
+    const live = s.clauses.filter((c) => !this.never(c.cond));
     if (live.length === 0) return '""';
     const lead = s.lead.length ? this.pieces(s.lead) + "&" : "";
     const end = s.end ? "&" + this.literal(s.end) : "";
@@ -209,7 +221,7 @@ class Compiler {
   }
 
   paragraph(p: ParagraphPlan): string {
-    const sentences = p.sentences.filter((s) => s.clauses.some((c) => !(c.cond.k === "const" && !c.cond.v))).map((s) => this.sentence(s));
+    const sentences = p.sentences.filter((s) => !this.never(s.cond) && s.clauses.some((c) => !this.never(c.cond))).map((s) => this.sentence(s));
     if (sentences.length === 0) return '=""';
     if (sentences.length === 1) return "=" + sentences[0];
     if (p.join === "") return "=" + sentences.join("&");

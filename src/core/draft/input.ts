@@ -154,7 +154,7 @@ export function draftInput(table: FundTable, findings: readonly Finding[]): Draf
     const listed = parts.filter((c) => !FUND_NAME.test(table.rows[c].subject));
     row.components = listed;
     // Items carrying income and no expenditure break down the income.
-    if (listed.length && listed.every((c) => !rows[c].figures.actual && rows[c].figures.income)) row.componentsOf = "income";
+    if (listed.length && listed.every((c) => rows[c].figures.actual?.state !== "number" && rows[c].figures.income?.state === "number")) row.componentsOf = "income";
   }
   for (let i = 0; i < n; i++) {
     const row = rows[i];

@@ -29,7 +29,8 @@ function expected(spec: TableSpec, row: number, rateDecimals: number) {
   const change = has("prior") ? (A && P ? A.minus(P) : undefined) : C;
   if (change && !change.isZero()) out.change = change.toNumber();
   const prior = has("prior") ? P : A && C ? A.minus(C) : undefined;
-  if (A && prior && change && !change.isZero() && prior.gt(0)) out.statedGrowth = roundHalfUp(change.div(prior).times(100), rateDecimals).div(100).toNumber();
+  // (+ 0: a decrease that rounds to 0.0% is 下降0.0%, read back as 0, not −0.)
+  if (A && prior && change && !change.isZero() && prior.gt(0)) out.statedGrowth = roundHalfUp(change.div(prior).times(100), rateDecimals).div(100).toNumber() + 0;
   if (I && A && !I.minus(A).isZero()) out.currentBalance = I.minus(A).toNumber();
   return out;
 }
