@@ -201,16 +201,23 @@ class Compiler {
   }
 
   pieces(ps: Piece[]): string {
-    return ps.length === 0 ? '""' : ps.map((p) => this.piece(p)).join("&");
+    // Adjacent words as one constant ("……（请补充）" & "。" → "……（请补充）。").
+    const merged: Piece[] = [];
+    for (const p of ps) {
+      const last = merged[merged.length - 1];
+      if (typeof p === "string" && typeof last === "string") merged[merged.length - 1] = last + p;
+      else if (p !== "") merged.push(p);
+    }
+    return merged.length === 0 ? '""' : merged.map((p) => this.piece(p)).join("&");
   }
 
   sentence(s: Sentence): string {
     if (s.cond && !(s.cond.k === "const" && s.cond.v)) return this.call("IF", this.cond(s.cond), this.sentence({ ...s, cond: undefined }), '""');
     const live = s.clauses.filter((c) => !this.never(c.cond));
     if (live.length === 0) return '""';
+    if (live.length === 1) return this.call("IF", this.cond(live[0].cond), this.pieces([...s.lead, ...live[0].pieces, s.end]), '""');
     const lead = s.lead.length ? this.pieces(s.lead) + "&" : "";
     const end = s.end ? "&" + this.literal(s.end) : "";
-    if (live.length === 1) return this.call("IF", this.cond(live[0].cond), `${lead}${this.pieces(live[0].pieces)}${end}`, '""');
     const parts = live.map((c) => this.call("IF", this.cond(c.cond), this.pieces(c.pieces), '""'));
     const joined = this.call("TEXTJOIN", this.literal(s.join), "TRUE()", ...parts);
     // lead + mark + clauses + end, then the whole of it removed when no clause was there (lead + mark + end),
