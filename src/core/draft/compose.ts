@@ -99,7 +99,7 @@ class Composer {
     const wording = unit !== undefined ? c.units[unit] : undefined;
     const unitName = wording ? wording.name : (unit ?? "");
     const template = fill(c.amount, { unit: unitName });
-    this.format = { shift: wording ? wording.shift : 0, template: unitName === "" ? template.replace(/\s+$/, "").replace(/^\s+/, "") : template };
+    this.format = { shift: wording ? wording.shift : 0, template: unitName === "" ? template.trim() : template };
     this.rateDecimals = options.rateDecimals ?? Math.max(1, table.statedRateDecimals ?? 1);
   }
 

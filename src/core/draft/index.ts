@@ -14,6 +14,7 @@ import { composeParagraphs, DraftParagraph } from "./compose";
 import { MAX_FORMULA, paragraphFormula } from "./excel";
 import { checkedFundTables } from "./fromWorkbook";
 import { draftInput } from "./input";
+import { figuresOf } from "./plan";
 
 export type { DraftLang, Catalogue, CatalogueOverride, Explanation } from "./catalogue";
 export { CATALOGUES, catalogueFor, checkCatalogue } from "./catalogue";
@@ -68,6 +69,9 @@ export function draftWorkbook(workbook: GridWorkbook, options: DraftOptions & { 
 
 export interface ParagraphFormula {
   subject: string;
+  /** Index of the row in the table, and where its name stands. */
+  row: number;
+  cell: string;
   /** The drafted text, which the formula gives while the cells hold what they held when drafted. */
   text: string;
   /** The paragraph's formula, "=…", over the table's cells; undefined when even its shorter form passes Excel's 8192 characters. */
@@ -88,7 +92,7 @@ export interface ParagraphFormula {
 export function draftFormulas(section: DraftSection, options: { sheet?: string; argSeparator?: string } = {}): ParagraphFormula[] {
   const sheet = options.sheet ?? section.sheet;
   return section.paragraphs.map((p) => {
-    const out: ParagraphFormula = { subject: p.subject, text: p.text, explanations: "live", unreadable: unreadableCells(p) };
+    const out: ParagraphFormula = { subject: p.subject, row: p.row, cell: p.cell, text: p.text, explanations: "live", unreadable: unreadableCells(p) };
     const live = paragraphFormula(p.plan, { sheet, argSeparator: options.argSeparator });
     if (live.length <= MAX_FORMULA) out.formula = live;
     else {
@@ -102,12 +106,9 @@ export function draftFormulas(section: DraftSection, options: { sheet?: string; 
 
 function unreadableCells(p: DraftParagraph): string[] {
   const out = new Set<string>();
-  const visit = (x: unknown): void => {
-    if (!x || typeof x !== "object") return;
-    const o = x as Record<string, unknown>;
-    if ("ref" in o && "live" in o && o.live === false && typeof o.ref === "string") out.add(o.ref);
-    for (const v of Object.values(o)) visit(v);
-  };
-  visit(p.plan);
+  for (const s of p.plan.sentences) {
+    const figures = [...(s.cond ? figuresOf(s.cond) : []), ...s.lead.flatMap((x) => figuresOf(x)), ...s.clauses.flatMap((c) => [...figuresOf(c.cond), ...c.pieces.flatMap((x) => figuresOf(x))])];
+    for (const f of figures) if (!f.live) out.add(f.ref);
+  }
   return [...out];
 }

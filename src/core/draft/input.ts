@@ -11,6 +11,8 @@ import { FundTable, RowKind } from "../model";
 import { exact, roundHalfUp } from "../numbers";
 import { MONEY_UNITS } from "../detect/labels";
 import { tableFacts } from "../rules";
+import { normalizeLine } from "../report/normalize";
+import { findSubjects } from "../report/subjects";
 import { PlanFigure } from "./plan";
 
 /** The amounts a paragraph is drafted from (rates are never copied: they are computed). */
@@ -61,8 +63,12 @@ export interface DraftTable {
   statedRateDecimals?: number;
 }
 
-/** Names that are funds (or totals) in their own right: such a 其中 row is drafted as its own paragraph. */
-const FUND_NAME = /保险|基金|年金|insurance|pension|fund/i;
+/** The funds a name names (canonical names, as the report reader knows them; generic words not counted). */
+function fundsNamed(name: string): string[] {
+  return findSubjects(normalizeLine(name))
+    .filter((m) => !m.generic)
+    .map((m) => m.subject);
+}
 
 /** Rate places of a stated rate: a fraction stored without a % format (0.97) has two more than its percentage. */
 function ratePlaces(p: Precision): number {
@@ -151,7 +157,10 @@ export function draftInput(table: FundTable, findings: readonly Finding[]): Draf
   for (let i = 0; i < n; i++) {
     const row = rows[i];
     const parts = facts.components[i] ?? [];
-    const listed = parts.filter((c) => !FUND_NAME.test(table.rows[c].subject));
+    // A 其中 row naming another fund (各项基金合计 › 其中：城乡居民基本养老保险) is that fund, drafted on its own; an
+    // item that names its own fund (工伤保险 › 工伤保险待遇支出) stays an item.
+    const own = fundsNamed(row.subject);
+    const listed = parts.filter((c) => fundsNamed(table.rows[c].subject).every((f) => own.includes(f)));
     row.components = listed;
     // Items carrying income and no expenditure break down the income.
     if (listed.length && listed.every((c) => rows[c].figures.actual?.state !== "number" && rows[c].figures.income?.state === "number")) row.componentsOf = "income";

@@ -175,3 +175,27 @@ test("Markdown: a title per table, a heading per fund, the notes quoted apart", 
   );
   expect(renderText([section], { headings: false })).toContain("各项基金预算完成及运行情况（表1）\n\n工伤保险预算支出398万元");
 });
+
+test("an amount typed with its unit is drafted, and named as a cell the live formula cannot read", () => {
+  const spec = one({ budget: { n: 398 }, actual: { text: "806万元" } }, { columns: ["budget", "actual"] });
+  const section = draft(spec);
+  expect(section.paragraphs[0].text).toContain("实际支出806万元，完成预算的202.5%");
+  const [formula] = draftFormulas(section);
+  expect(formula.unreadable).toEqual(["C2"]);
+  expect(formula.row).toBe(0);
+  expect(formula.cell).toBe("A2");
+});
+
+test("an item naming its own fund stays in its 其中; a row naming another fund is drafted on its own", () => {
+  const spec: TableSpec = {
+    sheet: "表1",
+    unit: "万元",
+    columns: ["actual"],
+    rows: [
+      { subject: "工伤保险", values: { actual: { n: 806 } } },
+      { subject: "工伤保险待遇支出", kind: "component", parent: 0, values: { actual: { n: 800 } } },
+      { subject: "失业保险", kind: "component", parent: 0, values: { actual: { n: 6 } } },
+    ],
+  };
+  expect(draft(spec).paragraphs.map((p) => p.text)).toEqual(["工伤保险支出806万元。其中：工伤保险待遇支出800万元。", "失业保险支出6万元。"]);
+});
