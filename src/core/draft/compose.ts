@@ -142,7 +142,8 @@ class Composer {
 
     const main: Clause[] = [];
     const balances: Clause[] = [];
-    const explain: { key: Explanation; found: boolean; live: Cond }[] = [];
+    /** `cells`: the cells whose finding the explanation answers (default: any of its rule's on the row). */
+    const explain: { key: Explanation; found: boolean; live: Cond; cells?: string[] }[] = [];
     const incomeItems = row.components.length > 0 && row.componentsOf === "income";
     const expenditureItems = row.components.length > 0 && row.componentsOf === "actual";
 
@@ -287,12 +288,13 @@ class Composer {
           { k: "ratioCmp", ratio: { fn: "share", part: S, total: T }, op: ">=", threshold: thresholdText(targets.componentsCoverage) }
         );
         const has = found("components-sum", listed.ref);
-        explain.push({ key: "componentsShort", found: has && holds(short), live: on ? short : FALSE });
-        explain.push({ key: "componentsOver", found: has && holds(over), live: on ? over : FALSE });
+        explain.push({ key: "componentsShort", found: has && holds(short), live: on ? short : FALSE, cells: [listed.ref] });
+        explain.push({ key: "componentsOver", found: has && holds(over), live: on ? over : FALSE, cells: [listed.ref] });
       }
     }
     if ((row.kind === "total" || row.kind === "subtotal") && row.members.length) {
       const conds: Cond[] = [];
+      const cells: string[] = [];
       let has = false;
       for (const role of ["budget", "actual", "income", "prior", "balance"] as const) {
         const T = row.figures[role];
@@ -300,6 +302,7 @@ class Composer {
         const parts = row.members.map((m) => rows[m].figures[role]).filter((f): f is NonNullable<typeof f> => f !== undefined);
         if (!parts.length) continue;
         has ||= found("components-sum", T.ref);
+        cells.push(T.ref);
         const S: Amount = { k: "sum", items: parts };
         const half: Amount = { k: "const", value: new Decimal(0.5).div(new Decimal(10).pow(T.places)).toFixed(), places: T.places + 1 };
         // Every row it adds up must hold a number (a blank one is missing-value's, not a wrong total).
@@ -311,7 +314,7 @@ class Composer {
           )
         );
       }
-      if (conds.length) explain.push({ key: "totalMismatch", found: has, live: ruleOn("components-sum") ? or(...conds) : FALSE });
+      if (conds.length) explain.push({ key: "totalMismatch", found: has, live: ruleOn("components-sum") ? or(...conds) : FALSE, cells });
     }
     if (I && A) {
       const cond = and(present(I), present(A), { k: "cmp", a: amt(I), op: ">=", b: 0 }, { k: "cmp", a: amt(A), op: ">=", b: 0 }, { k: "cmp", a: amt(A), op: ">", b: amt(I) });
@@ -340,15 +343,14 @@ class Composer {
       text: paragraphText(plan),
       plan,
       explanations,
-      notes: this.notes(row, explanations),
+      notes: this.notes(row, explain.filter((e) => e.found)),
     };
   }
 
   /** The row's findings that no explanation answers: stated figures the draft corrected, figures it left out. */
-  private notes(row: DraftRow, explanations: Explanation[]): DraftNote[] {
-    const answered = new Set<RuleId>();
-    for (const e of explanations) answered.add(EXPLAINS[e]);
-    return row.findings.filter((f) => !answered.has(f.rule)).map((f: Finding) => ({ rule: f.rule, cell: f.cell, text: f.message[this.options.lang] }));
+  private notes(row: DraftRow, answered: { key: Explanation; cells?: string[] }[]): DraftNote[] {
+    const isAnswered = (f: Finding) => answered.some((e) => EXPLAINS[e.key] === f.rule && (e.cells === undefined || e.cells.includes(f.cell)));
+    return row.findings.filter((f) => !isAnswered(f)).map((f) => ({ rule: f.rule, cell: f.cell, text: f.message[this.options.lang] }));
   }
 }
 

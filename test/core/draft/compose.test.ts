@@ -199,3 +199,20 @@ test("an item naming its own fund stays in its 其中; a row naming another fund
   };
   expect(draft(spec).paragraphs.map((p) => p.text)).toEqual(["工伤保险支出806万元。其中：工伤保险待遇支出800万元。", "失业保险支出6万元。"]);
 });
+
+test("a finding the paragraph does not explain stays a note: a 其中 list whose budgets do not add up", () => {
+  const spec: TableSpec = {
+    sheet: "表1",
+    unit: "万元",
+    columns: ["budget", "actual"],
+    rows: [
+      { subject: "工伤保险", values: { budget: { n: 400 }, actual: { n: 390 } } },
+      { subject: "待遇支出", kind: "component", parent: 0, values: { budget: { n: 500 }, actual: { n: 300 } } },
+      { subject: "其他支出", kind: "component", parent: 0, values: { budget: { n: 10 }, actual: { n: 100 } } },
+    ],
+  };
+  const [p] = draft(spec).paragraphs;
+  // The spending's items add up to 400 of 390 (explained); the budget's to 510 of 400 (a note: the text has no budget items).
+  expect(p.explanations).toEqual(["componentsOver"]);
+  expect(p.notes.map((n) => [n.rule, n.cell])).toEqual([["components-sum", "B2"]]);
+});
