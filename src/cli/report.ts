@@ -1,8 +1,9 @@
 /** What the CLI knows about one input after checking it; every output format is a function of a list of these. */
 import type { CheckResult } from "../core/api";
 import type { ReportFigure } from "../core/report";
+import type { Lang } from "../core/words";
 
-export type Lang = "zh" | "en";
+export type { Lang };
 
 export interface FileReport {
   /** The path as the user gave it. */

@@ -77,6 +77,11 @@ export interface MergedFigure {
 export interface FundTable {
   /** Sheet name, or the text's file name. */
   sheet: string;
+  /**
+   * Report text only: the line each ref of the table stands for ("L12" → 12), so that findings point at lines.
+   * A table without it is a sheet's, whose refs are A1 addresses.
+   */
+  lines?: ReadonlyMap<string, number>;
   /** The unit of the table's amounts (万元, 元, 亿元), when stated. */
   unit?: string;
   /** Units seen in the table, when more than one (元 and 万元 mixed). */

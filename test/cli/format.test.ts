@@ -1,5 +1,5 @@
 import { formatCsv, neutralise } from "../../src/cli/format/csv";
-import { CHART_LIMIT } from "../../src/core/api";
+import { CHART_LIMIT } from "../../src/core/chart";
 import { escapeHtml, formatHtml } from "../../src/cli/format/html";
 import { formatJson } from "../../src/cli/format/json";
 import { formatText } from "../../src/cli/format/text";

@@ -1,12 +1,15 @@
 /**
- * JSON output, SPEC §6: one object per file, an array for a batch. A report text (SPEC §7) adds `unit` (万元,
- * 亿元, 元; absent when the text states no amount) and `figures`, one per fund, with only the figures the text
- * states: amounts in that unit, rates as fractions (97% → 0.97), `line` the fund's first line.
+ * JSON output (docs/reference.md, "JSON output"): one object per file, an array for a batch. Findings are written
+ * with their documented flat location fields (findingJson). `skipped` and `settings` appear when something was
+ * left out or loosened. A report text adds `unit` (万元, 亿元, 元; absent when the text states no amount) and
+ * `figures`, one per fund, with only the figures the text states: amounts in that unit, rates as fractions
+ * (97% → 0.97), `line` the fund's first line.
  */
+import { findingJson } from "../../core/findings";
 import type { ReportFigure } from "../../core/report";
 import type { FileReport, FormatOptions } from "../report";
 
-/** The figure keys of SPEC §7, in its order (the core's ReportFigure carries more: sources, prior, …). */
+/** The figure keys of docs/reference.md, in its order (the core's ReportFigure carries more: sources, prior, …). */
 const FIGURE_KEYS = ["budget", "actual", "statedCompletion", "change", "statedGrowth", "income", "balance"] as const;
 
 export function figureJson(figure: ReportFigure) {
@@ -24,8 +27,10 @@ export function fileJson(report: FileReport) {
     file: report.file,
     sheets: result.sheets.map((s) => ({ name: s.name, kind: s.kind, headerRow: s.headerRow, columns: s.columns })),
     summary: { error: result.summary.error, warning: result.summary.warning, info: result.summary.info },
-    findings: result.findings,
   };
+  if (result.skipped?.length) json.skipped = result.skipped;
+  if (result.settings?.length) json.settings = result.settings;
+  json.findings = result.findings.map(findingJson);
   if (reportText) {
     if (reportText.unit) json.unit = reportText.unit;
     json.figures = reportText.figures.map(figureJson);

@@ -13,6 +13,7 @@ import { buildFundTable } from "../detect/fundTable";
 import { DetectedTable } from "../detect/tables";
 import { copyTexts, Finding, RuleId, Severity } from "../findings";
 import { GridSheet, SheetCells, columnLetters, sheetCells, toA1 } from "../grid";
+import { cellAt, Location } from "../location";
 import { IndicatorTarget, judge, readTarget } from "../indicatorTargets";
 import { IndicatorRole } from "../model";
 import { readNumber } from "../numbers";
@@ -198,6 +199,12 @@ export function tableCell(table: IndicatorTable): { cell: string; subject: strin
   return { cell: exec?.subjectRef ?? "A1", subject: exec?.subject ?? "" };
 }
 
+/** tableCell as a finding's place. */
+export function tablePlace(table: IndicatorTable): { at: Location; subject: string } {
+  const { cell, subject } = tableCell(table);
+  return { at: cellAt(table.sheet, cell), subject };
+}
+
 /**
  * Runs every indicator rule over a table; all findings, in rule then row order (checkSheet sorts by cell). Never
  * throws: a rule that throws is reported as internal-error and the others go on.
@@ -249,7 +256,7 @@ export function runIndicatorRules(table: IndicatorTable, targets: Targets, optio
       const override = targetsFor(targets, subject).severity?.[current.id as RuleId];
       if (override === "off") return;
       const severity: Severity = override ?? f.severity ?? current.severity;
-      const finding: Finding = { rule: current.id as RuleId, severity, sheet: table.sheet, cell: f.cell, related: f.related, subject, observed: f.observed, expected: f.expected, message: f.message };
+      const finding: Finding = { rule: current.id as RuleId, severity, at: cellAt(table.sheet, f.cell), related: f.related, subject, observed: f.observed, expected: f.expected, message: f.message };
       copyTexts(f, finding);
       findings.push(finding);
     },
@@ -263,7 +270,7 @@ export function runIndicatorRules(table: IndicatorTable, targets: Targets, optio
       options.onRuleError?.(rule.id as RuleId, error);
       const failure: Failure = { rule: rule.id, error, rows: 0 };
       const override = targets.severity?.[internalError.id];
-      if (override !== "off") findings.push(internalErrorFinding(failure, { sheet: table.sheet, ...tableCell(table) }, override ?? internalError.severity));
+      if (override !== "off") findings.push(internalErrorFinding(failure, tablePlace(table), override ?? internalError.severity));
     }
   }
   return findings;

@@ -8,6 +8,7 @@ import { TableReport } from "../api";
 import { checkSheet } from "../check";
 import { Finding } from "../findings";
 import { GridCell, GridSheet, fromA1 } from "../grid";
+import { lineAt, lineRef } from "../location";
 import { clipText } from "../numbers";
 import { Targets } from "../targets";
 import { normalizeLine } from "./normalize";
@@ -77,18 +78,17 @@ export function checkPastedTables(lines: readonly string[], targets: Targets, na
     if (!fundTables.length) continue;
     for (let i = first; i <= last; i++) result.lines.add(i + 1);
     const toLine = (row: number) => (lineOf[row] ?? first) + 1;
-    const lineRef = (a1: string) => {
+    const lineOfA1 = (a1: string) => {
       const at = fromA1(a1);
-      return at ? `L${toLine(at.row)}` : a1;
+      return at ? lineRef(toLine(at.row)) : a1;
     };
     for (const f of checked.findings) {
-      const at = fromA1(f.cell);
+      if (f.at.kind !== "cell") continue;
+      const at = fromA1(f.at.address);
       if (!at) continue;
       const line = toLine(at.row);
-      f.cell = `L${line}`;
-      f.related = f.related.map(lineRef);
-      f.line = line;
-      f.quote = clipText(lines[line - 1].trim(), QUOTE_LIMIT);
+      f.at = lineAt(name, line, clipText(lines[line - 1].trim(), QUOTE_LIMIT));
+      f.related = f.related.map(lineOfA1);
       result.findings.push(f);
     }
     for (const t of fundTables) {

@@ -28,8 +28,8 @@ export const yoyGrowthBand = defineFundRule({
     key: "growthBand",
     perFund: true,
     fields: {
-      low: { kind: "percent", min: -10, max: 10, default: -0.3, label: { zh: "同比增幅下限（%）", en: "Year-on-year growth not below (%)" } },
-      high: { kind: "percent", min: -10, max: 10, default: 0.3, label: { zh: "同比增幅上限（%）", en: "Year-on-year growth not above (%)" } },
+      low: { kind: "percent", looser: "lower", min: -10, max: 10, default: -0.3, label: { zh: "同比增幅下限（%）", en: "Year-on-year growth not below (%)" } },
+      high: { kind: "percent", looser: "higher", min: -10, max: 10, default: 0.3, label: { zh: "同比增幅上限（%）", en: "Year-on-year growth not above (%)" } },
     },
     ordered: [["low", "high"]],
   },

@@ -1,5 +1,5 @@
 /**
- * "Check report text" (SPEC §7): paste a report's prose (or, in the standalone page, open a .txt), check it, and
+ * "Check report text": paste a report's prose (or, in the standalone page, open a .txt), check it, and
  * see the figures read per fund and the findings, each quoting its sentence. Clicking a finding selects its line
  * in the text. In Excel the figures can be inserted as a new sheet with live FUND. formulas; in the page they
  * download as CSV. The report reader (../reportText) is loaded on first use, outside the initial JavaScript.
@@ -8,6 +8,7 @@ import * as React from "react";
 import { Button, Field, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import type { Finding } from "../../core/findings";
 import type { Targets } from "../../core/targets";
+import { FIGURE_WORDS } from "../../core/words";
 import type { NewSheetCell } from "../excel";
 import { useI18n } from "../i18n";
 import { FindingsList } from "./FindingsList";
@@ -123,11 +124,12 @@ export function ReportView({ standalone, targets, insertSheet, notify, download 
   const select = (finding: Finding) => {
     setSelected(finding);
     const area = areaRef.current;
-    if (!area || finding.line === undefined) return;
-    let range = text === checkedText ? lineRange(text, finding.line) : undefined;
-    if (!range && finding.quote) {
-      const at = text.indexOf(finding.quote);
-      if (at >= 0) range = { start: at, end: at + finding.quote.length };
+    const at = finding.at;
+    if (!area || at.kind !== "line") return;
+    let range = text === checkedText ? lineRange(text, at.line) : undefined;
+    if (!range && at.quote) {
+      const from = text.indexOf(at.quote);
+      if (from >= 0) range = { start: from, end: from + at.quote.length };
     }
     if (!range) return;
     area.focus();
@@ -202,9 +204,9 @@ export function ReportView({ standalone, targets, insertSheet, notify, download 
               <table className={styles.table} data-testid="report-figures">
                 <thead>
                   <tr>
-                    {(["figSubject", "figLine", "figBudget", "figActual", "figStatedCompletion", "figChange", "figStatedGrowth", "figBalance", "figComponents"] as const).map((key) => (
+                    {(["subject", "line", "budget", "actual", "statedCompletion", "change", "statedGrowth", "balance", "components"] as const).map((key) => (
                       <th key={key} className={styles.th} scope="col">
-                        {t(key)}
+                        {FIGURE_WORDS[key][lang]}
                       </th>
                     ))}
                   </tr>

@@ -67,7 +67,7 @@ test("pasted seed text: the figures per fund and the 工伤保险 finding (202.5
   const finding = workInjuryFinding();
   expect(finding.textContent).toMatch(/line 35/);
   expect(finding.querySelector("[data-quote]")!.textContent).toMatch(/工伤保险基金支出806万元/);
-  expect(screen.getByText("4 errors, 4 warnings, 2 notes")).toBeTruthy();
+  expect(screen.getByText("4 errors, 4 warnings, 2 info")).toBeTruthy();
 });
 
 test("the language switch changes the view's labels, the table headers and the findings", async () => {
