@@ -14,6 +14,7 @@
  */
 import Decimal from "decimal.js";
 import { clipText, NumberRead, ReadResult, readNumber, readNumberText, toHalfWidth } from "./numbers";
+import { MONEY_UNITS } from "./units";
 
 export type BoundOp = ">=" | ">" | "<=" | "<" | "=";
 
@@ -114,11 +115,9 @@ const SUFFIX_OPS: [string, BoundOp][] = [
 
 /** Unit families: a unit → [base unit, how many base units it is]. */
 const UNIT_SCALE: Record<string, [string, number]> = {
-  元: ["元", 1],
+  ...Object.fromEntries(Object.entries(MONEY_UNITS).map(([unit, size]): [string, [string, number]] => [unit, ["元", size]])),
+  // A target may be written in 百元, which no fund table or report states amounts in.
   百元: ["元", 100],
-  千元: ["元", 1000],
-  万元: ["元", 10000],
-  亿元: ["元", 100000000],
   人: ["人", 1],
   名: ["人", 1],
   万人: ["人", 10000],

@@ -15,7 +15,7 @@ import { copyTexts, Finding, RuleId, Severity } from "../findings";
 import { GridSheet, SheetCells, columnLetters, sheetCells, toA1 } from "../grid";
 import { cellAt, Location } from "../location";
 import { IndicatorTarget, judge, readTarget } from "../indicatorTargets";
-import { IndicatorRole } from "../model";
+import { IndicatorRole, isIndicatorRole } from "../model";
 import { readNumber } from "../numbers";
 import { INDICATOR_RULES } from "../ruleCatalogue";
 import { runFundRules } from "../rules";
@@ -29,7 +29,6 @@ import { Evaluation, ExecutionBlock, ExecutionRow, IndicatorContext, IndicatorRo
 export type { Evaluation, ExecutionBlock, ExecutionRow, IndicatorRow, IndicatorTable, IndicatorRule } from "./types";
 export { INDICATOR_RULES } from "../ruleCatalogue";
 
-const INDICATOR_ROLES = new Set<string>(["level1", "level2", "indicator", "target", "indicatorActual", "weight", "score", "reason"]);
 const TOTAL_LABEL = /^(?:总分|总计|合计|得分合计|总得分|自评总分|自评得分|total)/i;
 
 function cellText(value: unknown): string {
@@ -72,7 +71,7 @@ function mergedTextCells(sheet: SheetCells, detected: DetectedTable, columns: re
 }
 
 function buildIndicatorRows(sheet: SheetCells, detected: DetectedTable): IndicatorTable {
-  const cols = detected.columns.filter((c) => INDICATOR_ROLES.has(c.role));
+  const cols = detected.columns.filter((c) => isIndicatorRole(c.role));
   const merged = mergedTextCells(sheet, detected, cols);
   const columns: IndicatorTable["columns"] = {};
   for (const c of cols) columns[c.role as IndicatorRole] = c.col;

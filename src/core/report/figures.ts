@@ -8,7 +8,8 @@ import Decimal from "decimal.js";
 import { NumberRead } from "../numbers";
 import { lineRef } from "../location";
 import { Figure, FundRow, FundTable } from "../model";
-import { MONEY_UNITS, Statement } from "./extract";
+import { MONEY_UNIT_NAMES, MONEY_UNITS } from "../units";
+import { Statement } from "./extract";
 
 export const FIGURE_FIELDS = [
   "budget",
@@ -87,7 +88,7 @@ export interface FundFigures {
   quote: string;
 }
 
-const UNIT_ORDER = ["元", "千元", "万元", "亿元"];
+const UNIT_ORDER = MONEY_UNIT_NAMES;
 
 /** The unit of a text: the largest money unit among its figures (undefined when it states no amount). */
 export function textUnit(statements: readonly Statement[]): string | undefined {

@@ -10,6 +10,7 @@ import { Finding } from "../findings";
 import { GridCell, GridSheet, fromA1 } from "../grid";
 import { lineAt, lineRef } from "../location";
 import { clipText } from "../numbers";
+import { MONEY_UNIT_PATTERN } from "../units";
 import { Targets } from "../targets";
 import { normalizeLine } from "./normalize";
 
@@ -17,7 +18,7 @@ import { normalizeLine } from "./normalize";
 const MIN_CELLS = 3;
 /** A quoted line is cut here (a pasted row can be a whole page of text). */
 const QUOTE_LIMIT = 200;
-const UNIT_LINE = /单位\s*[:：]\s*(?:亿元|万元|千元|元)/;
+const UNIT_LINE = new RegExp(`单位\\s*[:：]\\s*(?:${MONEY_UNIT_PATTERN})`);
 
 export interface PastedTables {
   /** 1-based lines read as tables (the prose reader skips them). */
