@@ -6,6 +6,7 @@
 import { CHART_LIMIT, CheckResult, FundAmounts } from "./api";
 import { ACTUAL, BUDGET, TableFigures } from "./figureStore";
 import type { FundTable } from "./model";
+import type { ReportFigure } from "./report/figures";
 
 export { CHART_LIMIT };
 
@@ -24,6 +25,16 @@ export function fundAmounts(table: FundTable, figures: TableFigures = TableFigur
     else if (a === a) funds.push({ subject, actual: a });
   }
   return funds;
+}
+
+/** The same for the funds read from report text (their amounts already in the text's one unit). */
+export function figureAmounts(figures: readonly ReportFigure[]): FundAmounts[] {
+  return figures.map((f) => {
+    const amounts: FundAmounts = { subject: f.subject };
+    if (f.budget !== undefined) amounts.budget = f.budget;
+    if (f.actual !== undefined) amounts.actual = f.actual;
+    return amounts;
+  });
 }
 
 /** One fund table's chart: the funds with a budget or an actual, in table order. */

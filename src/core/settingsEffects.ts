@@ -143,16 +143,21 @@ export function effectsSentences(effects: readonly SettingsEffect[], lang: Lang)
   return out;
 }
 
+/** The add-in's own sheets left out, in one sentence; undefined when there were none. */
+export function skippedSentence(skipped: readonly { name: string; as: "settings" | "report" }[] | undefined, lang: Lang): string | undefined {
+  if (!skipped?.length) return undefined;
+  const what = { settings: { zh: "设置", en: "settings" }, report: { zh: "校验报告", en: "report" } };
+  const items = skipped.map((s) => (lang === "zh" ? `「${s.name}」（${what[s.as].zh}）` : `"${s.name}" (${what[s.as].en})`));
+  return lang === "zh" ? `未校验加载项自己的工作表：${items.join("、")}` : `Not checked, the add-in's own sheets: ${items.join(", ")}`;
+}
+
 /**
  * Everything that makes a result cover less than a default check of every sheet, in words, one line each: the
- * settings' effects (effectsSentences) and the add-in's own sheets left out.
+ * settings' effects (effectsSentences), then the add-in's own sheets left out (skippedSentence).
  */
 export function scopeNotes(result: { skipped?: readonly { name: string; as: "settings" | "report" }[]; settings?: readonly SettingsEffect[] }, lang: Lang): string[] {
   const out = effectsSentences(result.settings ?? [], lang);
-  if (result.skipped?.length) {
-    const what = { settings: { zh: "设置", en: "settings" }, report: { zh: "校验报告", en: "report" } };
-    const items = result.skipped.map((s) => (lang === "zh" ? `「${s.name}」（${what[s.as].zh}）` : `"${s.name}" (${what[s.as].en})`));
-    out.push(lang === "zh" ? `未校验加载项自己的工作表：${items.join("、")}` : `Not checked, the add-in's own sheets: ${items.join(", ")}`);
-  }
+  const skipped = skippedSentence(result.skipped, lang);
+  if (skipped) out.push(skipped);
   return out;
 }

@@ -289,7 +289,7 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
               <p className={styles.summary} role="status" data-summary>
                 {t("findingsSummary", { error: result.summary.error, warning: result.summary.warning, info: result.summary.info })}
               </p>
-              <ScopeNotes notes={scopeNotes(result, lang)} />
+              <ScopeNotes result={result} lang={lang} />
               <FindingsList findings={result.findings} selected={selected} onSelect={select} />
             </>
           ) : (
@@ -367,6 +367,7 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
             <ReportView
               standalone={standalone}
               targets={targets}
+              targetsOrigin={origin.targets}
               insertSheet={host?.insertSheet}
               notify={(intent, text) => setNotice({ intent, text })}
               download={download}

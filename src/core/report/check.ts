@@ -4,7 +4,8 @@
  * words is the row's stated current balance, which budget-balance reads); each finding then points at its line
  * and quotes the sentence the figure stands in (a fund's figures may come from several sentences and lines).
  */
-import { CheckResult, FundAmounts, SheetReport } from "../api";
+import { CheckResult, SheetReport } from "../api";
+import { figureAmounts } from "../chart";
 import { Finding, summarize } from "../findings";
 import { lineAt } from "../location";
 import { inFindingOrder } from "../order";
@@ -78,12 +79,7 @@ export function checkReportText(text: string, options: ReportCheckOptions = {}):
       if (line > lastLine) lastLine = line;
     }
   }
-  const funds: FundAmounts[] = read.figures.map((f) => {
-    const amounts: FundAmounts = { subject: f.subject };
-    if (f.budget !== undefined) amounts.budget = f.budget;
-    if (f.actual !== undefined) amounts.actual = f.actual;
-    return amounts;
-  });
+  const funds = figureAmounts(read.figures);
   const sheet: SheetReport = {
     name,
     kind: read.figures.length || read.pasted.tables.length ? "fund" : "notes",

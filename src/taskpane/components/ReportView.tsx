@@ -12,6 +12,8 @@ import { FIGURE_WORDS } from "../../core/words";
 import type { NewSheetCell } from "../excel";
 import { useI18n } from "../i18n";
 import { FindingsList } from "./FindingsList";
+import { ScopeNotes } from "./ScopeNotes";
+import type { SettingsOrigin } from "../../core/settingsEffects";
 
 type ReportModule = typeof import("../reportText");
 type ReportResult = ReturnType<ReportModule["checkReportText"]>;
@@ -64,13 +66,15 @@ function scrollTextareaTo(area: HTMLTextAreaElement, offset: number) {
 export interface ReportViewProps {
   standalone: boolean;
   targets?: Targets;
+  /** Where the targets came from, so that the findings can say when stored settings changed the checks. */
+  targetsOrigin?: SettingsOrigin;
   /** Excel only: adds a new sheet (excel.ts insertSheet through the host). */
   insertSheet?: (baseName: string, rows: NewSheetCell[][], formats: string[][]) => Promise<{ sheet: string; grouped: boolean }>;
   notify: (intent: "success" | "warning" | "error" | "info", text: string) => void;
   download: (text: string, name: string, type: string) => void;
 }
 
-export function ReportView({ standalone, targets, insertSheet, notify, download }: ReportViewProps) {
+export function ReportView({ standalone, targets, targetsOrigin, insertSheet, notify, download }: ReportViewProps) {
   const { lang, t } = useI18n();
   const styles = useStyles();
   const [text, setText] = React.useState("");
@@ -92,7 +96,7 @@ export function ReportView({ standalone, targets, insertSheet, notify, download 
     setBusy(true);
     try {
       const mod = await load();
-      setResult(mod.checkReportText(source, { targets, name: sourceName ?? t("reportName") }));
+      setResult(mod.checkReportText(source, { targets, origin: targetsOrigin, name: sourceName ?? t("reportName") }));
       setCheckedText(source);
       setSelected(undefined);
     } catch (error) {
@@ -237,6 +241,7 @@ export function ReportView({ standalone, targets, insertSheet, notify, download 
             <p className={styles.summary} role="status" data-report-summary>
               {t("findingsSummary", { error: result.summary.error, warning: result.summary.warning, info: result.summary.info })}
             </p>
+            <ScopeNotes result={result} lang={lang} />
             <FindingsList findings={result.findings} selected={selected} onSelect={select} />
           </>
         )}

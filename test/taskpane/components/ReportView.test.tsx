@@ -142,3 +142,11 @@ test("lineRange follows the reader's line breaks (\\r\\n, \\n, \\r)", () => {
   expect(lineRange(text, 5)).toBeUndefined();
   expect(lineRange(text, 0)).toBeUndefined();
 });
+
+test("targets stored in the workbook that turn a rule off are named above the text's findings", async () => {
+  const host = { ...excelHost(), loadSettings: async () => ({ targets: { severity: { "completion-band": "off" as const } }, problems: [] }) };
+  await renderPane(<App host={host} standalone={false} initialLang="en" />);
+  await pasteAndCheck("en");
+  expect(await screen.findByText("Settings stored in this workbook change the checks: rule completion-band off")).toBeTruthy();
+  expect(screen.getByText("3 errors, 4 warnings, 2 info")).toBeTruthy(); // the seed's completion-band error is gone
+});
