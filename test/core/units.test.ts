@@ -2,7 +2,7 @@
 import { isMoneyUnit, MONEY_UNIT_NAMES, MONEY_UNIT_PATTERN, MONEY_UNITS } from "../../src/core/units";
 import { readUnitLine } from "../../src/core/detect/labels";
 import { checkReportText } from "../../src/core/report";
-import { judge, readTarget } from "../../src/core/indicatorTargets";
+import { judge, readTarget } from "../../src/core/indicators/targetValue";
 import { readNumberText } from "../../src/core/numbers";
 
 test("smallest first; the pattern tries 万元 before 元", () => {

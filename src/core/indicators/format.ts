@@ -1,9 +1,9 @@
 /** How indicator findings write figures, targets and the scoring rule. */
 import Decimal from "decimal.js";
 import { Message } from "../findings";
-import { ScoringRuleName } from "../indicatorTargets";
+import { ScoringRuleName } from "./targetValue";
 import { Figure } from "../model";
-import { IndicatorTarget } from "../indicatorTargets";
+import { IndicatorTarget } from "./targetValue";
 import { exact } from "../numbers";
 import { stated } from "../rules/format";
 

@@ -7,14 +7,14 @@
  *   cells merged down, "(50分)" weights in them, and a 总分/合计 row;
  * - the 预算执行率 block of the national 项目支出绩效自评表 (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分);
  * - the 年度总体目标 text (预期目标 | 实际完成情况), which is prose and is not checked.
- * Targets are read and scored by ../indicatorTargets.ts, the same code behind FUND.TARGET_MET / INDICATOR_SCORE.
+ * Targets are read and scored by ./targetValue.ts, the same code behind FUND.TARGET_MET / INDICATOR_SCORE.
  */
 import { buildFundTable } from "../detect/fundTable";
 import { DetectedTable } from "../detect/tables";
 import { copyTexts, Finding, RuleId, Severity } from "../findings";
 import { GridSheet, SheetCells, columnLetters, sheetCells, toA1 } from "../grid";
 import { cellAt, Location } from "../location";
-import { IndicatorTarget, judge, readTarget } from "../indicatorTargets";
+import { IndicatorTarget, judge, readTarget } from "./targetValue";
 import { IndicatorRole, isIndicatorRole } from "../model";
 import { readNumber } from "../numbers";
 import { INDICATOR_RULES } from "../ruleCatalogue";

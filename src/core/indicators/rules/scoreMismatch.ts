@@ -7,7 +7,7 @@
  */
 import Decimal from "decimal.js";
 import { Figure } from "../../model";
-import { SCORING_RULE_NAMES, ScoringRuleName, scoreIndicator } from "../../indicatorTargets";
+import { SCORING_RULE_NAMES, ScoringRuleName, scoreIndicator } from "../targetValue";
 import { NumberRead, exact, readNumberText, statedMatches } from "../../numbers";
 import { pct, statedRate } from "../../rules/format";
 import { ExecutionRow, IndicatorContext, IndicatorRow, defineIndicatorRule } from "../types";

@@ -1,5 +1,6 @@
 /**
- * Indicator targets (SPEC §4.3): reads a target as written in a 绩效目标表 / 绩效自评表 ("≥95%", "1%以内",
+ * An indicator's target value (年度指标值, docs/indicators.md) — not the targets file of thresholds, ../targets.ts:
+ * reads a target as written in a 绩效目标表 / 绩效自评表 ("≥95%", "1%以内",
  * "95%-105%", "按时足额" …), decides whether an actual value meets it, and scores an indicator.
  * Pure: no Office, no DOM. Used by the custom functions (TARGET_MET, INDICATOR_SCORE) and by the indicator rules.
  *
@@ -13,8 +14,8 @@
  *   compared ("unreadable"). A figure without a unit takes the target's unit.
  */
 import Decimal from "decimal.js";
-import { clipText, NumberRead, ReadResult, readNumber, readNumberText, toHalfWidth } from "./numbers";
-import { MONEY_UNITS } from "./units";
+import { clipText, NumberRead, ReadResult, readNumber, readNumberText, toHalfWidth } from "../numbers";
+import { MONEY_UNITS } from "../units";
 
 export type BoundOp = ">=" | ">" | "<=" | "<" | "=";
 
