@@ -6,7 +6,7 @@
 import * as path from "path";
 import type { ColumnMapping } from "../core/api";
 import { checkSheets } from "../core/check";
-import { checkReportText } from "../core/report";
+import { checkReportText } from "../core/reportText";
 import type { GridWorkbook } from "../core/grid";
 import type { SettingsOrigin } from "../core/settingsEffects";
 import type { Targets } from "../core/targets";

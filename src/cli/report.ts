@@ -1,6 +1,6 @@
 /** What the CLI knows about one input after checking it; every output format is a function of a list of these. */
 import type { CheckResult } from "../core/api";
-import type { ReportFigure } from "../core/report";
+import type { ReportFigure } from "../core/reportText";
 import type { Lang } from "../core/words";
 
 export type { Lang };

@@ -4,9 +4,9 @@
  * no DOM.
  */
 import Decimal from "decimal.js";
-import { checkReportText, figuresSheetFormats, figuresToSheetRows } from "../core/report";
-import { decodeReportBytes } from "../core/report/decode";
-import type { ReportCheckResult, ReportFigure } from "../core/report";
+import { checkReportText, figuresSheetFormats, figuresToSheetRows } from "../core/reportText";
+import { decodeReportBytes } from "../core/reportText/decode";
+import type { ReportCheckResult, ReportFigure } from "../core/reportText";
 import { csvField } from "../cli/format/csv";
 import type { NewSheetCell } from "./excel";
 import { FIGURE_WORDS, Lang } from "../core/words";

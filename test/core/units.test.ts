@@ -1,7 +1,7 @@
 /** One list of money units, read by detection, the report reader and indicator targets alike. */
 import { isMoneyUnit, MONEY_UNIT_NAMES, MONEY_UNIT_PATTERN, MONEY_UNITS } from "../../src/core/units";
 import { readUnitLine } from "../../src/core/detect/labels";
-import { checkReportText } from "../../src/core/report";
+import { checkReportText } from "../../src/core/reportText";
 import { judge, readTarget } from "../../src/core/indicators/targetValue";
 import { readNumberText } from "../../src/core/numbers";
 

@@ -12,7 +12,7 @@ import { checkWorkbook } from "../../src/core/check";
 import { RULE_IDS } from "../../src/core/ruleCatalogue";
 import { CellRange, CellValue, GridCell, GridSheet, fromA1 } from "../../src/core/grid";
 import { readNumber } from "../../src/core/numbers";
-import { checkReportText } from "../../src/core/report";
+import { checkReportText } from "../../src/core/reportText";
 import { addressOf, placeOf } from "../../src/core/location";
 
 const SUBJECT_HEADERS = ["基金名称", "险种", "项目", "Fund", "Item"];

@@ -6,7 +6,7 @@ import { CHART_LIMIT, chartData, TableChart } from "../../core/chart";
 import type { Finding } from "../../core/findings";
 import { bySeverity, expectedIn, observedIn, SEVERITIES, summarize } from "../../core/findings";
 import { addressOf, placeOf } from "../../core/location";
-import type { ReportFigure } from "../../core/report";
+import type { ReportFigure } from "../../core/reportText";
 import { scopeNotes } from "../../core/settingsEffects";
 import type { FileReport, FormatOptions, Lang } from "../report";
 import { figureLabel, kindLabel, reportTextTitle, severityLabel, t } from "../messages";

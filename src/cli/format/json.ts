@@ -6,7 +6,7 @@
  * (97% → 0.97), `line` the fund's first line.
  */
 import { findingJson } from "../../core/findings";
-import type { ReportFigure } from "../../core/report";
+import type { ReportFigure } from "../../core/reportText";
 import type { FileReport, FormatOptions } from "../report";
 
 /** The figure keys of docs/reference.md, in its order (the core's ReportFigure carries more: sources, prior, …). */

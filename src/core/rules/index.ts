@@ -85,7 +85,7 @@ export interface RunOptions {
 
 /**
  * Where a ref of the table is: a cell of the sheet, or — for report text — its line, quoting the row's sentence
- * (report/check.ts may quote a closer one).
+ * (reportText/check.ts may quote a closer one).
  */
 export function locate(table: FundTable, ref: string, row: FundRow | undefined): Location {
   if (!table.lines) return cellAt(table.sheet, ref);

@@ -1,8 +1,8 @@
 import fc from "fast-check";
-import { readReportText } from "../../../src/core/report/read";
-import { checkReportText } from "../../../src/core/report/check";
-import { figuresToSheetRows } from "../../../src/core/report/sheetRows";
-import { FIGURE_FIELDS } from "../../../src/core/report/figures";
+import { readReportText } from "../../../src/core/reportText/read";
+import { checkReportText } from "../../../src/core/reportText/check";
+import { figuresToSheetRows } from "../../../src/core/reportText/sheetRows";
+import { FIGURE_FIELDS } from "../../../src/core/reportText/figures";
 import { readNumberText } from "../../../src/core/numbers";
 import { addressOf, lineOf } from "../../../src/core/location";
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "fs";
 import path from "path";
-import { checkReportText } from "../../../src/core/report";
+import { checkReportText } from "../../../src/core/reportText";
 import { DEFAULT_TARGETS, parseTargets } from "../../../src/core/targets";
 import { bySeverity, Finding } from "../../../src/core/findings";
 import { addressOf, lineOf, placeOf, quoteOf } from "../../../src/core/location";

@@ -5,8 +5,8 @@
  */
 import { readFileSync } from "fs";
 import path from "path";
-import { checkReportText } from "../../../src/core/report/check";
-import { readReportText } from "../../../src/core/report/read";
+import { checkReportText } from "../../../src/core/reportText/check";
+import { readReportText } from "../../../src/core/reportText/read";
 import { Finding } from "../../../src/core/findings";
 import { addressOf } from "../../../src/core/location";
 

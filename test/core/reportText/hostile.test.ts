@@ -4,8 +4,8 @@
  * minutes), and each asserts what is read, so a "fast" wrong answer fails too. Speed itself is measured by
  * `npm run bench -- report`; test/core/regexSafety.test.ts keeps super-linear patterns out of src/core.
  */
-import { readReportText } from "../../../src/core/report/read";
-import { checkReportText } from "../../../src/core/report/check";
+import { readReportText } from "../../../src/core/reportText/read";
+import { checkReportText } from "../../../src/core/reportText/check";
 import { addressOf } from "../../../src/core/location";
 
 describe("report text that used to hang or crash the reader", () => {
