@@ -1,5 +1,5 @@
 /**
- * One input file → its FileReport. The kind of input is chosen by the file's extension: .txt/.docx are report
+ * One input file → its FileResult. The kind of input is chosen by the file's extension: .txt/.docx are report
  * text (SPEC §7), read into per-fund figures and checked by the same rules; everything else is read as a
  * workbook, whose reader recognises what it is not (a legacy .xls, an encrypted file, not a zip).
  */
@@ -15,7 +15,7 @@ import { problemText } from "../settings/adopt";
 import { SETTINGS_SHEET_NAME, settingsFromGrid } from "../settings/workbookSettings";
 import { InputError } from "./inputError";
 import { ReadOptions, readWorkbook } from "./readWorkbook";
-import type { FileReport } from "./report";
+import type { FileResult } from "./fileResult";
 
 export type InputKind = "workbook" | "reportText";
 
@@ -53,7 +53,7 @@ async function checking<T>(run: () => T | Promise<T>): Promise<T> {
   }
 }
 
-export async function checkInput(file: string, options: CheckOptions = {}): Promise<FileReport> {
+export async function checkInput(file: string, options: CheckOptions = {}): Promise<FileResult> {
   switch (inputKind(file)) {
     case "reportText": {
       // Loaded only for report text: a run of workbooks never loads mammoth.
@@ -70,7 +70,7 @@ export async function checkInput(file: string, options: CheckOptions = {}): Prom
       const origin = (given: unknown): SettingsOrigin => (given !== undefined ? "given" : "workbook");
       const sheets = { names: grid.sheets.map((s) => s.name), read: (_: string, i: number) => grid.sheets[i] };
       const result = await checking(() => checkSheets(sheets, { targets, mapping, origin: { targets: origin(options.targets), mapping: origin(options.mapping) } }));
-      const report: FileReport = { file, result };
+      const report: FileResult = { file, result };
       if (stored.problems.length) report.notes = stored.problems.map((p) => problemText(p, SETTINGS_SHEET_NAME));
       return report;
     }

@@ -1,7 +1,7 @@
 /** The CLI's own words (formats, help, errors) in zh and en. Words every surface shares are in src/core/words.ts. */
 import type { SheetKind } from "../core/api";
 import { CHART_WORDS, FIGURE_WORDS, FINDING_WORDS, INLINE_WORDS, Lang, SHEET_KIND_WORDS, fillIn } from "../core/words";
-import type { FileReport } from "./report";
+import type { FileResult } from "./fileResult";
 
 export { severityHeading, severityLabel } from "../core/words";
 
@@ -41,7 +41,7 @@ export function t(key: keyof typeof T, lang: Lang, vars: Record<string, string |
 }
 
 /** The heading a report text's findings go under, in place of a sheet's ("报告文本（6 个项目，金额单位：万元）"). */
-export function reportTextTitle(reportText: NonNullable<FileReport["reportText"]>, lang: Lang): string {
+export function reportTextTitle(reportText: NonNullable<FileResult["reportText"]>, lang: Lang): string {
   const unit = reportText.unit ? t("reportUnit", lang, { unit: reportText.unit }) : "";
   return t("reportText", lang, { n: reportText.figures.length, unit });
 }

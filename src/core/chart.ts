@@ -6,7 +6,7 @@
 import { CHART_LIMIT, CheckResult, FundAmounts } from "./api";
 import { ACTUAL, BUDGET, TableFigures } from "./figureStore";
 import type { FundTable } from "./model";
-import type { ReportFigure } from "./reportText/figures";
+import type { ReportFigure } from "./reportText/funds";
 
 export { CHART_LIMIT };
 

@@ -7,7 +7,7 @@
  */
 import type { Severity } from "./findings";
 import { severityRank } from "./findings";
-import { pctPlain } from "./rules/format";
+import { pctPlain } from "./rules/figureText";
 import { RULE_CATALOGUE, RuleId } from "./ruleCatalogue";
 import { fieldsOf, Field } from "./rules/threshold";
 import type { Targets } from "./targets";

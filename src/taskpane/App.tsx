@@ -34,7 +34,7 @@ import { FindingsList } from "./components/FindingsList";
 import { MappingPanel } from "./components/MappingPanel";
 import { TargetsPanel } from "./components/TargetsPanel";
 import { GridView } from "./components/GridView";
-import { ReportView } from "./components/ReportView";
+import { ReportTextView } from "./components/ReportTextView";
 import { ScopeNotes } from "./components/ScopeNotes";
 import { CHART_WORDS, FINDING_WORDS } from "../core/words";
 
@@ -364,7 +364,7 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
           {tab === "check" && checkTab}
           {/* Kept mounted while hidden, so the pasted text and its findings survive a change of tab. */}
           <div hidden={tab !== "report"}>
-            <ReportView
+            <ReportTextView
               standalone={standalone}
               targets={targets}
               targetsOrigin={origin.targets}

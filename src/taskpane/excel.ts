@@ -328,7 +328,7 @@ export function internalLinkFormula(sheet: string, address: string, label: strin
   return `=HYPERLINK(${quote(target)},${quote(label)})`;
 }
 
-export interface ReportLabels {
+export interface ReportSheetLabels {
   sheetName: string;
   title: string;
   headers: string[]; // severity, rule, sheet, cell, subject, observed, expected, message
@@ -380,7 +380,7 @@ function jsonBytes(value: unknown): number {
  * format (a subject such as "=1+1" stays text), one HYPERLINK per finding built only from the sheet name and the
  * address, and a clustered column chart of budget vs actual per fund.
  */
-export async function writeReportSheet(result: CheckResult, labels: ReportLabels): Promise<{ sheet: string; grouped: boolean }> {
+export async function writeReportSheet(result: CheckResult, labels: ReportSheetLabels): Promise<{ sheet: string; grouped: boolean }> {
   const { value: name, grouped } = await runWrite(async (context) => {
     await queueDeleteReportSheets(context);
     const all = context.workbook.worksheets;

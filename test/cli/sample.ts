@@ -2,7 +2,7 @@
 import type { CheckResult } from "../../src/core/api";
 import type { Finding } from "../../src/core/findings";
 import { summarize } from "../../src/core/findings";
-import type { FileReport } from "../../src/cli/report";
+import type { FileResult } from "../../src/cli/fileResult";
 import { cellAt } from "../../src/core/location";
 
 /** A finding at D5 of 基金支出 unless told otherwise (`sheet` and `cell` make its cell location). */
@@ -51,6 +51,6 @@ export function result(findings: Finding[], sheetName = "基金支出"): CheckRe
   };
 }
 
-export function report(findings: Finding[], file = "qiemo.xlsx", sheetName?: string): FileReport {
+export function report(findings: Finding[], file = "qiemo.xlsx", sheetName?: string): FileResult {
   return { file, result: result(findings, sheetName) };
 }

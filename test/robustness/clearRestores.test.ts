@@ -9,14 +9,14 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { FakeExcel, FakeSheet } from "../taskpane/fakeExcel";
-import { clearAddinChanges, highlightFindings, listSheets, readSheet, writeReportSheet, ReportLabels } from "../../src/taskpane/excel";
+import { clearAddinChanges, highlightFindings, listSheets, readSheet, writeReportSheet, ReportSheetLabels } from "../../src/taskpane/excel";
 import { checkWorkbook } from "../../src/core/check";
 import { toA1 } from "../../src/core/grid";
 import { toCellValue } from "../helpers/exceljsOracle";
 import { readGrid } from "../helpers/xlsx";
 import { addressOf } from "../../src/core/location";
 
-const labels: ReportLabels = {
+const labels: ReportSheetLabels = {
   sheetName: "校验报告",
   title: "校验报告",
   headers: ["级别", "规则", "工作表", "单元格", "项目", "实际", "应为", "说明"],

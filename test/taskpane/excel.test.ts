@@ -10,7 +10,7 @@ import {
   saveSettings,
   selectCell,
   writeReportSheet,
-  ReportLabels,
+  ReportSheetLabels,
   ESTIMATED_BYTES_PER_CELL,
   INDENT_COLUMNS,
   PROBE_ROWS,
@@ -38,7 +38,7 @@ function finding(over: Partial<Finding> & { cell?: string }): Finding {
   };
 }
 
-const labels: ReportLabels = {
+const labels: ReportSheetLabels = {
   sheetName: "Check report",
   title: "Fund check report",
   headers: ["Severity", "Rule", "Sheet", "Cell", "Subject", "Observed", "Expected", "Message"],

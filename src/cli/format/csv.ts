@@ -9,7 +9,7 @@
 import { expectedIn, observedIn } from "../../core/findings";
 import { locationFields } from "../../core/location";
 import { effectsSentences, scopeNotes } from "../../core/settingsEffects";
-import type { FileReport, FormatOptions } from "../report";
+import type { FileResult, FormatOptions } from "../fileResult";
 
 const HEADER = ["file", "sheet", "cell", "rule", "severity", "subject", "observed", "expected", "message", "line", "quote"];
 
@@ -26,7 +26,7 @@ function row(values: unknown[]): string {
   return values.map((v) => csvField(String(v ?? ""))).join(",");
 }
 
-export function formatCsv(reports: FileReport[], options: FormatOptions): string {
+export function formatCsv(reports: FileResult[], options: FormatOptions): string {
   const { lang } = options;
   const rows = [HEADER.join(",")];
   for (const { file, result } of reports) {

@@ -8,7 +8,7 @@ import { bySeverity, expectedIn, observedIn, SEVERITIES, summarize } from "../..
 import { addressOf, placeOf } from "../../core/location";
 import type { ReportFigure } from "../../core/reportText";
 import { scopeNotes } from "../../core/settingsEffects";
-import type { FileReport, FormatOptions, Lang } from "../report";
+import type { FileResult, FormatOptions, Lang } from "../fileResult";
 import { figureLabel, kindLabel, reportTextTitle, severityLabel, t } from "../messages";
 
 export function escapeHtml(text: unknown): string {
@@ -124,13 +124,13 @@ function figuresTable(figures: ReportFigure[], lang: Lang): string {
 }
 
 /** What changed the checks or was left out, one paragraph each (nothing when the check was the default one). */
-function notes(report: FileReport, lang: Lang): string {
+function notes(report: FileResult, lang: Lang): string {
   return scopeNotes(report.result, lang)
     .map((n) => `<p class="note">${escapeHtml(n)}</p>`)
     .join("");
 }
 
-function fileSection(report: FileReport, lang: Lang): string {
+function fileSection(report: FileResult, lang: Lang): string {
   const { result, reportText } = report;
   const charts = chartData(result);
   if (reportText) {
@@ -156,7 +156,7 @@ function fileSection(report: FileReport, lang: Lang): string {
   );
 }
 
-export function formatHtml(reports: FileReport[], options: FormatOptions): string {
+export function formatHtml(reports: FileResult[], options: FormatOptions): string {
   const { lang } = options;
   const total = summarize(reports.flatMap((r) => r.result.findings));
   const totalLine = reports.length > 1 ? `<p class="summary">${escapeHtml(t("total", lang, { files: reports.length, ...total }))}</p>` : "";

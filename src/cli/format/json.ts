@@ -7,7 +7,7 @@
  */
 import { findingJson } from "../../core/findings";
 import type { ReportFigure } from "../../core/reportText";
-import type { FileReport, FormatOptions } from "../report";
+import type { FileResult, FormatOptions } from "../fileResult";
 
 /** The figure keys of docs/reference.md, in its order (the core's ReportFigure carries more: sources, prior, …). */
 const FIGURE_KEYS = ["budget", "actual", "statedCompletion", "change", "statedGrowth", "income", "balance"] as const;
@@ -21,7 +21,7 @@ export function figureJson(figure: ReportFigure) {
   return out;
 }
 
-export function fileJson(report: FileReport) {
+export function fileJson(report: FileResult) {
   const { result, reportText } = report;
   const json: Record<string, unknown> = {
     file: report.file,
@@ -38,7 +38,7 @@ export function fileJson(report: FileReport) {
   return json;
 }
 
-export function formatJson(reports: FileReport[], options: FormatOptions): string {
+export function formatJson(reports: FileResult[], options: FormatOptions): string {
   const value = options.batch ? reports.map(fileJson) : reports.length ? fileJson(reports[0]) : null;
   return JSON.stringify(value, null, 2) + "\n";
 }

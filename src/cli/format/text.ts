@@ -6,7 +6,7 @@ import type { Finding } from "../../core/findings";
 import { bySeverity, expectedIn, observedIn, SEVERITIES, summarize } from "../../core/findings";
 import { placeOf } from "../../core/location";
 import { scopeNotes } from "../../core/settingsEffects";
-import type { FileReport, FormatOptions, Lang } from "../report";
+import type { FileResult, FormatOptions, Lang } from "../fileResult";
 import { kindLabel, reportTextTitle, severityHeading, t } from "../messages";
 
 /** One finding; a report text's finding names its line instead of a cell and quotes its sentence below. */
@@ -38,7 +38,7 @@ function sheetBlock(title: string, findings: Finding[], lang: Lang): string[] {
   return lines;
 }
 
-export function formatFileText(report: FileReport, lang: Lang): string {
+export function formatFileText(report: FileResult, lang: Lang): string {
   const { result } = report;
   const lines = [report.file];
   for (const note of scopeNotes(result, lang)) lines.push(`  ${lang === "zh" ? "注意：" : "Note: "}${note}`);
@@ -69,7 +69,7 @@ export function formatFileText(report: FileReport, lang: Lang): string {
   return lines.join("\n") + "\n";
 }
 
-export function formatText(reports: FileReport[], options: FormatOptions): string {
+export function formatText(reports: FileResult[], options: FormatOptions): string {
   const parts = reports.map((r) => formatFileText(r, options.lang));
   if (reports.length > 1) {
     const all = summarize(reports.flatMap((r) => r.result.findings));

@@ -23,7 +23,7 @@ import { Failure, internalError, internalErrorFinding } from "../rules/internalE
 import { statedRateMismatch } from "../rules/statedRateMismatch";
 import { defaultOf } from "../rules/threshold";
 import { Targets, targetsFor } from "../targets";
-import { shown } from "./format";
+import { shown } from "./figureText";
 import { Evaluation, ExecutionBlock, ExecutionRow, IndicatorContext, IndicatorRow, IndicatorRule, IndicatorTable } from "./types";
 
 export type { Evaluation, ExecutionBlock, ExecutionRow, IndicatorRow, IndicatorTable, IndicatorRule } from "./types";

@@ -10,7 +10,7 @@ import { lineAt, lineRef } from "../location";
 import { cagr, isValue } from "../fundMath";
 import { exact, NumberRead, statedMatches } from "../numbers";
 import { Targets, targetsFor } from "../targets";
-import { FundFigures, withPeriod } from "./figures";
+import { FundFigures, withPeriod } from "./funds";
 
 /** A rate as a person writes it, one place beyond the stated one ("8.70%" against a stated "8.7%"). */
 function percentText(value: Decimal, stated: NumberRead): string {

@@ -13,7 +13,7 @@ import { runFundRules } from "../rules";
 import { SettingsOrigin, settingsEffects } from "../settingsEffects";
 import { DEFAULT_TARGETS, Targets } from "../targets";
 import { averageGrowthFindings } from "./averages";
-import { ReportFigure } from "./figures";
+import { ReportFigure } from "./funds";
 import { readReportTextDetail } from "./read";
 
 export interface ReportCheckOptions {

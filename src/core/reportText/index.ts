@@ -9,4 +9,4 @@ export { checkReportText } from "./check";
 export type { ReportCheckOptions, ReportCheckResult } from "./check";
 export { figuresToSheetRows, figuresSheetFormats } from "./sheetRows";
 export type { SheetCell } from "./sheetRows";
-export type { ReportFigure, ReportComponent, FigureSource, FigureField } from "./figures";
+export type { ReportFigure, ReportComponent, FigureSource, FigureField } from "./funds";

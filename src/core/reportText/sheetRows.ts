@@ -5,7 +5,7 @@
  */
 import { readNumberText } from "../numbers";
 import { FIGURE_WORDS, Lang } from "../words";
-import { FigureField, ReportFigure } from "./figures";
+import { FigureField, ReportFigure } from "./funds";
 
 export type SheetCell = string | number | null;
 

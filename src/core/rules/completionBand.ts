@@ -5,7 +5,7 @@
  */
 import { defineFundRule } from "./rule";
 import { ACTUAL, BUDGET, cmpEdge, exactCompletion } from "./figures";
-import { amountOf, pct, pctBand } from "./format";
+import { amountOf, pct, pctBand } from "./figureText";
 
 export const completionBand = defineFundRule({
   id: "completion-band",

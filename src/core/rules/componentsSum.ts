@@ -9,7 +9,7 @@ import Decimal from "decimal.js";
 import { exact, halfUnit } from "../numbers";
 import { RuleContext, defineFundRule } from "./rule";
 import { ABSENT, ACTUAL, BALANCE, BUDGET, FIGURE_ROLES, INCOME, NUMBER, PEOPLE, PRIOR, TableFigures, floatDiffers } from "./figures";
-import { ROLE_NAMES, amount } from "./format";
+import { ROLE_NAMES, amount } from "./figureText";
 
 const SUM_ROLES = [BUDGET, ACTUAL, PRIOR, INCOME, BALANCE, PEOPLE];
 

@@ -8,7 +8,7 @@
  */
 import { defineFundRule } from "./rule";
 import { ACTUAL, BUDGET, FIGURE_ROLES, INCOME, PEOPLE, PRIOR } from "./figures";
-import { ROLE_NAMES, amountOf } from "./format";
+import { ROLE_NAMES, amountOf } from "./figureText";
 
 const CHECKED = [BUDGET, ACTUAL, PRIOR, INCOME, PEOPLE];
 const REFUND = /收回|退回|退还|冲回|冲减|冲销|追回|返还|refund|write-?back/i;

@@ -5,7 +5,7 @@
 import Decimal from "decimal.js";
 import { defineFundRule } from "./rule";
 import { ACTUAL, BALANCE, TableFigures, cmpEdge, exactOf } from "./figures";
-import { amount, amountOf } from "./format";
+import { amount, amountOf } from "./figureText";
 
 function exactMonths(f: TableFigures, i: number): Decimal {
   return exactOf(f, i, BALANCE).times(12).div(exactOf(f, i, ACTUAL));

@@ -9,7 +9,7 @@ import Decimal from "decimal.js";
 import { statedMatches } from "../numbers";
 import { defineFundRule } from "./rule";
 import { ACTUAL, NUMBER, PRIOR, STATED_CHANGE, STATED_GROWTH, TableFigures, cmpEdge, computedGrowth, exactGrowth, exactOf, growthValue } from "./figures";
-import { growthBandText, signedPct, statedRate } from "./format";
+import { growthBandText, signedPct, statedRate } from "./figureText";
 
 function exactStatedGrowth(f: TableFigures, i: number): Decimal {
   return exactOf(f, i, STATED_GROWTH);

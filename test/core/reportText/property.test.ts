@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { readReportText } from "../../../src/core/reportText/read";
 import { checkReportText } from "../../../src/core/reportText/check";
 import { figuresToSheetRows } from "../../../src/core/reportText/sheetRows";
-import { FIGURE_FIELDS } from "../../../src/core/reportText/figures";
+import { FIGURE_FIELDS } from "../../../src/core/reportText/funds";
 import { readNumberText } from "../../../src/core/numbers";
 import { addressOf, lineOf } from "../../../src/core/location";
 

@@ -1,11 +1,11 @@
-/** What the CLI knows about one input after checking it; every output format is a function of a list of these. */
+/** What the CLI knows about one input after checking it (its result); every output format is a function of a list of these. */
 import type { CheckResult } from "../core/api";
 import type { ReportFigure } from "../core/reportText";
 import type { Lang } from "../core/words";
 
 export type { Lang };
 
-export interface FileReport {
+export interface FileResult {
   /** The path as the user gave it. */
   file: string;
   result: CheckResult;

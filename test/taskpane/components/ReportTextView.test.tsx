@@ -4,7 +4,7 @@ import * as path from "path";
 import * as React from "react";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../../src/taskpane/App";
-import { lineRange } from "../../../src/taskpane/components/ReportView";
+import { lineRange } from "../../../src/taskpane/components/ReportTextView";
 import type { WorkbookHost } from "../../../src/taskpane/host";
 
 // jsdom has no layout: Fluent's MessageBar observes its size; a browser has ResizeObserver, jsdom does not.

@@ -63,7 +63,7 @@ function scrollTextareaTo(area: HTMLTextAreaElement, offset: number) {
   area.scrollTop = Math.max(0, top - area.clientHeight / 3);
 }
 
-export interface ReportViewProps {
+export interface ReportTextViewProps {
   standalone: boolean;
   targets?: Targets;
   /** Where the targets came from, so that the findings can say when stored settings changed the checks. */
@@ -74,7 +74,7 @@ export interface ReportViewProps {
   download: (text: string, name: string, type: string) => void;
 }
 
-export function ReportView({ standalone, targets, targetsOrigin, insertSheet, notify, download }: ReportViewProps) {
+export function ReportTextView({ standalone, targets, targetsOrigin, insertSheet, notify, download }: ReportTextViewProps) {
   const { lang, t } = useI18n();
   const styles = useStyles();
   const [text, setText] = React.useState("");
