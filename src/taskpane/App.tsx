@@ -226,14 +226,14 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
       } else if (action === "report" && host.writeReport && result) {
         const { sheet, grouped } = await host.writeReport(result, {
           sheetName: t("reportSheetName"),
-          title: t("reportTitle"),
+          title: t("reportSheetTitle"),
           headers: (["severity", "rule", "sheet", "cell", "subject", "observed", "expected", "message"] as const).map((k) => FINDING_WORDS[k][lang]),
           fundHeaders: [CHART_WORDS.fund[lang], CHART_WORDS.budget[lang], CHART_WORDS.actual[lang]],
           chartTitle: t("chartTitle"),
           notes: scopeNotes(result, lang),
           lang,
         });
-        setNotice({ intent: grouped ? "success" : "warning", text: t("reportWritten", { sheet }) + (grouped ? "" : " " + t("undoNote")) });
+        setNotice({ intent: grouped ? "success" : "warning", text: t("reportSheetWritten", { sheet }) + (grouped ? "" : " " + t("undoNote")) });
       }
     } catch (error) {
       fail(error);
@@ -357,7 +357,7 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
           )}
           <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as typeof tab)}>
             <Tab value="check">{t("tabCheck")}</Tab>
-            <Tab value="report">{t("tabReport")}</Tab>
+            <Tab value="report">{t("tabReportText")}</Tab>
             <Tab value="mapping">{t("tabMapping")}</Tab>
             <Tab value="targets">{t("tabTargets")}</Tab>
           </TabList>

@@ -90,13 +90,13 @@ export function ReportTextView({ standalone, targets, targetsOrigin, insertSheet
 
   const check = async (source = text, sourceName = name) => {
     if (!source.trim()) {
-      notify("info", t("reportEmpty"));
+      notify("info", t("textEmpty"));
       return;
     }
     setBusy(true);
     try {
       const mod = await load();
-      setResult(mod.checkReportText(source, { targets, origin: targetsOrigin, name: sourceName ?? t("reportName") }));
+      setResult(mod.checkReportText(source, { targets, origin: targetsOrigin, name: sourceName ?? t("textName") }));
       setCheckedText(source);
       setSelected(undefined);
     } catch (error) {
@@ -167,8 +167,8 @@ export function ReportTextView({ standalone, targets, targetsOrigin, insertSheet
   return (
     <div className={styles.split} data-testid="report-view">
       <div className={styles.side}>
-        <p>{standalone ? t("reportIntroStandalone") : t("reportIntro")}</p>
-        <Field label={t("reportTextLabel")} hint={result && checkedText !== text ? t("reportStale") : undefined}>
+        <p>{standalone ? t("textIntroStandalone") : t("textIntro")}</p>
+        <Field label={t("textLabel")} hint={result && checkedText !== text ? t("textStale") : undefined}>
           <Textarea
             ref={areaRef}
             className={styles.text}
@@ -176,19 +176,19 @@ export function ReportTextView({ standalone, targets, targetsOrigin, insertSheet
             resize="vertical"
             rows={12}
             value={text}
-            placeholder={t("reportPlaceholder")}
+            placeholder={t("textPlaceholder")}
             onChange={(_, data) => setText(data.value)}
             data-testid="report-text"
           />
         </Field>
         <div className={styles.row}>
           <Button appearance="primary" disabled={busy} onClick={() => check()}>
-            {t("reportCheck")}
+            {t("textCheck")}
           </Button>
           {standalone && (
             <label>
-              {t("reportOpenTxt")}{" "}
-              <input type="file" accept=".txt,text/plain" aria-label={t("reportOpenTxt")} onChange={(e) => openTxt(e.target.files?.[0])} />
+              {t("textOpenTxt")}{" "}
+              <input type="file" accept=".txt,text/plain" aria-label={t("textOpenTxt")} onChange={(e) => openTxt(e.target.files?.[0])} />
             </label>
           )}
           {insertSheet && !standalone && (
@@ -200,10 +200,10 @@ export function ReportTextView({ standalone, targets, targetsOrigin, insertSheet
         </div>
       </div>
       <div>
-        {result && !figures.length && <p role="status">{t("reportNoFigures")}</p>}
+        {result && !figures.length && <p role="status">{t("textNoFigures")}</p>}
         {figures.length > 0 && (
           <>
-            <h3 className={styles.heading}>{result?.unit ? t("reportFigures", { unit: result.unit }) : t("reportFiguresNoUnit")}</h3>
+            <h3 className={styles.heading}>{result?.unit ? t("textFigures", { unit: result.unit }) : t("textFiguresNoUnit")}</h3>
             <div className={styles.tableWrap}>
               <table className={styles.table} data-testid="report-figures">
                 <thead>
