@@ -7,11 +7,14 @@
  * which views a sheet table's store and copies report text's few figures into a small one.
  */
 import Decimal from "decimal.js";
-import { Figure, FIGURE_ROLES, FigureRole, FundRow, RowKind } from "./model";
+import { Figure, FIGURE_ROLES as ROLES_IN_MODEL_ORDER, FigureRole, FundRow, RowKind } from "./model";
 import { NumberRead, ReadResult } from "./numbers";
 
-/** Figure roles in model order (model.ts); a role's position there is its index in the store. */
-export { FIGURE_ROLES };
+/**
+ * Figure roles in model order (model.ts); a role's position here is its index in the store. (A constant of this
+ * module, not a re-export: the rules read it in their row loops.)
+ */
+export const FIGURE_ROLES: readonly FigureRole[] = ROLES_IN_MODEL_ORDER;
 export type { FigureRole };
 export const BUDGET = 0;
 export const ACTUAL = 1;
