@@ -9,7 +9,7 @@ export interface FileResult {
   /** The path as the user gave it. */
   file: string;
   result: CheckResult;
-  /** Report text (.txt/.docx, SPEC §7) only: the figures read from it and the unit of their amounts. */
+  /** Report text (.txt/.docx; docs/cli.md) only: the figures read from it and the unit of their amounts. */
   reportText?: { unit?: string; figures: ReportFigure[] };
   /** Things the user should know that are not findings (stored settings that could not be used), for stderr. */
   notes?: string[];

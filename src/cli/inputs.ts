@@ -1,6 +1,6 @@
 /**
  * One input file → its FileResult. The kind of input is chosen by the file's extension: .txt/.docx are report
- * text (SPEC §7), read into per-fund figures and checked by the same rules; everything else is read as a
+ * text (docs/cli.md), read into per-fund figures and checked by the same rules; everything else is read as a
  * workbook, whose reader recognises what it is not (a legacy .xls, an encrypted file, not a zip).
  */
 import * as path from "path";

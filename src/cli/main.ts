@@ -1,5 +1,5 @@
 /**
- * `fund-check [options] <file...>` (SPEC §6). `main` returns the exit code instead of exiting, so tests call it
+ * `fund-check [options] <file...>` (docs/cli.md). `main` returns the exit code instead of exiting, so tests call it
  * in-process; bin/fund-check.js sets process.exitCode from it.
  *
  * Exit codes: 0 clean, 1 warnings only, 2 errors, 3 an input (or the --targets/--mapping file) could not be

@@ -77,7 +77,7 @@ const en = {
   downloadCsv: "Download report (CSV)",
   gridTitle: "Sheet “{sheet}”",
   gridTruncated: "Showing rows {first}–{last} of {total}.",
-  // report text (SPEC §7)
+  // report text
   tabReportText: "Check report text",
   textIntro: "Paste the text of a performance report, then Check: its figures are read per fund and checked by the same rules, and each finding quotes its sentence.",
   textIntroStandalone: "Paste the text of a performance report, or open a .txt file, then Check: its figures are read per fund and checked by the same rules, and each finding quotes its sentence. Nothing leaves your computer.",

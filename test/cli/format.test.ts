@@ -11,7 +11,7 @@ const en = { lang: "en" as const, batch: false };
 
 
 describe("json", () => {
-  it("gives one object for one file and an array for a batch, with the SPEC §6 keys", () => {
+  it("gives one object for one file and an array for a batch, with the keys of docs/reference.md", () => {
     const one = JSON.parse(formatJson([report([finding()])], zh));
     expect(Object.keys(one)).toEqual(["file", "sheets", "summary", "findings"]);
     expect(one.sheets).toEqual([

@@ -105,7 +105,7 @@ function textFindingsTable(findings: Finding[], lang: Lang): string {
 
 const percent = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 2 });
 
-/** The figures read from a report text, one row per fund, as the text states them (SPEC §7). */
+/** The figures read from a report text, one row per fund, as the text states them (docs/reference.md, JSON output). */
 function figuresTable(figures: ReportFigure[], lang: Lang): string {
   if (!figures.length) return "";
   const head = ["subject", "line", "budget", "actual", "statedCompletion", "change", "statedGrowth", "income", "balance", "components"] as const;
