@@ -25,7 +25,7 @@ function buildText(lines: number): string {
 function child(kind: string, lines: number): void {
   // Loaded (and compiled) before the clock starts, in both children alike.
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const { checkReportText } = require("../src/core/report/check") as typeof import("../src/core/report/check");
+  const { checkReportText } = require("../src/core/reportText/check") as typeof import("../src/core/reportText/check");
   const text = buildText(lines);
   const before = process.resourceUsage().maxRSS;
   const start = process.hrtime.bigint();

@@ -1,18 +1,21 @@
 /**
- * One input file → its FileReport. The kind of input is chosen by the file's extension: .txt/.docx are report
- * text (SPEC §7), read into per-fund figures and checked by the same rules; everything else is read as a
+ * One input file → its FileResult. The kind of input is chosen by the file's extension: .txt/.docx are report
+ * text (docs/cli.md), read into per-fund figures and checked by the same rules; everything else is read as a
  * workbook, whose reader recognises what it is not (a legacy .xls, an encrypted file, not a zip).
  */
 import * as path from "path";
 import type { ColumnMapping } from "../core/api";
-import { checkWorkbook } from "../core/check";
-import { checkReportText } from "../core/report";
+import { checkSheets } from "../core/check";
+import { checkReportText } from "../core/reportText";
 import type { GridWorkbook } from "../core/grid";
+import type { SettingsOrigin } from "../core/settingsEffects";
 import type { Targets } from "../core/targets";
+import type { AdoptedSettings } from "../settings/adopt";
+import { problemText } from "../settings/adopt";
 import { SETTINGS_SHEET_NAME, settingsFromGrid } from "../settings/workbookSettings";
 import { InputError } from "./inputError";
 import { ReadOptions, readWorkbook } from "./readWorkbook";
-import type { FileReport } from "./report";
+import type { FileResult } from "./fileResult";
 
 export type InputKind = "workbook" | "reportText";
 
@@ -30,45 +33,33 @@ export interface CheckOptions {
 
 /**
  * Targets and mapping the task pane saved in the workbook (its very hidden settings sheet), so the CLI runs the
- * same checks as a colleague's Excel. --targets/--mapping win; stored settings that cannot be used are named
- * on stderr and the defaults apply. Their validators (zod schemas) are loaded only for a workbook that has some.
+ * same checks as a colleague's Excel, adopted as every surface adopts them (src/settings/adopt.ts). --targets and
+ * --mapping win; stored settings that cannot be used are named on stderr and the defaults apply. The validators
+ * (zod schemas) are loaded only for a workbook that has some.
  */
-async function storedSettings(grid: GridWorkbook): Promise<{ targets?: Targets; mapping?: ColumnMapping; problems: string[] }> {
+async function storedSettings(grid: GridWorkbook): Promise<AdoptedSettings> {
   const decoded = settingsFromGrid(grid);
   if (!decoded) return { problems: [] };
-  const { parseTargets } = await import("../core/targets");
-  const { parseMapping } = await import("../core/mapping");
-  const problems = decoded.problems.map((p) => `stored settings (${SETTINGS_SHEET_NAME}): ${p}; using the defaults`);
-  const out: { targets?: Targets; mapping?: ColumnMapping; problems: string[] } = { problems };
-  if (decoded.targets !== undefined) {
-    const parsed = parseTargets(decoded.targets);
-    if (parsed.ok) out.targets = parsed.targets;
-    else problems.push(`stored targets (${SETTINGS_SHEET_NAME}): ${parsed.errors.join("; ")}; using the defaults`);
-  }
-  if (decoded.mapping !== undefined) {
-    const parsed = parseMapping(decoded.mapping);
-    if (parsed.ok) out.mapping = parsed.mapping;
-    else problems.push(`stored mapping (${SETTINGS_SHEET_NAME}): ${parsed.errors.join("; ")}; ignored`);
-  }
-  return out;
+  const { adoptSettings } = await import("../settings/adopt");
+  return adoptSettings(decoded);
 }
 
 /** The core promises not to throw on bad data; if it does, say so plainly instead of blaming the file. */
-function checking<T>(run: () => T): T {
+async function checking<T>(run: () => T | Promise<T>): Promise<T> {
   try {
-    return run();
+    return await run();
   } catch (e) {
     throw new InputError("checkFailed", { detail: String((e as Error)?.message ?? e).split("\n")[0] });
   }
 }
 
-export async function checkInput(file: string, options: CheckOptions = {}): Promise<FileReport> {
+export async function checkInput(file: string, options: CheckOptions = {}): Promise<FileResult> {
   switch (inputKind(file)) {
     case "reportText": {
       // Loaded only for report text: a run of workbooks never loads mammoth.
       const { readReportFile } = await import("./readReportText");
       const text = await readReportFile(file, path.extname(file).toLowerCase(), { limits: options.read?.limits });
-      const { unit, figures, ...result } = checking(() => checkReportText(text, { targets: options.targets, name: path.basename(file) }));
+      const { unit, figures, ...result } = await checking(() => checkReportText(text, { targets: options.targets, name: path.basename(file) }));
       return { file, result, reportText: unit ? { unit, figures } : { figures } };
     }
     case "workbook": {
@@ -76,8 +67,11 @@ export async function checkInput(file: string, options: CheckOptions = {}): Prom
       const stored = await storedSettings(grid);
       const targets = options.targets ?? stored.targets;
       const mapping = options.mapping ?? stored.mapping;
-      const report: FileReport = { file, result: checking(() => checkWorkbook(grid, { targets, mapping })) };
-      if (stored.problems.length) report.notes = stored.problems;
+      const origin = (given: unknown): SettingsOrigin => (given !== undefined ? "given" : "workbook");
+      const sheets = { names: grid.sheets.map((s) => s.name), read: (_: string, i: number) => grid.sheets[i] };
+      const result = await checking(() => checkSheets(sheets, { targets, mapping, origin: { targets: origin(options.targets), mapping: origin(options.mapping) } }));
+      const report: FileResult = { file, result };
+      if (stored.problems.length) report.notes = stored.problems.map((p) => problemText(p, SETTINGS_SHEET_NAME));
       return report;
     }
   }

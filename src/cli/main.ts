@@ -1,5 +1,5 @@
 /**
- * `fund-check [options] <file...>` (SPEC §6). `main` returns the exit code instead of exiting, so tests call it
+ * `fund-check [options] <file...>` (docs/cli.md). `main` returns the exit code instead of exiting, so tests call it
  * in-process; bin/fund-check.js sets process.exitCode from it.
  *
  * Exit codes: 0 clean, 1 warnings only, 2 errors, 3 an input (or the --targets/--mapping file) could not be
@@ -18,7 +18,7 @@ import { formatJson } from "./format/json";
 import { formatText } from "./format/text";
 import { asInputError } from "./inputError";
 import { checkInput } from "./inputs";
-import type { FileReport, FormatOptions, Lang } from "./report";
+import type { FileResult, FormatOptions, Lang } from "./fileResult";
 import type { ReadOptions } from "./readWorkbook";
 
 export const EXIT = { ok: 0, warnings: 1, errors: 2, unreadable: 3, usage: 64 } as const;
@@ -31,7 +31,7 @@ export interface Io {
   read?: ReadOptions;
 }
 
-const FORMATTERS: Record<CliOptions["format"], (r: FileReport[], o: FormatOptions) => string> = {
+const FORMATTERS: Record<CliOptions["format"], (r: FileResult[], o: FormatOptions) => string> = {
   text: formatText,
   json: formatJson,
   html: formatHtml,
@@ -112,7 +112,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return EXIT.unreadable;
   }
 
-  const reports: FileReport[] = [];
+  const reports: FileResult[] = [];
   let unreadable = 0;
   const progress = options.files.length > 1 && io.stderr.isTTY === true;
   const clearLine = () => progress && io.stderr.write("\r\x1b[K");

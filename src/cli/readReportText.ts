@@ -11,7 +11,7 @@
  *   line, so "line n" of a .docx is its n-th paragraph (empty ones count).
  */
 import * as fs from "fs";
-import { decodeReportBytes } from "../core/report/decode";
+import { decodeReportBytes } from "../core/reportText/decode";
 import { entryChunks } from "../xlsx/inflate";
 import { XlsxError } from "../xlsx/limits";
 import { entryOf, readZip } from "../xlsx/zip";

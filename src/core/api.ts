@@ -1,6 +1,8 @@
-/** The core's public result shapes (SPEC §4.1, §6). `checkWorkbook` in ./check.ts produces them. */
+/** The core's public result shapes (docs/reference.md). `checkWorkbook` in ./check.ts produces them. */
+import type { AddinSheetKind } from "./addinSheets";
 import { Finding, Summary } from "./findings";
 import { Role } from "./model";
+import type { SettingsEffect } from "./settingsEffects";
 
 export type SheetKind = "fund" | "indicator" | "notes" | "empty";
 
@@ -39,10 +41,21 @@ export interface SheetReport {
   tables: TableReport[];
 }
 
+/** A sheet left out because the add-in wrote it (recognised by its content, ./addinSheets.ts). */
+export interface SkippedSheet {
+  name: string;
+  as: AddinSheetKind;
+}
+
 export interface CheckResult {
   sheets: SheetReport[];
   summary: Summary;
+  /** In the one order of findings (./order.ts). */
   findings: Finding[];
+  /** The add-in's own sheets, not checked; absent when there were none. */
+  skipped?: SkippedSheet[];
+  /** Where the settings in effect loosen or silence the default checks; absent when they do not. */
+  settings?: SettingsEffect[];
 }
 
 /** Column roles chosen by the user, by sheet name then column letter; "ignore" drops a detected column. */

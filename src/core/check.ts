@@ -1,25 +1,35 @@
 /**
- * The core's entry points: checkWorkbook / checkSheet. A sheet is read on its own (its result never depends
- * on other sheets): tables detected, fund tables built into the FundTable model and run through the fund rules,
- * indicator tables handed to the indicator module. Results come in sheet order, then row order.
+ * The core's entry points. A sheet is read on its own (its result never depends on other sheets): tables detected,
+ * fund tables built into the FundTable model and run through the fund rules, indicator tables handed to the
+ * indicator module (`checkSheet`). A workbook is one loop over its sheets (`WorkbookPass`), driven either over
+ * sheets in memory (`checkWorkbook`) or over sheets read one at a time with progress and cancel (`checkSheets`:
+ * the CLI and the task pane). Results come in the one order of findings (./order.ts).
  */
-import { isAddinSheet } from "./addinSheets";
-import { CheckResult, ColumnMapping, FundAmounts, SheetReport, TableReport } from "./api";
+import { addinSheetKind } from "./addinSheets";
+import { CheckResult, ColumnMapping, SheetReport, SkippedSheet, TableReport } from "./api";
+import { fundAmounts } from "./chart";
 import { buildFundTable } from "./detect/fundTable";
 import { DetectedColumn, detectTables } from "./detect/tables";
-import { ACTUAL, BUDGET, TableFigures } from "./figureStore";
+import { TableFigures } from "./figureStore";
 import { Finding, RuleId, summarize } from "./findings";
-import { GridSheet, GridWorkbook, columnIndex, columnLetters, fromA1, sheetCells } from "./grid";
-import { IndicatorTable, buildIndicatorTable, runIndicatorRules, tableCell } from "./indicators";
+import { GridSheet, GridWorkbook, columnIndex, columnLetters, sheetCells } from "./grid";
+import { IndicatorTable, buildIndicatorTable, runIndicatorRules, tablePlace } from "./indicators";
 import { Role } from "./model";
+import { inFindingOrder } from "./order";
 import { runFundRules } from "./rules";
 import { internalErrorFinding } from "./rules/internalError";
+import { SettingsOrigin, settingsEffects } from "./settingsEffects";
 import { DEFAULT_TARGETS, Targets } from "./targets";
 
 export interface CheckOptions {
   targets?: Targets;
   /** Column roles chosen by the user, by sheet name then column letter. */
   mapping?: ColumnMapping;
+  /**
+   * Where the targets and the mapping came from, so the result can say that a workbook's stored settings changed
+   * what is checked (CheckResult.settings). Default: given for this run.
+   */
+  origin?: { targets?: SettingsOrigin; mapping?: SettingsOrigin };
   /** Called when a rule throws (a bug): the other rules and rows go on. */
   onRuleError?(rule: RuleId, error: unknown): void;
 }
@@ -42,12 +52,7 @@ function sheetMapping(mapping: ColumnMapping | undefined, sheet: string): Record
   return out;
 }
 
-function position(cell: string): [number, number] {
-  const a = fromA1(cell);
-  return a ? [a.row, a.col] : [Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER];
-}
-
-/** Checks one sheet: what was understood (report) and what was found (row order, then column). */
+/** Checks one sheet: what was understood (report) and what was found (in the one order). */
 export function checkSheet(sheet: GridSheet, options: CheckOptions = {}): { report: SheetReport; findings: Finding[] } {
   const targets = options.targets ?? DEFAULT_TARGETS;
   const hooks = { onRuleError: options.onRuleError };
@@ -59,20 +64,15 @@ export function checkSheet(sheet: GridSheet, options: CheckOptions = {}): { repo
   for (const t of detected.tables) {
     if (t.kind === "fund") {
       const built = buildFundTable(cells, t);
-      const funds: FundAmounts[] = [];
-      const rows = built.table.rows;
-      const figures = TableFigures.of(rows);
-      for (let i = 0; i < rows.length; i++) {
-        const row = rows[i];
-        if (row.kind === "component") continue;
-        const b = figures.value(i, BUDGET); // NaN: not a number
-        const a = figures.value(i, ACTUAL);
-        // One literal per case, so each object is made at its size (no properties added after).
-        const subject = row.subject;
-        if (b === b) funds.push(a === a ? { subject, budget: b, actual: a } : { subject, budget: b });
-        else if (a === a) funds.push({ subject, actual: a });
-      }
-      const report: TableReport = { kind: "fund", headerRow: t.headerTop + 1, firstRow: t.firstRow + 1, lastRow: t.lastRow + 1, columns: columnsRecord(built.columns), funds };
+      const figures = TableFigures.of(built.table.rows);
+      const report: TableReport = {
+        kind: "fund",
+        headerRow: t.headerTop + 1,
+        firstRow: t.firstRow + 1,
+        lastRow: t.lastRow + 1,
+        columns: columnsRecord(built.columns),
+        funds: fundAmounts(built.table, figures),
+      };
       if (built.table.unit) report.unit = built.table.unit;
       tables.push(report);
       const found = runFundRules(built.table, targets, hooks, figures);
@@ -88,15 +88,12 @@ export function checkSheet(sheet: GridSheet, options: CheckOptions = {}): { repo
         // (The runner catches its rules' errors; this is the table's own reading failing.)
         options.onRuleError?.("internal-error", error);
         if (targets.severity?.["internal-error"] !== "off") {
-          findings.push(internalErrorFinding({ rule: "indicator table", error, rows: 0 }, { sheet: sheet.name, ...tableCell(table) }, targets.severity?.["internal-error"]));
+          findings.push(internalErrorFinding({ rule: "indicator table", error, rows: 0 }, tablePlace(table), targets.severity?.["internal-error"]));
         }
       }
       indicatorTables.push(table);
     }
   }
-  // Row order, then column; findings of one cell keep the order the rules gave them.
-  const keyed = findings.map((f, k) => ({ f, k, p: position(f.cell) }));
-  keyed.sort((x, y) => x.p[0] - y.p[0] || x.p[1] - y.p[1] || x.k - y.k);
   const report: SheetReport = {
     name: sheet.name,
     kind: detected.kind,
@@ -104,18 +101,103 @@ export function checkSheet(sheet: GridSheet, options: CheckOptions = {}): { repo
     columns: tables.length ? tables[0].columns : {},
     tables,
   };
-  return { report, findings: keyed.map((x) => x.f) };
+  return { report, findings: inFindingOrder(findings) };
 }
 
-/** Checks every sheet of a workbook, in sheet order, except the add-in's own (settings, report). */
-export function checkWorkbook(workbook: GridWorkbook, options: CheckOptions = {}): CheckResult {
-  const sheets: SheetReport[] = [];
-  const findings: Finding[] = [];
-  for (const sheet of workbook.sheets) {
-    if (isAddinSheet(sheet.name)) continue;
-    const r = checkSheet(sheet, options);
-    sheets.push(r.report);
-    for (const f of r.findings) findings.push(f);
+/**
+ * One check of a workbook, sheet by sheet in workbook order: the add-in's own sheets (recognised by content) are
+ * left out and listed, the others checked; `result()` adds what the settings changed. Drive it with `add`.
+ */
+export class WorkbookPass {
+  private readonly sheets: SheetReport[] = [];
+  private readonly findings: Finding[] = [];
+  private readonly skipped: SkippedSheet[] = [];
+
+  constructor(private readonly options: CheckOptions = {}) {}
+
+  add(sheet: GridSheet): void {
+    const own = addinSheetKind(sheet);
+    if (own) {
+      this.skipped.push({ name: sheet.name, as: own });
+      return;
+    }
+    const r = checkSheet(sheet, this.options);
+    this.sheets.push(r.report);
+    for (let k = 0; k < r.findings.length; k++) this.findings.push(r.findings[k]); // no spread (see checkSheet)
   }
-  return { sheets, summary: summarize(findings), findings };
+
+  result(): CheckResult {
+    const { targets, mapping, origin } = this.options;
+    const result: CheckResult = { sheets: this.sheets, summary: summarize(this.findings), findings: this.findings };
+    if (this.skipped.length) result.skipped = this.skipped;
+    const effects = settingsEffects(
+      { value: targets, origin: origin?.targets ?? "given" },
+      { value: mapping, origin: origin?.mapping ?? "given" },
+      this.sheets.map((s) => s.name)
+    );
+    if (effects.length) result.settings = effects;
+    return result;
+  }
+}
+
+/** Checks every sheet of a workbook held in memory, in sheet order, except the add-in's own (settings, report). */
+export function checkWorkbook(workbook: GridWorkbook, options: CheckOptions = {}): CheckResult {
+  const pass = new WorkbookPass(options);
+  for (const sheet of workbook.sheets) pass.add(sheet);
+  return pass.result();
+}
+
+/** Set by whoever may stop a check (the pane's Cancel); read between sheets and by readers between blocks. */
+export interface CancelSignal {
+  readonly cancelled: boolean;
+}
+
+export class CancelledError extends Error {
+  constructor() {
+    super("cancelled");
+    this.name = "CancelledError";
+  }
+}
+
+export interface PassProgress {
+  /** Sheets done so far. */
+  done: number;
+  total: number;
+  /** The sheet about to be read; "" at the end. */
+  sheet: string;
+}
+
+export interface SheetSource {
+  /** Sheet names to check, in order. */
+  names: readonly string[];
+  /** The sheet `names[index]`. */
+  read(name: string, index: number): GridSheet | Promise<GridSheet>;
+}
+
+export interface PassControl {
+  onProgress?(progress: PassProgress): void;
+  signal?: CancelSignal;
+  /** Awaited before each sheet (the pane lets React paint its progress). */
+  pause?(): Promise<void>;
+}
+
+/**
+ * Checks the sheets of a source one at a time, reading each only when its turn comes: progress before each sheet,
+ * a CancelledError as soon as the signal is set (between sheets, and after a read). The result is the one
+ * checkWorkbook gives for the same sheets.
+ */
+export async function checkSheets(source: SheetSource, options: CheckOptions & PassControl = {}): Promise<CheckResult> {
+  const pass = new WorkbookPass(options);
+  const { names } = source;
+  const { signal } = options;
+  for (let i = 0; i < names.length; i++) {
+    if (signal?.cancelled) throw new CancelledError();
+    options.onProgress?.({ done: i, total: names.length, sheet: names[i] });
+    await options.pause?.();
+    const sheet = await source.read(names[i], i);
+    if (signal?.cancelled) throw new CancelledError();
+    pass.add(sheet);
+  }
+  options.onProgress?.({ done: names.length, total: names.length, sheet: "" });
+  return pass.result();
 }

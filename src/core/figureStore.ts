@@ -7,13 +7,15 @@
  * which views a sheet table's store and copies report text's few figures into a small one.
  */
 import Decimal from "decimal.js";
-import { Figure, FUND_ROLES, FundRole, FundRow, RowKind } from "./model";
+import { Figure, FIGURE_ROLES as ROLES_IN_MODEL_ORDER, FigureRole, FundRow, RowKind } from "./model";
 import { NumberRead, ReadResult } from "./numbers";
 
-export type FigureRole = Exclude<FundRole, "subject">;
-
-/** Figure roles in model order (every fund role but the subject); a role's position here is its index in the store. */
-export const FIGURE_ROLES: readonly FigureRole[] = FUND_ROLES.filter((role): role is FigureRole => role !== "subject");
+/**
+ * Figure roles in model order (model.ts); a role's position here is its index in the store. (A constant of this
+ * module, not a re-export: the rules read it in their row loops.)
+ */
+export const FIGURE_ROLES: readonly FigureRole[] = ROLES_IN_MODEL_ORDER;
+export type { FigureRole };
 export const BUDGET = 0;
 export const ACTUAL = 1;
 export const PRIOR = 2;

@@ -1,16 +1,20 @@
 /**
- * The finding every surface shows (CLI JSON, task pane, report sheet): fields and the observed/expected
+ * The finding every surface shows (CLI JSON, task pane, report sheet): fields, order and the observed/expected
  * convention in docs/reference.md. Rule ids come from the rule catalogue (ruleCatalogue.ts).
  */
+import { Location, locationFields } from "./location";
 import type { RuleId } from "./ruleCatalogue";
+import type { Lang, Message } from "./words";
 
-export type { RuleId };
+export type { RuleId, Message, Location };
 
-export type Severity = "error" | "warning" | "info";
+/** Severities, most serious first: the order every surface groups and ranks them in. */
+export const SEVERITIES = ["error", "warning", "info"] as const;
+export type Severity = (typeof SEVERITIES)[number];
 
-export interface Message {
-  zh: string;
-  en: string;
+/** 0 for error, 1 for warning, 2 for info. */
+export function severityRank(s: Severity): number {
+  return SEVERITIES.indexOf(s);
 }
 
 /**
@@ -28,11 +32,11 @@ export interface ObservedExpected {
   expectedText?: Message;
 }
 
-export function observedIn(f: ObservedExpected, lang: keyof Message): string {
+export function observedIn(f: ObservedExpected, lang: Lang): string {
   return f.observedText?.[lang] ?? f.observed;
 }
 
-export function expectedIn(f: ObservedExpected, lang: keyof Message): string {
+export function expectedIn(f: ObservedExpected, lang: Lang): string {
   return f.expectedText?.[lang] ?? f.expected;
 }
 
@@ -50,18 +54,23 @@ export function copyTexts(from: ObservedExpected, to: ObservedExpected): void {
 export interface Finding extends ObservedExpected {
   rule: RuleId;
   severity: Severity;
-  /** Sheet name; for report text, the file or "report". */
-  sheet: string;
-  /** A1 address the finding points at; for report text, "L<line>". */
-  cell: string;
-  /** Other cells involved (the budget beside a rate, the components of a total). */
+  /** Where it points: a sheet's cell, or a line of report text with its sentence. */
+  at: Location;
+  /** Other cells involved (the budget beside a rate, the components of a total); "L12" for a line of text. */
   related: string[];
   /** The row's fund or indicator name. */
   subject: string;
   message: Message;
-  /** Report text only: 1-based line and the sentence quoted. */
-  line?: number;
-  quote?: string;
+}
+
+/**
+ * A finding as the JSON output writes it (docs/reference.md): `sheet`, `cell` ("L12" for a line), and for report
+ * text `line` and `quote`, made from its location. Fields a finding gains later are written after `message`.
+ */
+export function findingJson(f: Finding): Record<string, unknown> {
+  const { at, rule, severity, related, subject, observed, expected, message, ...more } = f;
+  const { sheet, cell, ...line } = locationFields(at);
+  return { rule, severity, sheet, cell, related, subject, observed, expected, message, ...more, ...line };
 }
 
 export interface Summary {
@@ -76,9 +85,12 @@ export function summarize(findings: readonly Finding[]): Summary {
   return summary;
 }
 
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-/** Errors first, then warnings, then info; within a severity, the order the rows were read. */
-export function bySeverity(a: Finding, b: Finding): number {
-  return SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity];
+/**
+ * Findings by severity, errors first, each group in the one order (`findings` must be in it): how lists meant for
+ * reading show them (text output, HTML, task pane, report sheet).
+ */
+export function bySeverity(findings: readonly Finding[]): Record<Severity, Finding[]> {
+  const groups: Record<Severity, Finding[]> = { error: [], warning: [], info: [] };
+  for (const f of findings) groups[f.severity].push(f);
+  return groups;
 }

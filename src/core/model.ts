@@ -20,6 +20,15 @@ export const FUND_ROLES = [
 ] as const;
 export type FundRole = (typeof FUND_ROLES)[number];
 
+/** The roles of a fund table's figures: every fund role but the subject, in model order (the figure store's order). */
+export type FigureRole = Exclude<FundRole, "subject">;
+export const FIGURE_ROLES: readonly FigureRole[] = FUND_ROLES.filter((role): role is FigureRole => role !== "subject");
+const FIGURE_ROLE_SET: ReadonlySet<string> = new Set(FIGURE_ROLES);
+
+export function isFigureRole(role: string): role is FigureRole {
+  return FIGURE_ROLE_SET.has(role);
+}
+
 /** Roles of indicator tables (绩效自评表 / 绩效目标表), SPEC §3. */
 export const INDICATOR_ROLES = [
   "level1",
@@ -32,6 +41,11 @@ export const INDICATOR_ROLES = [
   "reason",
 ] as const;
 export type IndicatorRole = (typeof INDICATOR_ROLES)[number];
+const INDICATOR_ROLE_SET: ReadonlySet<string> = new Set(INDICATOR_ROLES);
+
+export function isIndicatorRole(role: string): role is IndicatorRole {
+  return INDICATOR_ROLE_SET.has(role);
+}
 
 export type Role = FundRole | IndicatorRole;
 
@@ -51,7 +65,7 @@ export interface FundRow {
   /** For a component: the index (in `FundTable.rows`) of the row it belongs to. */
   parent?: number;
   /** The figures present on the row, by role. A role with no column or no sentence is absent. */
-  figures: Partial<Record<Exclude<FundRole, "subject">, Figure>>;
+  figures: Partial<Record<FigureRole, Figure>>;
   /**
    * A current-year balance (当年收支结余) the source states without giving both income and expenditure, e.g. report
    * text's "当年收不抵支，缺口35万元" (negative). budget-balance reads it; no sheet column carries it.
@@ -71,12 +85,17 @@ export interface MergedFigure {
   covered: string[];
   read: ReadResult;
   /** The roles of the figure columns it spans, in column order (["budget", "actual"]). */
-  roles: Exclude<FundRole, "subject">[];
+  roles: FigureRole[];
 }
 
 export interface FundTable {
   /** Sheet name, or the text's file name. */
   sheet: string;
+  /**
+   * Report text only: the line each ref of the table stands for ("L12" → 12), so that findings point at lines.
+   * A table without it is a sheet's, whose refs are A1 addresses.
+   */
+  lines?: ReadonlyMap<string, number>;
   /** The unit of the table's amounts (万元, 元, 亿元), when stated. */
   unit?: string;
   /** Units seen in the table, when more than one (元 and 万元 mixed). */

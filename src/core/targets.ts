@@ -7,7 +7,7 @@
  */
 import { z } from "zod";
 import type { RuleId, Severity } from "./findings";
-import type { ScoringRuleName } from "./indicatorTargets";
+import type { ScoringRuleName } from "./indicators/targetValue";
 import { toHalfWidth } from "./numbers";
 import { FundThresholds, RULE_IDS, THRESHOLDS, WorkbookThresholds } from "./ruleCatalogue";
 import { defaultOf, orderErrors, thresholdSchema } from "./rules/threshold";

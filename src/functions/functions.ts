@@ -1,6 +1,6 @@
 /**
  * The custom functions (namespace FUND; README, Custom functions): thin wrappers around the core's exact
- * arithmetic (src/core/fundMath.ts) and indicator targets (src/core/indicatorTargets.ts).
+ * arithmetic (src/core/fundMath.ts) and indicator targets (src/core/indicators/targetValue.ts).
  *
  * Each function declares its parameters once (name, kind, default, bounds) with defineFunction (parameters.ts),
  * which reads every argument the same way: a single value or a range (broadcast element by element, results
@@ -17,7 +17,7 @@
 import Decimal from "decimal.js";
 import * as fm from "../core/fundMath";
 import { roundHalfUp } from "../core/numbers";
-import { judge, scoreIndicator } from "../core/indicatorTargets";
+import { judge, scoreIndicator } from "../core/indicators/targetValue";
 import { excelError } from "./excelErrors";
 import { missing, toCell } from "./cells";
 import { defineFunction } from "./parameters";

@@ -5,17 +5,17 @@
  * users are Chinese social insurance offices.
  */
 
-export type FunctionsLanguage = "zh" | "en";
+import type { Lang } from "../core/words";
 
-let chosen: FunctionsLanguage | undefined;
+let chosen: Lang | undefined;
 
 /** Sets the language explicitly (undefined: follow Office / the browser again). */
-export function setFunctionsLanguage(language: FunctionsLanguage | undefined): void {
+export function setFunctionsLanguage(language: Lang | undefined): void {
   chosen = language;
 }
 
 /** "zh-CN", "zh-TW", "zh" → zh; any other tag → en; nothing usable → undefined. */
-export function languageOf(tag: unknown): FunctionsLanguage | undefined {
+export function languageOf(tag: unknown): Lang | undefined {
   if (typeof tag !== "string" || tag.trim() === "") return undefined;
   return /^zh\b/i.test(tag.trim()) ? "zh" : "en";
 }
@@ -38,11 +38,11 @@ function navigatorLanguage(): string | undefined {
   }
 }
 
-export function functionsLanguage(): FunctionsLanguage {
+export function functionsLanguage(): Lang {
   return chosen ?? languageOf(officeDisplayLanguage()) ?? languageOf(navigatorLanguage()) ?? "zh";
 }
 
-export const EXECUTION_LABELS: Record<FunctionsLanguage, Record<"within" | "under" | "over", string>> = {
+export const EXECUTION_LABELS: Record<Lang, Record<"within" | "under" | "over", string>> = {
   zh: { within: "预算执行正常", under: "执行不足", over: "超预算" },
   en: { within: "within band", under: "under-executed", over: "over budget" },
 };

@@ -12,7 +12,7 @@
 import Decimal from "decimal.js";
 import { readNumberText } from "../core/numbers";
 import type { NumberRead } from "../core/numbers";
-import { ActualInput, IndicatorTarget, readTarget } from "../core/indicatorTargets";
+import { ActualInput, IndicatorTarget, readTarget } from "../core/indicators/targetValue";
 import { excelError, ExcelErrorValue, isErrorValue } from "./excelErrors";
 import { allCells, isBlank, isError, mapCells, missing, readDecimal, readFigure } from "./cells";
 

@@ -12,11 +12,11 @@
  *   A4 a note for people who unhide the sheet.
  */
 
-import { SETTINGS_SHEET_NAME } from "../core/addinSheets";
+import { addinSheetKind, SETTINGS_MARKER, SETTINGS_SHEET_NAME } from "../core/addinSheets";
 import type { GridWorkbook } from "../core/grid";
-export { SETTINGS_SHEET_NAME, REPORT_SHEET_NAMES, isAddinSheet } from "../core/addinSheets";
+export { SETTINGS_SHEET_NAME, REPORT_SHEET_NAMES, addinSheetKind, addinSheetKindOf } from "../core/addinSheets";
 
-const MARKER = "fund-check settings";
+const MARKER = SETTINGS_MARKER;
 const LAYOUT_VERSION = 1;
 /** Well under Excel's 32,767-character cell limit. */
 const PIECE = 30000;
@@ -98,9 +98,12 @@ export function decodeSettings(rows: readonly (readonly unknown[] | undefined)[]
   return result;
 }
 
-/** The settings stored in a workbook read as a grid (CLI, standalone page); undefined when it has none. */
+/**
+ * The settings stored in a workbook read as a grid (CLI, standalone page); undefined when it has none. A sheet of
+ * that name without the add-in's marker is the user's, not settings.
+ */
 export function settingsFromGrid(workbook: GridWorkbook): DecodedSettings | undefined {
-  const sheet = workbook.sheets.find((s) => s.name === SETTINGS_SHEET_NAME);
+  const sheet = workbook.sheets.find((s) => s.name === SETTINGS_SHEET_NAME && addinSheetKind(s) === "settings");
   if (!sheet) return undefined;
   return decodeSettings(sheet.cells.map((row) => (row ?? []).map((cell) => cell?.value)));
 }

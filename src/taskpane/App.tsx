@@ -21,9 +21,12 @@ import {
 import type { CheckResult, ColumnMapping } from "../core/api";
 import type { Finding } from "../core/findings";
 import type { GridWorkbook } from "../core/grid";
-import { parseTargets, Targets, TargetsInput } from "../core/targets";
+import type { SettingsOrigin } from "../core/settingsEffects";
+import { scopeNotes } from "../core/settingsEffects";
+import type { Targets, TargetsInput } from "../core/targets";
+import { adoptSettings as adopt } from "../settings/adopt";
 import { SETTINGS_SHEET_NAME } from "../settings/workbookSettings";
-import { CancelledError } from "./excel";
+import { CancelledError, SheetNameTakenError } from "./excel";
 import type { WorkbookHost } from "./host";
 import { I18nContext, Lang, makeI18n, MessageKey } from "./i18n";
 import { PassProgress, runPass, Scope } from "./runCheck";
@@ -31,7 +34,9 @@ import { FindingsList } from "./components/FindingsList";
 import { MappingPanel } from "./components/MappingPanel";
 import { TargetsPanel } from "./components/TargetsPanel";
 import { GridView } from "./components/GridView";
-import { ReportView } from "./components/ReportView";
+import { ReportTextView } from "./components/ReportTextView";
+import { ScopeNotes } from "./components/ScopeNotes";
+import { CHART_WORDS, FINDING_WORDS } from "../core/words";
 
 const useStyles = makeStyles({
   root: { padding: "12px", fontFamily: tokens.fontFamilyBase, maxWidth: "1400px" },
@@ -90,11 +95,18 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
   const [targetsInput, setTargetsInput] = React.useState<TargetsInput>();
   const [targets, setTargets] = React.useState<Targets>();
   const [mapping, setMapping] = React.useState<ColumnMapping>({});
+  /** Where the targets and the mapping in effect came from: the workbook's settings sheet, or this session. */
+  const [origin, setOrigin] = React.useState<{ targets: SettingsOrigin; mapping: SettingsOrigin }>({ targets: "workbook", mapping: "workbook" });
   const [dragging, setDragging] = React.useState(false);
   const signal = React.useRef({ cancelled: false });
 
   const say = (intent: Notice["intent"], key: MessageKey, values?: Record<string, string | number>) => setNotice({ intent, text: t(key, values) });
-  const fail = (error: unknown) => setNotice({ intent: "error", text: t("error", { message: (error as Error)?.message ?? String(error) }) });
+  const fail = (error: unknown) =>
+    setNotice(
+      error instanceof SheetNameTakenError
+        ? { intent: "error", text: t("settingsSheetTaken", { sheet: error.sheet }) }
+        : { intent: "error", text: t("error", { message: (error as Error)?.message ?? String(error) }) }
+    );
 
   const switchLanguage = () => {
     const next: Lang = lang === "zh" ? "en" : "zh";
@@ -106,21 +118,18 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
     }
   };
 
-  /** Settings stored in the workbook (the settings sheet), applied before the first pass. */
+  /** Settings stored in the workbook (the settings sheet), adopted as the CLI adopts them, before the first pass. */
   const adoptSettings = React.useCallback(async (h: WorkbookHost) => {
-    const settings = await h.loadSettings();
-    if (settings.problems.length) setNotice({ intent: "warning", text: makeI18n(lang).t("settingsLoadProblem", { problem: settings.problems.join("; ") }) });
-    let effective: Targets | undefined;
-    if (settings.targets !== undefined) {
-      const parsed = parseTargets(settings.targets);
-      if (parsed.ok) {
-        effective = parsed.targets;
-        setTargetsInput(settings.targets as TargetsInput);
-        setTargets(parsed.targets);
-      } else setNotice({ intent: "warning", text: makeI18n(lang).t("settingsLoadProblem", { problem: parsed.errors.join("; ") }) });
+    const adopted = adopt(await h.loadSettings());
+    if (adopted.problems.length) {
+      const problem = adopted.problems.map((p) => p.errors.join("; ")).join("; ");
+      setNotice({ intent: "warning", text: makeI18n(lang).t("settingsLoadProblem", { problem }) });
     }
-    setMapping((settings.mapping as ColumnMapping) ?? {});
-    return { targets: effective, mapping: (settings.mapping as ColumnMapping) ?? {} };
+    setTargetsInput(adopted.targetsInput);
+    setTargets(adopted.targets);
+    setMapping(adopted.mapping ?? {});
+    setOrigin({ targets: "workbook", mapping: "workbook" });
+    return { targets: adopted.targets, mapping: adopted.mapping ?? {} };
   }, [lang]);
 
   React.useEffect(() => {
@@ -128,7 +137,7 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [initialHost]);
 
-  const check = async (options: { host?: WorkbookHost; targets?: Targets; mapping?: ColumnMapping; scope?: Scope } = {}) => {
+  const check = async (options: { host?: WorkbookHost; targets?: Targets; mapping?: ColumnMapping; scope?: Scope; origin?: typeof origin } = {}) => {
     const h = options.host ?? host;
     if (!h) return;
     signal.current = { cancelled: false };
@@ -140,6 +149,7 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
         scope: options.scope ?? scope,
         targets: options.targets ?? targets,
         mapping: options.mapping ?? mapping,
+        origin: options.origin ?? origin,
         signal: signal.current,
         onProgress: setProgress,
       });
@@ -161,7 +171,8 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
 
   const select = async (finding: Finding) => {
     setSelected(finding);
-    if (host?.selectCell) await host.selectCell(finding.sheet, finding.cell).catch(fail);
+    const at = finding.at;
+    if (at.kind === "cell" && host?.selectCell) await host.selectCell(at.sheet, at.address).catch(fail);
   };
 
   const openFile = async (data: ArrayBuffer, name: string) => {
@@ -174,7 +185,7 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
       setResult(undefined);
       const stored = await adoptSettings(opened.host);
       setNotice(undefined);
-      await check({ host: opened.host, targets: stored.targets, mapping: stored.mapping, scope: "all" });
+      await check({ host: opened.host, targets: stored.targets, mapping: stored.mapping, scope: "all", origin: { targets: "workbook", mapping: "workbook" } });
     } catch (error) {
       setNotice({ intent: "error", text: t("fileError", { name, message: (error as Error)?.message ?? String(error) }) });
     }
@@ -215,21 +226,22 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
       } else if (action === "report" && host.writeReport && result) {
         const { sheet, grouped } = await host.writeReport(result, {
           sheetName: t("reportSheetName"),
-          title: t("reportTitle"),
-          headers: [t("colSeverity"), t("colRule"), t("colSheet"), t("colCell"), t("colSubject"), t("colObserved"), t("colExpected"), t("colMessage")],
-          severity: { error: t("sev_error"), warning: t("sev_warning"), info: t("sev_info") },
-          fundHeaders: [t("colFund"), t("colBudget"), t("colActual")],
+          title: t("reportSheetTitle"),
+          headers: (["severity", "rule", "sheet", "cell", "subject", "observed", "expected", "message"] as const).map((k) => FINDING_WORDS[k][lang]),
+          fundHeaders: [CHART_WORDS.fund[lang], CHART_WORDS.budget[lang], CHART_WORDS.actual[lang]],
           chartTitle: t("chartTitle"),
+          notes: scopeNotes(result, lang),
           lang,
         });
-        setNotice({ intent: grouped ? "success" : "warning", text: t("reportWritten", { sheet }) + (grouped ? "" : " " + t("undoNote")) });
+        setNotice({ intent: grouped ? "success" : "warning", text: t("reportSheetWritten", { sheet }) + (grouped ? "" : " " + t("undoNote")) });
       }
     } catch (error) {
       fail(error);
     }
   };
 
-  const selectedSheet = grid && (selected ? grid.sheets.find((s) => s.name === selected.sheet) : grid.sheets[0]);
+  const selectedCell = selected?.at.kind === "cell" ? selected.at : undefined;
+  const selectedSheet = grid && (selectedCell ? grid.sheets.find((s) => s.name === selectedCell.sheet) : grid.sheets[0]);
 
   const checkTab = (
     <div>
@@ -277,6 +289,7 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
               <p className={styles.summary} role="status" data-summary>
                 {t("findingsSummary", { error: result.summary.error, warning: result.summary.warning, info: result.summary.info })}
               </p>
+              <ScopeNotes result={result} lang={lang} />
               <FindingsList findings={result.findings} selected={selected} onSelect={select} />
             </>
           ) : (
@@ -285,7 +298,7 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
         </div>
         {selectedSheet && (
           <div className={styles.side}>
-            <GridView sheet={selectedSheet} cell={selected && selected.sheet === selectedSheet.name ? selected.cell : undefined} />
+            <GridView sheet={selectedSheet} cell={selectedCell && selectedCell.sheet === selectedSheet.name ? selectedCell.address : undefined} />
           </div>
         )}
       </div>
@@ -344,16 +357,17 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
           )}
           <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as typeof tab)}>
             <Tab value="check">{t("tabCheck")}</Tab>
-            <Tab value="report">{t("tabReport")}</Tab>
+            <Tab value="report">{t("tabReportText")}</Tab>
             <Tab value="mapping">{t("tabMapping")}</Tab>
             <Tab value="targets">{t("tabTargets")}</Tab>
           </TabList>
           {tab === "check" && checkTab}
           {/* Kept mounted while hidden, so the pasted text and its findings survive a change of tab. */}
           <div hidden={tab !== "report"}>
-            <ReportView
+            <ReportTextView
               standalone={standalone}
               targets={targets}
+              targetsOrigin={origin.targets}
               insertSheet={host?.insertSheet}
               notify={(intent, text) => setNotice({ intent, text })}
               download={download}
@@ -364,9 +378,11 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
               sheets={result?.sheets ?? []}
               mapping={mapping}
               onChange={(next) => {
+                const nextOrigin = { ...origin, mapping: host?.saveSettings ? ("workbook" as const) : ("given" as const) };
                 setMapping(next);
+                setOrigin(nextOrigin);
                 persist(targetsInput, next).catch(fail);
-                if (result) check({ mapping: next });
+                if (result) check({ mapping: next, origin: nextOrigin });
               }}
             />
           )}
@@ -375,10 +391,12 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
               input={targetsInput}
               canSave={Boolean(host?.saveSettings)}
               onSave={(input, effective) => {
+                const nextOrigin = { ...origin, targets: host?.saveSettings ? ("workbook" as const) : ("given" as const) };
                 setTargetsInput(input);
                 setTargets(effective);
+                setOrigin(nextOrigin);
                 persist(input, mapping).catch(fail);
-                if (result) check({ targets: effective });
+                if (result) check({ targets: effective, origin: nextOrigin });
               }}
             />
           )}

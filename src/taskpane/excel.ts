@@ -15,9 +15,17 @@
 import type { CellRange, CellValue, GridCell, GridSheet } from "../core/grid";
 import { fromA1 } from "../core/grid";
 import type { Finding, Severity } from "../core/findings";
-import { expectedIn, observedIn } from "../core/findings";
-import { CHART_LIMIT, CheckResult, FundAmounts } from "../core/api";
-import { decodeSettings, DecodedSettings, encodeSettings, isAddinSheet, REPORT_SHEET_NAMES, SETTINGS_SHEET_NAME, WorkbookSettings } from "../settings/workbookSettings";
+import { bySeverity, expectedIn, observedIn, SEVERITIES, severityRank } from "../core/findings";
+import { addressOf, placeOf } from "../core/location";
+import type { CheckResult } from "../core/api";
+import { CHART_LIMIT, chartRows } from "../core/chart";
+import { MARKER_RANGE, reportMarkerText } from "../core/addinSheets";
+import { CancelledError, CancelSignal } from "../core/check";
+import { Lang, severityLabel } from "../core/words";
+import { addinSheetKindOf, decodeSettings, DecodedSettings, encodeSettings, SETTINGS_SHEET_NAME, WorkbookSettings } from "../settings/workbookSettings";
+
+export { CancelledError, chartRows };
+export type { CancelSignal };
 
 /** Excel on the web refuses requests or responses above 5 MB; aim well below. */
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
@@ -37,17 +45,6 @@ export const FORMATS_PER_SYNC = 1500;
 
 export const HIGHLIGHT_MARKER = "fund-check:";
 export const HIGHLIGHT_COLORS: Record<Severity, string> = { error: "#FFC7CE", warning: "#FFEB9C", info: "#DDEBF7" };
-
-export class CancelledError extends Error {
-  constructor() {
-    super("cancelled");
-    this.name = "CancelledError";
-  }
-}
-
-export interface CancelSignal {
-  cancelled: boolean;
-}
 
 /** Rows per block for a used range this wide, so that a block's response stays under the target. */
 export function rowsPerBlock(columnCount: number, bytesPerCell = ESTIMATED_BYTES_PER_CELL): number {
@@ -105,7 +102,7 @@ function supports(version: string): boolean {
 }
 
 export interface SheetList {
-  /** The user's sheets, in tab order (the add-in's own sheets left out). */
+  /** Every sheet, in tab order (the check leaves out the add-in's own, recognised by their content). */
   names: string[];
   active: string;
 }
@@ -117,8 +114,25 @@ export async function listSheets(): Promise<SheetList> {
     const active = sheets.getActiveWorksheet();
     active.load("name");
     await context.sync();
-    return { names: sheets.items.map((s) => s.name).filter((n) => !isAddinSheet(n)), active: active.name };
+    return { names: sheets.items.map((s) => s.name), active: active.name };
   });
+}
+
+/**
+ * The add-in's own sheets of one kind ("report"), recognised by their content (src/core/addinSheets.ts): the first
+ * cells of every sheet in one sync.
+ */
+async function addinSheets(context: Excel.RequestContext, kind: "settings" | "report"): Promise<Excel.Worksheet[]> {
+  const sheets = context.workbook.worksheets;
+  sheets.load("items/name");
+  await context.sync();
+  const corners = sheets.items.map((s) => {
+    const range = s.getRangeByIndexes(0, 0, MARKER_RANGE.rows, MARKER_RANGE.columns);
+    range.load("values");
+    return range;
+  });
+  await context.sync();
+  return sheets.items.filter((s, i) => addinSheetKindOf(s.name, (r, c) => (corners[i].values as unknown[][])[r]?.[c]) === kind);
 }
 
 export interface ReadProgress {
@@ -191,7 +205,7 @@ export async function readSheet(name: string, options: { signal?: CancelSignal; 
   });
 }
 
-/** Activates the finding's sheet and selects its cell. */
+/** Activates a sheet and selects a cell (a finding's cell location). */
 export async function selectCell(sheetName: string, address: string): Promise<void> {
   if (!fromA1(address)) return;
   await Excel.run(async (context) => {
@@ -224,7 +238,6 @@ async function queueRemoveHighlights(context: Excel.RequestContext): Promise<num
   sheets.load("items/name");
   await context.sync();
   const collections = sheets.items
-    .filter((s) => !isAddinSheet(s.name))
     .map((s) => {
       const formats = s.getRange().conditionalFormats;
       formats.load("items/type");
@@ -252,18 +265,16 @@ async function queueRemoveHighlights(context: Excel.RequestContext): Promise<num
   return removed;
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
-/** One cell per address and sheet, with the worst severity among its findings. */
+/** One cell per address and sheet, with the worst severity among its findings (findings at a line have no cell). */
 export function cellsToHighlight(findings: readonly Finding[]): Map<string, Map<string, Severity>> {
   const bySheet = new Map<string, Map<string, Severity>>();
   for (const f of findings) {
-    if (f.line !== undefined || !fromA1(f.cell) || isAddinSheet(f.sheet)) continue; // report-text findings point at lines
-    const cells = bySheet.get(f.sheet) || new Map<string, Severity>();
-    bySheet.set(f.sheet, cells);
-    const cell = f.cell.replace(/\$/g, "").toUpperCase();
+    if (f.at.kind !== "cell" || !fromA1(f.at.address)) continue;
+    const cells = bySheet.get(f.at.sheet) || new Map<string, Severity>();
+    bySheet.set(f.at.sheet, cells);
+    const cell = f.at.address.replace(/\$/g, "").toUpperCase();
     const before = cells.get(cell);
-    if (!before || SEVERITY_RANK[f.severity] < SEVERITY_RANK[before]) cells.set(cell, f.severity);
+    if (!before || severityRank(f.severity) < severityRank(before)) cells.set(cell, f.severity);
   }
   return bySheet;
 }
@@ -300,18 +311,11 @@ export async function clearAddinChanges(): Promise<{ removed: number; grouped: b
   return { removed: value, grouped };
 }
 
+/** Deletes the report sheets the add-in wrote (by their marker, whatever their name); a user's sheet is never deleted. */
 async function queueDeleteReportSheets(context: Excel.RequestContext): Promise<number> {
-  const existing = REPORT_SHEET_NAMES.map((n) => context.workbook.worksheets.getItemOrNullObject(n));
-  existing.forEach((s) => s.load("name"));
-  await context.sync();
-  let deleted = 0;
-  for (const s of existing) {
-    if (!s.isNullObject) {
-      s.delete();
-      deleted++;
-    }
-  }
-  return deleted;
+  const own = await addinSheets(context, "report");
+  for (const s of own) s.delete();
+  return own.length;
 }
 
 /** A sheet name inside a formula's text: 'It''s' for the sheet reference, then "" for the string literal. */
@@ -324,37 +328,19 @@ export function internalLinkFormula(sheet: string, address: string, label: strin
   return `=HYPERLINK(${quote(target)},${quote(label)})`;
 }
 
-export interface ReportLabels {
+export interface ReportSheetLabels {
   sheetName: string;
   title: string;
   headers: string[]; // severity, rule, sheet, cell, subject, observed, expected, message
-  severity: Record<Severity, string>;
   fundHeaders: [string, string, string];
   chartTitle: string;
-  lang: "zh" | "en";
+  /** Notes on what changed the checks or was left out (scopeNotes), written under the marker. */
+  notes: string[];
+  lang: Lang;
 }
 
 function columnsLetter(i: number): string {
   return String.fromCharCode(65 + i);
-}
-
-/** The funds' budget and actual figures for the chart, one row per fund (sheet-qualified when several sheets). */
-export function chartRows(result: CheckResult): { subject: string; budget: number | null; actual: number | null }[] {
-  const withFunds = result.sheets.filter((s) => s.tables.some((t) => t.funds.length));
-  const rows: { subject: string; budget: number | null; actual: number | null }[] = [];
-  for (const sheet of withFunds) {
-    for (const table of sheet.tables) {
-      for (const fund of table.funds as FundAmounts[]) {
-        if (fund.budget === undefined && fund.actual === undefined) continue;
-        rows.push({
-          subject: withFunds.length > 1 ? `${sheet.name} · ${fund.subject}` : fund.subject,
-          budget: fund.budget ?? null,
-          actual: fund.actual ?? null,
-        });
-      }
-    }
-  }
-  return rows;
 }
 
 /**
@@ -387,45 +373,61 @@ function jsonBytes(value: unknown): number {
 }
 
 /**
- * Writes the report sheet: deleted and added again on each run (never two), findings written as values under a
- * text format (a subject such as "=1+1" stays text), one HYPERLINK per finding built only from the sheet name
- * and the address, and a clustered column chart of budget vs actual per fund.
+ * Writes the report sheet: the add-in's previous report sheets (recognised by their marker) deleted and one added
+ * on each run — under another name ("校验报告 (2)") when a sheet of the user's holds the name, which is never
+ * touched. A1 the title, A2 the marker, then a line per note on what changed the checks, the header, and the
+ * findings by severity (errors first, each group in the one order of findings) written as values under a text
+ * format (a subject such as "=1+1" stays text), one HYPERLINK per finding built only from the sheet name and the
+ * address, and a clustered column chart of budget vs actual per fund.
  */
-export async function writeReportSheet(result: CheckResult, labels: ReportLabels): Promise<{ sheet: string; grouped: boolean }> {
-  const { grouped } = await runWrite(async (context) => {
+export async function writeReportSheet(result: CheckResult, labels: ReportSheetLabels): Promise<{ sheet: string; grouped: boolean }> {
+  const { value: name, grouped } = await runWrite(async (context) => {
     await queueDeleteReportSheets(context);
-    const sheet = context.workbook.worksheets.add(labels.sheetName);
-    const findings = result.findings;
+    const all = context.workbook.worksheets;
+    all.load("items/name");
+    await context.sync();
+    const name = uniqueSheetName(labels.sheetName, all.items.map((s) => s.name));
+    const sheet = all.add(name);
+    const groups = bySeverity(result.findings);
+    const findings = SEVERITIES.flatMap((s) => groups[s]);
     const width = labels.headers.length; // 8: A..H, D holds the link
     const last = columnsLetter(width - 1);
-    sheet.getRange("A1").values = [[labels.title]];
+    const top = [[labels.title], [reportMarkerText(labels.lang)], ...labels.notes.map((n) => [n])];
+    const texts = sheet.getRange(`A1:A${top.length}`);
+    texts.numberFormat = top.map(() => ["@"]);
+    texts.values = top;
     sheet.getRange("A1").format.font.bold = true;
-    const header = sheet.getRange(`A3:${last}3`);
+    const headerRow = top.length + 1;
+    const header = sheet.getRange(`A${headerRow}:${last}${headerRow}`);
     header.numberFormat = [labels.headers.map(() => "@")];
     header.values = [labels.headers];
+    const place = (f: Finding) => `${placeOf(f.at)}!${addressOf(f.at)}`;
     const rows = findings.map((f) => [
-      labels.severity[f.severity], f.rule, f.sheet, `${f.sheet}!${f.cell}`, f.subject, observedIn(f, labels.lang), expectedIn(f, labels.lang), f.message[labels.lang],
+      severityLabel(f.severity, labels.lang), f.rule, placeOf(f.at), place(f), f.subject, observedIn(f, labels.lang), expectedIn(f, labels.lang), f.message[labels.lang],
     ]);
-    // Finding rows go in blocks from row 4, a sync after each, so that no request passes Excel on the web's 5 MB
-    // (one undo group still). Column D then gets each finding's link.
-    await writeRowsInBlocks(context, rows, 4, async (block, top) => {
-      const bottom = top + block.length - 1;
-      const range = sheet.getRange(`A${top}:${last}${bottom}`);
+    // Finding rows go in blocks under the header, a sync after each, so that no request passes Excel on the web's
+    // 5 MB (one undo group still). Column D then gets each finding's link.
+    const firstRow = headerRow + 1;
+    await writeRowsInBlocks(context, rows, firstRow, async (block, at) => {
+      const bottom = at + block.length - 1;
+      const range = sheet.getRange(`A${at}:${last}${bottom}`);
       range.numberFormat = block.map((row) => row.map(() => "@"));
       range.values = block;
-      const links = findings.slice(top - 4, bottom - 3).map((f) => [(f.line === undefined && internalLinkFormula(f.sheet, f.cell, `${f.sheet}!${f.cell}`)) || `${f.sheet}!${f.cell}`]);
-      const linkRange = sheet.getRange(`D${top}:D${bottom}`);
+      const links = findings
+        .slice(at - firstRow, bottom - firstRow + 1)
+        .map((f) => [(f.at.kind === "cell" && internalLinkFormula(f.at.sheet, f.at.address, place(f))) || place(f)]);
+      const linkRange = sheet.getRange(`D${at}:D${bottom}`);
       linkRange.numberFormat = links.map(() => ["General"]);
       linkRange.formulas = links;
     });
-    sheet.getRange(`A3:${last}3`).format.font.bold = true;
+    sheet.getRange(`A${headerRow}:${last}${headerRow}`).format.font.bold = true;
     const funds = chartRows(result);
     if (funds.length) {
-      const first = 3;
+      const first = headerRow;
       const data = [labels.fundHeaders as string[] as (string | number | null)[], ...funds.map((f) => [f.subject, f.budget, f.actual])];
-      await writeRowsInBlocks(context, data, first, async (rows, top) => {
-        sheet.getRange(`J${top}:J${top + rows.length - 1}`).numberFormat = rows.map(() => ["@"]);
-        sheet.getRange(`J${top}:L${top + rows.length - 1}`).values = rows.map((row) => row.map((v) => (v === null ? "" : v)));
+      await writeRowsInBlocks(context, data, first, async (rows, at) => {
+        sheet.getRange(`J${at}:J${at + rows.length - 1}`).numberFormat = rows.map(() => ["@"]);
+        sheet.getRange(`J${at}:L${at + rows.length - 1}`).values = rows.map((row) => row.map((v) => (v === null ? "" : v)));
       });
       // The chart draws the first CHART_LIMIT funds: more bars are no longer readable (the table lists them all).
       const charted = Math.min(data.length, CHART_LIMIT + 1);
@@ -436,8 +438,17 @@ export async function writeReportSheet(result: CheckResult, labels: ReportLabels
     sheet.getRange(`A:${last}`).format.autofitColumns();
     sheet.activate();
     await context.sync();
+    return name;
   });
-  return { sheet: labels.sheetName, grouped };
+  return { sheet: name, grouped };
+}
+
+/** A sheet named like the settings sheet that the add-in did not write: its settings cannot be saved there. */
+export class SheetNameTakenError extends Error {
+  constructor(readonly sheet: string) {
+    super(`a sheet named ${sheet} that fund-check did not write exists; rename it to save settings`);
+    this.name = "SheetNameTakenError";
+  }
 }
 
 /** Reads the settings sheet, if the workbook has one. */
@@ -445,10 +456,13 @@ export async function loadSettings(): Promise<DecodedSettings> {
   return Excel.run(async (context) => {
     const sheet = context.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET_NAME);
     const used = sheet.getUsedRangeOrNullObject(true);
-    used.load("values");
+    used.load("values,rowIndex,columnIndex");
     await context.sync();
     if (sheet.isNullObject || used.isNullObject) return { problems: [] };
-    return decodeSettings(used.values as unknown[][]);
+    // The settings block starts at A1; a used range that does not is no settings sheet of the add-in's.
+    const values = used.rowIndex === 0 && used.columnIndex === 0 ? (used.values as unknown[][]) : [];
+    if (addinSheetKindOf(SETTINGS_SHEET_NAME, (r, c) => values[r]?.[c]) !== "settings") return { problems: [] };
+    return decodeSettings(values);
   });
 }
 
@@ -457,9 +471,16 @@ export async function saveSettings(settings: WorkbookSettings): Promise<void> {
   await Excel.run(async (context) => {
     let sheet = context.workbook.worksheets.getItemOrNullObject(SETTINGS_SHEET_NAME);
     sheet.load("name");
+    const corner = sheet.getRangeByIndexes(0, 0, MARKER_RANGE.rows, MARKER_RANGE.columns);
+    corner.load("values");
     await context.sync();
     if (sheet.isNullObject) sheet = context.workbook.worksheets.add(SETTINGS_SHEET_NAME);
-    else sheet.getRange().clear(Excel.ClearApplyTo.contents);
+    else {
+      // Only the add-in's own settings sheet is ever cleared: a sheet of the user's with that name is left alone.
+      const values = corner.values as unknown[][];
+      if (addinSheetKindOf(SETTINGS_SHEET_NAME, (r, c) => values[r]?.[c]) !== "settings") throw new SheetNameTakenError(SETTINGS_SHEET_NAME);
+      sheet.getRange().clear(Excel.ClearApplyTo.contents);
+    }
     const cells = encodeSettings(settings);
     const range = sheet.getRangeByIndexes(0, 0, cells.length, cells[0].length);
     range.numberFormat = cells.map((row) => row.map(() => "@"));

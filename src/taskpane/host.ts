@@ -7,7 +7,7 @@ import type { Finding } from "../core/findings";
 import type { CheckResult } from "../core/api";
 import type { DecodedSettings, WorkbookSettings } from "../settings/workbookSettings";
 import * as excel from "./excel";
-import type { CancelSignal, NewSheetCell, ReportLabels, SheetList } from "./excel";
+import type { CancelSignal, NewSheetCell, ReportSheetLabels, SheetList } from "./excel";
 
 export interface WorkbookHost {
   kind: "office" | "browser";
@@ -21,7 +21,7 @@ export interface WorkbookHost {
   selectCell?(sheet: string, cell: string): Promise<void>;
   highlight?(findings: readonly Finding[]): Promise<{ cells: number; grouped: boolean }>;
   clear?(): Promise<{ removed: number; grouped: boolean }>;
-  writeReport?(result: CheckResult, labels: ReportLabels): Promise<{ sheet: string; grouped: boolean }>;
+  writeReport?(result: CheckResult, labels: ReportSheetLabels): Promise<{ sheet: string; grouped: boolean }>;
   /** Adds a new sheet (never replacing one): the report text's figures with live FUND. formulas. */
   insertSheet?(baseName: string, rows: NewSheetCell[][], formats: string[][]): Promise<{ sheet: string; grouped: boolean }>;
 }

@@ -1,12 +1,13 @@
 /**
- * Every string the task pane and the standalone page show, in both languages, in one catalogue.
- * `zh` is typed against `en`, so a string missing in either language is a compile error.
+ * The strings only the task pane and the standalone page show, in both languages. Words other surfaces show too
+ * (severities, finding columns, figure columns, observed / expected) come from the shared catalogue,
+ * src/core/words.ts. `zh` is typed against `en`, so a string missing in either language is a compile error.
  */
 import { createContext, useContext } from "react";
 import type { Role } from "../core/model";
-import type { Severity } from "../core/findings";
+import { fillIn, Lang } from "../core/words";
 
-export type Lang = "zh" | "en";
+export type { Lang };
 
 const en = {
   appTitle: "Fund Check",
@@ -23,18 +24,17 @@ const en = {
   progress: "Checking sheet {done} of {total}: {sheet}",
   noFindings: "No findings: every rule passed.",
   notRunYet: "Run a check to see findings.",
-  findingsSummary: "{error} errors, {warning} warnings, {info} notes",
-  observed: "Observed",
-  expected: "Expected",
+  findingsSummary: "{error} errors, {warning} warnings, {info} info",
   highlight: "Highlight cells",
   clearHighlights: "Clear",
   writeReport: "Write report sheet",
   highlighted: "Highlighted {count} cells. Clear removes them.",
   cleared: "Removed the add-in's highlights and report sheet.",
-  reportWritten: "Report written to sheet “{sheet}”.",
+  reportSheetWritten: "Report written to sheet “{sheet}”.",
   undoNote: "Undo is not grouped on this version of Excel; the change may take several undo steps.",
   settingsSaved: "Saved in this workbook (sheet “{sheet}”).",
   settingsLoadProblem: "Stored settings could not be read: {problem}",
+  settingsSheetTaken: "Settings were not saved: the sheet “{sheet}” is not the add-in's. Rename it, then save again.",
   error: "Something went wrong: {message}",
   // mapping
   mappingIntro: "How the columns of each table were understood. Change a role if it is wrong; the choice is saved with the workbook.",
@@ -62,7 +62,7 @@ const en = {
   ruleDefault: "Default ({value})",
   opt_error: "Error",
   opt_warning: "Warning",
-  opt_info: "Note",
+  opt_info: "Info",
   opt_off: "Off",
   targetsStandaloneNote: "In this page targets apply to this session only; the workbook file is not changed.",
   // standalone
@@ -77,54 +77,30 @@ const en = {
   downloadCsv: "Download report (CSV)",
   gridTitle: "Sheet “{sheet}”",
   gridTruncated: "Showing rows {first}–{last} of {total}.",
-  // report text (SPEC §7)
-  tabReport: "Check report text",
-  reportIntro: "Paste the text of a performance report, then Check: its figures are read per fund and checked by the same rules, and each finding quotes its sentence.",
-  reportIntroStandalone: "Paste the text of a performance report, or open a .txt file, then Check: its figures are read per fund and checked by the same rules, and each finding quotes its sentence. Nothing leaves your computer.",
-  reportTextLabel: "Report text",
-  reportPlaceholder: "Paste the report here (e.g. 2019年工伤保险预算基金支出398万元，…完成预算的131%…)",
-  reportOpenTxt: "Open .txt…",
-  reportCheck: "Check text",
-  reportEmpty: "Paste or open a report's text first.",
-  reportNoFigures: "No fund figures were found in this text (sentences such as 预算支出398万元, 支出806万元, 完成预算的131%).",
-  reportFigures: "Figures read, per fund (amounts in {unit})",
-  reportFiguresNoUnit: "Figures read, per fund",
-  reportName: "report text",
-  reportStale: "The text has changed since the last check.",
+  // report text
+  tabReportText: "Check report text",
+  textIntro: "Paste the text of a performance report, then Check: its figures are read per fund and checked by the same rules, and each finding quotes its sentence.",
+  textIntroStandalone: "Paste the text of a performance report, or open a .txt file, then Check: its figures are read per fund and checked by the same rules, and each finding quotes its sentence. Nothing leaves your computer.",
+  textLabel: "Report text",
+  textPlaceholder: "Paste the report here (e.g. 2019年工伤保险预算基金支出398万元，…完成预算的131%…)",
+  textOpenTxt: "Open .txt…",
+  textCheck: "Check text",
+  textEmpty: "Paste or open a report's text first.",
+  textNoFigures: "No fund figures were found in this text (sentences such as 预算支出398万元, 支出806万元, 完成预算的131%).",
+  textFigures: "Figures read, per fund (amounts in {unit})",
+  textFiguresNoUnit: "Figures read, per fund",
+  textName: "report text",
+  textStale: "The text has changed since the last check.",
   lineLabel: "line {line}",
   quoteLabel: "Sentence",
-  figSubject: "Fund",
-  figLine: "Line",
-  figBudget: "Budget",
-  figActual: "Actual",
-  figStatedCompletion: "Stated completion",
-  figChange: "Stated change",
-  figStatedGrowth: "Stated growth",
-  figBalance: "Accumulated balance",
-  figComponents: "Components (其中)",
   insertFiguresSheet: "Insert as sheet",
   figuresSheetName: "Report figures",
   figuresInserted: "Figures inserted as the new sheet “{sheet}”, with live FUND. formulas beside the stated figures.",
   downloadFiguresCsv: "Download figures (CSV)",
   textTooLarge: "{name} is too large ({size} MB; at most {limit} MB).",
-  // severities
-  sev_error: "Errors",
-  sev_warning: "Warnings",
-  sev_info: "Notes",
   // report sheet / downloads
   reportSheetName: "Check report",
-  reportTitle: "Fund check report",
-  colSeverity: "Severity",
-  colRule: "Rule",
-  colSheet: "Sheet",
-  colCell: "Cell",
-  colSubject: "Subject",
-  colObserved: "Observed",
-  colExpected: "Expected",
-  colMessage: "Message",
-  colFund: "Fund",
-  colBudget: "Budget",
-  colActual: "Actual",
+  reportSheetTitle: "Fund check report",
   chartTitle: "Budget vs actual",
   // roles
   role_subject: "Subject (fund / item)",
@@ -165,17 +141,16 @@ const zh: Record<MessageKey, string> = {
   noFindings: "未发现问题：全部规则通过。",
   notRunYet: "运行校验后在此查看结果。",
   findingsSummary: "错误 {error} 项，警告 {warning} 项，提示 {info} 项",
-  observed: "实际",
-  expected: "应为",
   highlight: "标记单元格",
   clearHighlights: "清除",
   writeReport: "生成校验报告工作表",
   highlighted: "已标记 {count} 个单元格，点击“清除”可移除。",
   cleared: "已移除本加载项添加的标记和报告工作表。",
-  reportWritten: "报告已写入工作表“{sheet}”。",
+  reportSheetWritten: "报告已写入工作表“{sheet}”。",
   undoNote: "此版本的 Excel 不支持合并撤消，本次更改可能需要多次撤消。",
   settingsSaved: "已保存到本工作簿（工作表“{sheet}”）。",
   settingsLoadProblem: "无法读取已保存的设置：{problem}",
+  settingsSheetTaken: "设置未保存：工作表“{sheet}”不是本加载项写入的。请将其改名后再保存。",
   error: "出错了：{message}",
   mappingIntro: "各表的列是如何识别的。如识别有误，可更改列的角色；更改随工作簿保存。",
   mappingEmpty: "请先运行校验，识别出的表格会显示在这里。",
@@ -215,51 +190,28 @@ const zh: Record<MessageKey, string> = {
   downloadCsv: "下载报告（CSV）",
   gridTitle: "工作表“{sheet}”",
   gridTruncated: "显示第 {first}–{last} 行，共 {total} 行。",
-  tabReport: "校验报告文本",
-  reportIntro: "粘贴绩效评价报告的文本后点击“校验文本”：按险种读取其中的数字，用相同的规则校验，每项问题都会引用所在的句子。",
-  reportIntroStandalone: "粘贴绩效评价报告的文本或打开 .txt 文件后点击“校验文本”：按险种读取其中的数字，用相同的规则校验，每项问题都会引用所在的句子。文本不会离开您的电脑。",
-  reportTextLabel: "报告文本",
-  reportPlaceholder: "在此粘贴报告文本（如：2019年工伤保险预算基金支出398万元，…完成预算的131%…）",
-  reportOpenTxt: "打开 .txt 文件…",
-  reportCheck: "校验文本",
-  reportEmpty: "请先粘贴或打开报告文本。",
-  reportNoFigures: "未在文本中找到险种数字（如“预算支出398万元”“支出806万元”“完成预算的131%”等句子）。",
-  reportFigures: "读取的各险种数字（金额单位：{unit}）",
-  reportFiguresNoUnit: "读取的各险种数字",
-  reportName: "报告文本",
-  reportStale: "文本在上次校验后已修改。",
+  tabReportText: "校验报告文本",
+  textIntro: "粘贴绩效评价报告的文本后点击“校验文本”：按险种读取其中的数字，用相同的规则校验，每项问题都会引用所在的句子。",
+  textIntroStandalone: "粘贴绩效评价报告的文本或打开 .txt 文件后点击“校验文本”：按险种读取其中的数字，用相同的规则校验，每项问题都会引用所在的句子。文本不会离开您的电脑。",
+  textLabel: "报告文本",
+  textPlaceholder: "在此粘贴报告文本（如：2019年工伤保险预算基金支出398万元，…完成预算的131%…）",
+  textOpenTxt: "打开 .txt 文件…",
+  textCheck: "校验文本",
+  textEmpty: "请先粘贴或打开报告文本。",
+  textNoFigures: "未在文本中找到险种数字（如“预算支出398万元”“支出806万元”“完成预算的131%”等句子）。",
+  textFigures: "读取的各险种数字（金额单位：{unit}）",
+  textFiguresNoUnit: "读取的各险种数字",
+  textName: "报告文本",
+  textStale: "文本在上次校验后已修改。",
   lineLabel: "第 {line} 行",
   quoteLabel: "原句",
-  figSubject: "险种",
-  figLine: "行",
-  figBudget: "预算支出",
-  figActual: "实际支出",
-  figStatedCompletion: "报告完成率",
-  figChange: "比上年增减",
-  figStatedGrowth: "报告增幅",
-  figBalance: "累计结余",
-  figComponents: "其中",
   insertFiguresSheet: "插入为工作表",
   figuresSheetName: "报告数字",
   figuresInserted: "已将数字插入新工作表“{sheet}”，报告数字旁附有实时计算的 FUND. 公式。",
   downloadFiguresCsv: "下载数字（CSV）",
   textTooLarge: "{name} 过大（{size} MB，上限 {limit} MB）。",
-  sev_error: "错误",
-  sev_warning: "警告",
-  sev_info: "提示",
   reportSheetName: "校验报告",
-  reportTitle: "基金校验报告",
-  colSeverity: "级别",
-  colRule: "规则",
-  colSheet: "工作表",
-  colCell: "单元格",
-  colSubject: "项目",
-  colObserved: "实际",
-  colExpected: "应为",
-  colMessage: "说明",
-  colFund: "险种",
-  colBudget: "预算数",
-  colActual: "执行数",
+  reportSheetTitle: "基金校验报告",
   chartTitle: "预算与执行对比",
   role_subject: "项目（险种/名称）",
   role_budget: "预算数",
@@ -283,22 +235,13 @@ const zh: Record<MessageKey, string> = {
 
 export const CATALOGUE: Record<Lang, Record<MessageKey, string>> = { en, zh };
 
-/** Fills {placeholders}. */
-export function format(template: string, values: Record<string, string | number> = {}): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
-
 export function translate(lang: Lang, key: MessageKey, values?: Record<string, string | number>): string {
-  return format(CATALOGUE[lang][key], values);
+  return fillIn(CATALOGUE[lang][key], values);
 }
 
 export function roleLabel(lang: Lang, role: Role): string {
   const key = `role_${role}` as MessageKey;
   return key in CATALOGUE[lang] ? CATALOGUE[lang][key] : role;
-}
-
-export function severityLabel(lang: Lang, severity: Severity): string {
-  return CATALOGUE[lang][`sev_${severity}` as MessageKey];
 }
 
 /** Office's display language ("zh-CN", "en-US"), or the browser's, to the pane's language. */

@@ -1,15 +1,15 @@
 /**
- * The "Check report text" view's work (SPEC §7), loaded through import() when the user first checks a text, so the
+ * The "Check report text" view's work, loaded through import() when the user first checks a text, so the
  * report reader stays out of the task pane's initial JavaScript. Pure: no Office.js (excel.ts writes the sheet),
  * no DOM.
  */
 import Decimal from "decimal.js";
-import { checkReportText, figuresSheetFormats, figuresToSheetRows } from "../core/report";
-import { decodeReportBytes } from "../core/report/decode";
-import type { ReportCheckResult, ReportFigure } from "../core/report";
+import { checkReportText, figuresSheetFormats, figuresToSheetRows } from "../core/reportText";
+import { decodeReportBytes } from "../core/reportText/decode";
+import type { ReportCheckResult, ReportFigure } from "../core/reportText";
 import { csvField } from "../cli/format/csv";
 import type { NewSheetCell } from "./excel";
-import type { Lang } from "./i18n";
+import { FIGURE_WORDS, Lang } from "../core/words";
 
 export { checkReportText };
 export type { ReportCheckResult, ReportFigure };
@@ -44,10 +44,7 @@ export function percentText(fraction: number): string {
   return new Decimal(fraction).times(100).toString() + "%";
 }
 
-const CSV_COLUMNS = {
-  en: ["Fund", "Line", "Budget", "Actual", "Stated completion", "Stated change", "Stated growth", "Income", "Accumulated balance", "Components", "Unit"],
-  zh: ["险种", "行", "预算支出", "实际支出", "报告完成率", "比上年增减", "报告增幅", "收入", "累计结余", "其中", "单位"],
-};
+const CSV_COLUMNS = ["subject", "line", "budget", "actual", "statedCompletion", "change", "statedGrowth", "income", "balance", "components", "unit"] as const;
 
 /**
  * The figures as CSV for the standalone page (no live formulas there: FUND. functions need the add-in). Same
@@ -56,7 +53,7 @@ const CSV_COLUMNS = {
  */
 export function figuresCsv(figures: readonly ReportFigure[], unit: string | undefined, lang: Lang): string {
   const field = (v: string | number | undefined): string => (v === undefined ? "" : typeof v === "number" ? String(v) : csvField(v));
-  const rows = [CSV_COLUMNS[lang].map(field).join(",")];
+  const rows = [CSV_COLUMNS.map((key) => field(FIGURE_WORDS[key][lang])).join(",")];
   const sep = lang === "zh" ? "；" : "; ";
   for (const f of figures) {
     const components = f.components?.map((c) => `${c.name} ${c.amount}`).join(sep);

@@ -1,27 +1,24 @@
 /**
- * A validation pass, sheet by sheet through the core's checkSheet, so the pane can show progress and stop
- * between sheets (and, inside Excel, between blocks of a sheet).
+ * A validation pass in the pane: the core's one loop over sheets (checkSheets), reading each sheet through the
+ * host when its turn comes, so the pane can show progress and stop between sheets (and, inside Excel, between
+ * blocks of a sheet). The add-in's own sheets are recognised by their content there, not by name here.
  */
-import { checkSheet } from "../core/check";
-import type { CheckResult, ColumnMapping, SheetReport } from "../core/api";
-import { bySeverity, Finding, summarize } from "../core/findings";
+import { checkSheets, PassProgress } from "../core/check";
+import type { CheckResult, ColumnMapping } from "../core/api";
+import type { SettingsOrigin } from "../core/settingsEffects";
 import type { Targets } from "../core/targets";
-import { isAddinSheet } from "../settings/workbookSettings";
-import { CancelledError, CancelSignal } from "./excel";
+import type { CancelSignal } from "./excel";
 import type { WorkbookHost } from "./host";
 
 export type Scope = "active" | "all";
-
-export interface PassProgress {
-  done: number;
-  total: number;
-  sheet: string;
-}
+export type { PassProgress };
 
 export interface PassOptions {
   scope: Scope;
   targets?: Targets;
   mapping?: ColumnMapping;
+  /** Where targets and mapping came from (the result says when stored settings changed the checks). */
+  origin?: { targets?: SettingsOrigin; mapping?: SettingsOrigin };
   signal?: CancelSignal;
   onProgress?: (p: PassProgress) => void;
 }
@@ -31,20 +28,9 @@ const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export async function runPass(host: WorkbookHost, options: PassOptions): Promise<CheckResult> {
   const list = await host.listSheets();
-  const names = (options.scope === "active" ? [list.active] : list.names).filter((n) => !isAddinSheet(n));
-  const sheets: SheetReport[] = [];
-  const findings: Finding[] = [];
-  for (let i = 0; i < names.length; i++) {
-    if (options.signal?.cancelled) throw new CancelledError();
-    options.onProgress?.({ done: i, total: names.length, sheet: names[i] });
-    await breathe();
-    const grid = await host.readSheet(names[i], { signal: options.signal });
-    if (options.signal?.cancelled) throw new CancelledError();
-    const { report, findings: found } = checkSheet(grid, { targets: options.targets, mapping: options.mapping });
-    sheets.push(report);
-    for (const f of found) findings.push(f); // no spread: a sheet can give more findings than a call takes arguments
-  }
-  options.onProgress?.({ done: names.length, total: names.length, sheet: "" });
-  const sorted = findings.map((f, i) => ({ f, i })).sort((a, b) => bySeverity(a.f, b.f) || a.i - b.i).map((x) => x.f);
-  return { sheets, summary: summarize(sorted), findings: sorted };
+  const names = options.scope === "active" ? [list.active] : list.names;
+  return checkSheets(
+    { names, read: (name) => host.readSheet(name, { signal: options.signal }) },
+    { targets: options.targets, mapping: options.mapping, origin: options.origin, signal: options.signal, onProgress: options.onProgress, pause: breathe }
+  );
 }

@@ -8,11 +8,11 @@
 import { XlsxError, XlsxLimits, describeRefusal, readXlsx } from "../xlsx";
 import type { GridWorkbook } from "../core/grid";
 import type { CheckResult } from "../core/api";
-import { isAddinSheet, settingsFromGrid } from "../settings/workbookSettings";
+import { addinSheetKind, settingsFromGrid } from "../settings/workbookSettings";
 import { formatHtml } from "../cli/format/html";
 import { formatCsv } from "../cli/format/csv";
 import type { WorkbookHost } from "./host";
-import type { Lang } from "./i18n";
+import type { Lang } from "../core/words";
 
 export interface OpenedWorkbook {
   host: WorkbookHost;
@@ -53,14 +53,15 @@ export async function openWorkbook(data: ArrayBuffer, name: string, options: Ope
     throw refused(e, lang);
   }
   const settings = settingsFromGrid(full) ?? { problems: [] };
-  const grid: GridWorkbook = { ...full, sheets: full.sheets.filter((s) => !isAddinSheet(s.name)) };
-  const names = grid.sheets.map((s) => s.name);
+  // The sheets shown beside the findings: the user's (the check itself leaves out the add-in's, and says so).
+  const grid: GridWorkbook = { ...full, sheets: full.sheets.filter((s) => !addinSheetKind(s)) };
+  const names = full.sheets.map((s) => s.name);
   const host: WorkbookHost = {
     kind: "browser",
     name,
-    listSheets: async () => ({ names, active: names[0] ?? "" }),
+    listSheets: async () => ({ names, active: grid.sheets[0]?.name ?? names[0] ?? "" }),
     readSheet: async (sheet) => {
-      const found = grid.sheets.find((s) => s.name === sheet);
+      const found = full.sheets.find((s) => s.name === sheet);
       if (!found) throw new Error(`no sheet named ${sheet}`);
       return found;
     },

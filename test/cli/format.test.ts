@@ -1,5 +1,5 @@
 import { formatCsv, neutralise } from "../../src/cli/format/csv";
-import { CHART_LIMIT } from "../../src/core/api";
+import { CHART_LIMIT } from "../../src/core/chart";
 import { escapeHtml, formatHtml } from "../../src/cli/format/html";
 import { formatJson } from "../../src/cli/format/json";
 import { formatText } from "../../src/cli/format/text";
@@ -11,7 +11,7 @@ const en = { lang: "en" as const, batch: false };
 
 
 describe("json", () => {
-  it("gives one object for one file and an array for a batch, with the SPEC §6 keys", () => {
+  it("gives one object for one file and an array for a batch, with the keys of docs/reference.md", () => {
     const one = JSON.parse(formatJson([report([finding()])], zh));
     expect(Object.keys(one)).toEqual(["file", "sheets", "summary", "findings"]);
     expect(one.sheets).toEqual([
@@ -172,5 +172,27 @@ describe("words as observed or expected", () => {
   it("stay in both languages in JSON, the English in observed and expected", () => {
     const [f] = JSON.parse(formatJson(reports, zh)).findings;
     expect(f).toMatchObject({ observed: "blank", expected: "budget", observedText: { zh: "空白", en: "blank" }, expectedText: { zh: "预算数", en: "budget" } });
+  });
+});
+
+describe("the one order of findings", () => {
+  // In the one order: C5 (warning) before D5 (error) before F6 (info); lists for reading put errors first.
+  const ordered = [
+    finding({ severity: "warning", rule: "components-sum", cell: "C5", message: { zh: "甲", en: "A" } }),
+    finding({ cell: "D5", message: { zh: "乙", en: "B" } }),
+    finding({ severity: "warning", rule: "yoy-growth-band", cell: "F5", message: { zh: "丙", en: "C" } }),
+  ];
+
+  it("json and csv keep it; text and html group by severity, each group in it", () => {
+    expect(JSON.parse(formatJson([report(ordered)], en)).findings.map((f: { cell: string }) => f.cell)).toEqual(["C5", "D5", "F5"]);
+    expect(parseCsv(formatCsv([report(ordered)], en).slice(1)).slice(1).map((row) => row[2])).toEqual(["C5", "D5", "F5"]);
+    const text = formatText([report(ordered)], en);
+    const at = (cell: string) => text.indexOf(`      ${cell}  `);
+    expect(at("D5")).toBeGreaterThan(0);
+    expect(at("D5")).toBeLessThan(at("C5")); // the error first
+    expect(at("C5")).toBeLessThan(at("F5")); // then the warnings, in the one order
+    const html = formatHtml([report(ordered)], en);
+    const cells = [...html.matchAll(/<tr class="\w+"><td>基金支出<\/td><td>(\w+)<\/td>/g)].map((m) => m[1]);
+    expect(cells).toEqual(["D5", "C5", "F5"]);
   });
 });

@@ -72,16 +72,17 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const brief = (f: Record<string, unknown>) => [f.rule, f.severity, f.cell, f.line, f.subject, f.observed, f.expected].join(" | ");
 
 // SPEC §9, at the seed's lines (16: totals and 城乡居民 balance, 26 企业职工, 29 机关事业, 32 城乡居民, 35 工伤, 40 失业).
+/** In the one order of findings: by line, then by rule in catalogue order. */
 const SEED_FINDINGS = [
+  "budget-balance | warning | L16 | 16 | 各项基金合计 | 34928 | ≤ 25004",
+  "payable-months-band | info | L16 | 16 | 城乡居民基本养老保险 | 42.7 | 6–24",
   "stated-rate-mismatch | error | L26 | 26 | 企业职工基本养老保险 | 97% | 103.9%",
+  "components-sum | warning | L26 | 26 | 企业职工基本养老保险 | 4568 | 4566",
   "stated-rate-mismatch | error | L32 | 32 | 城乡居民基本养老保险 | 98% | 99.6%",
+  "yoy-growth-band | warning | L32 | 32 | 城乡居民基本养老保险 | 36% | ±30%",
   "completion-band | error | L35 | 35 | 工伤保险 | 202.5% | 95%–105%",
   "stated-rate-mismatch | error | L35 | 35 | 工伤保险 | 131% | 202.5%",
-  "budget-balance | warning | L16 | 16 | 各项基金合计 | 34928 | ≤ 25004",
-  "components-sum | warning | L26 | 26 | 企业职工基本养老保险 | 4568 | 4566",
-  "yoy-growth-band | warning | L32 | 32 | 城乡居民基本养老保险 | 36% | ±30%",
   "yoy-growth-band | warning | L35 | 35 | 工伤保险 | 62% | ±30%",
-  "payable-months-band | info | L16 | 16 | 城乡居民基本养老保险 | 42.7 | 6–24",
   "missing-value | info | L40 | 40 | 失业保险 | blank | budget",
 ];
 

@@ -2,20 +2,22 @@
 import type { CheckResult } from "../../src/core/api";
 import type { Finding } from "../../src/core/findings";
 import { summarize } from "../../src/core/findings";
-import type { FileReport } from "../../src/cli/report";
+import type { FileResult } from "../../src/cli/fileResult";
+import { cellAt } from "../../src/core/location";
 
-export function finding(over: Partial<Finding> = {}): Finding {
+/** A finding at D5 of 基金支出 unless told otherwise (`sheet` and `cell` make its cell location). */
+export function finding(over: Partial<Finding> & { sheet?: string; cell?: string } = {}): Finding {
+  const { sheet = "基金支出", cell = "D5", ...rest } = over;
   return {
     rule: "stated-rate-mismatch",
     severity: "error",
-    sheet: "基金支出",
-    cell: "D5",
+    at: cellAt(sheet, cell),
     related: ["B5", "C5"],
     subject: "工伤保险",
     observed: "202.5%",
     expected: "131%",
     message: { zh: "所述完成率 131% 与计算值 202.5% 不符", en: "stated completion 131% differs from computed 202.5%" },
-    ...over,
+    ...rest,
   };
 }
 
@@ -49,6 +51,6 @@ export function result(findings: Finding[], sheetName = "基金支出"): CheckRe
   };
 }
 
-export function report(findings: Finding[], file = "qiemo.xlsx", sheetName?: string): FileReport {
+export function report(findings: Finding[], file = "qiemo.xlsx", sheetName?: string): FileResult {
   return { file, result: result(findings, sheetName) };
 }

@@ -4,6 +4,7 @@ import * as path from "path";
 import { checkWorkbook } from "../../src/core/check";
 import { CheckResult } from "../../src/core/api";
 import { readGrid } from "../helpers/xlsx";
+import { addressOf, placeOf } from "../../src/core/location";
 
 let result: CheckResult;
 beforeAll(async () => {
@@ -30,7 +31,7 @@ test("the sheets are understood: a fund sheet with two tables, an indicator shee
 });
 
 test("exactly the findings of the seed report, in row order; observed what the cell holds, expected what it should", () => {
-  expect(result.findings.map((f) => [f.rule, f.severity, f.cell, f.subject, f.observed, f.expected])).toEqual([
+  expect(result.findings.map((f) => [f.rule, f.severity, addressOf(f.at), f.subject, f.observed, f.expected])).toEqual([
     ["components-sum", "warning", "C5", "企业职工基本养老保险", "4568", "4566"],
     ["stated-rate-mismatch", "error", "D5", "企业职工基本养老保险", "97%", "103.9%"],
     ["stated-rate-mismatch", "error", "D10", "城乡居民基本养老保险", "98%", "99.6%"],
@@ -43,7 +44,7 @@ test("exactly the findings of the seed report, in row order; observed what the c
     ["payable-months-band", "info", "D19", "城乡居民基本养老保险", "42.7", "6–24"],
   ]);
   expect(result.summary).toEqual({ error: 4, warning: 4, info: 2 });
-  expect(result.findings.every((f) => f.sheet === "支出情况")).toBe(true);
+  expect(result.findings.every((f) => placeOf(f.at) === "支出情况")).toBe(true);
 });
 
 test("机关事业单位基本养老保险 passes every rule; 失业保险's partial 其中 list is not summed", () => {

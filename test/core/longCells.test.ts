@@ -5,7 +5,7 @@
  * hide it when the target is within reach. test/core/regexSafety.test.ts keeps super-linear patterns out.
  */
 import { clipText, formatPrecision, MAX_NUMBER_TEXT, readNumber, readNumberText } from "../../src/core/numbers";
-import { judge, readTarget, scoreIndicator } from "../../src/core/indicatorTargets";
+import { judge, readTarget, scoreIndicator } from "../../src/core/indicators/targetValue";
 
 const N = 100_000;
 

@@ -9,6 +9,7 @@ import { checkWorkbook } from "../../src/core/check";
 import { RULE_IDS } from "../../src/core/ruleCatalogue";
 import { CellRange, CellValue, GridCell, GridSheet, fromA1 } from "../../src/core/grid";
 import { readNumber } from "../../src/core/numbers";
+import { addressOf, placeOf } from "../../src/core/location";
 
 const labels = ["基金名称", "项目", "预算数", "执行数", "支出", "上年数", "完成率", "完成率(%)", "增幅", "比上年增减", "收入", "累计结余", "2019年", "2018年", "Fund", "Budget", "Actual", "YoY %", "单位：万元", "单位：元", "一级指标", "得分", "分值", "指标名称"];
 const subjects = ["企业职工基本养老保险", "工伤保险", "其中：养老金支出", "  转移支出", "　　医疗支出", "合计", "小计", "Total", "其中：", "失业保险", "注：说明文字"];
@@ -78,9 +79,9 @@ test("random grids: never throws, findings well formed, inside the grid, no blan
       for (const f of result.findings) {
         expect(RULE_IDS).toContain(f.rule);
         expect(["error", "warning", "info"]).toContain(f.severity);
-        const sheet = sheets.find((s) => s.name === f.sheet)!;
+        const sheet = sheets.find((s) => s.name === placeOf(f.at))!;
         expect(sheet).toBeDefined();
-        for (const a1 of [f.cell, ...f.related]) {
+        for (const a1 of [addressOf(f.at), ...f.related]) {
           const at = fromA1(a1);
           expect(at).toBeDefined();
           expect(at!.row).toBeLessThan(sheet.cells.length);
@@ -90,11 +91,11 @@ test("random grids: never throws, findings well formed, inside the grid, no blan
         // not-a-number quotes the cell's own text (which may well be "NaN"); every other observed value is computed.
         if (f.rule !== "not-a-number") expect(f.observed).not.toMatch(/NaN|Infinity|undefined/);
         expect(f.expected).not.toMatch(/NaN|Infinity|undefined/);
-        if (f.rule === "missing-value") expect(ownCellMissing(sheet, f.cell)).toBe(true);
+        if (f.rule === "missing-value") expect(ownCellMissing(sheet, addressOf(f.at))).toBe(true);
         else if (f.rule === "indicator-unexplained") expect(f.observed).not.toMatch(/^[-+]?\d/); // the reason cell to fill: blank or a placeholder, never a figure
-        else if (f.rule === "merged-figure") expect(readsMissing(sheet, f.cell)).toBe(false); // its related cells are those its merge covers
+        else if (f.rule === "merged-figure") expect(readsMissing(sheet, addressOf(f.at))).toBe(false); // its related cells are those its merge covers
         else if (f.rule !== "unit-mismatch") {
-          expect(readsMissing(sheet, f.cell)).toBe(false);
+          expect(readsMissing(sheet, addressOf(f.at))).toBe(false);
           for (const r of f.related) expect(readsMissing(sheet, r)).toBe(false);
         }
       }
@@ -108,7 +109,7 @@ test("a sheet checked alone gives the same result as inside a workbook (no sheet
     fc.property(sheetArb.map((s) => ({ ...s, name: "A" })), sheetArb.map((s) => ({ ...s, name: "B" })), (a, b) => {
       const both = checkWorkbook({ name: "w", sheets: [a, b] });
       const alone = checkWorkbook({ name: "w", sheets: [b] });
-      expect(both.findings.filter((f) => f.sheet === "B")).toEqual(alone.findings);
+      expect(both.findings.filter((f) => placeOf(f.at) === "B")).toEqual(alone.findings);
     }),
     { numRuns: 150 }
   );

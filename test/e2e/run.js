@@ -263,6 +263,36 @@ async function main() {
     assert(download.suggestedFilename() === "dropped-report.html", `download named ${download.suggestedFilename()}`);
   });
 
+  await test("a sheet of the user's named 校验报告 is checked, and stored settings that turn a rule off are named above the findings", async () => {
+    const inline = (ref, text) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
+    const number = (ref, value) => `<c r="${ref}"><v>${value}</v></c>`;
+    const sheet = (rows) => `<worksheet><sheetData>${rows.map((cells, i) => `<row r="${i + 1}">${cells.join("")}</row>`).join("")}</sheetData></worksheet>`;
+    const bytes = zipOf({
+      "[Content_Types].xml": "<Types/>",
+      "_rels/.rels": '<Relationships><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+      "xl/workbook.xml":
+        '<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>' +
+        '<sheet name="校验报告" sheetId="1" r:id="r1"/><sheet name="fund-check设置" sheetId="2" state="veryHidden" r:id="r2"/></sheets></workbook>',
+      "xl/_rels/workbook.xml.rels":
+        '<Relationships><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>' +
+        '<Relationship Id="r2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet2.xml"/></Relationships>',
+      "xl/worksheets/sheet1.xml": sheet([
+        [inline("A1", "基金名称"), inline("B1", "预算数"), inline("C1", "执行数"), inline("D1", "完成率")],
+        [inline("A2", "工伤保险"), number("B2", 398), number("C2", 806), inline("D2", "131%")],
+      ]),
+      "xl/worksheets/sheet2.xml": sheet([
+        [inline("A1", "fund-check settings"), inline("B1", "1")],
+        [inline("A2", "targets"), inline("B2", '{"severity":{"completion-band":"off"}}')],
+      ]),
+    });
+    await page.locator('input[type="file"][accept^=".xlsx"]').setInputFiles({ name: "own-sheets.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: bytes });
+    await page.getByTestId("file-name").filter({ hasText: "own-sheets.xlsx" }).waitFor({ timeout: 30000 });
+    await page.locator('[data-finding="stated-rate-mismatch@校验报告!D2"]').waitFor({ timeout: 30000 });
+    assert((await page.locator('[data-finding^="completion-band@"]').count()) === 0, "completion-band was reported though the stored settings turn it off");
+    await page.getByText("Settings stored in this workbook change the checks: rule completion-band off").waitFor({ timeout: 10000 });
+    await page.getByText('Not checked, the add-in\'s own sheets: "fund-check设置" (settings)').waitFor({ timeout: 10000 });
+  });
+
   await test("report text pasted into the report view: the 工伤 finding at its line, quoting its sentence; the figures table and CSV", async () => {
     const seed = fs.readFileSync(path.join(root, "test", "fixtures", "qiemo-2019-report.txt"), "utf8");
     await page.getByRole("tab", { name: "Check report text" }).click();

@@ -9,17 +9,18 @@ import * as fs from "fs";
 import * as path from "path";
 import ExcelJS from "exceljs";
 import { FakeExcel, FakeSheet } from "../taskpane/fakeExcel";
-import { clearAddinChanges, highlightFindings, listSheets, readSheet, writeReportSheet, ReportLabels } from "../../src/taskpane/excel";
+import { clearAddinChanges, highlightFindings, listSheets, readSheet, writeReportSheet, ReportSheetLabels } from "../../src/taskpane/excel";
 import { checkWorkbook } from "../../src/core/check";
 import { toA1 } from "../../src/core/grid";
 import { toCellValue } from "../helpers/exceljsOracle";
 import { readGrid } from "../helpers/xlsx";
+import { addressOf } from "../../src/core/location";
 
-const labels: ReportLabels = {
+const labels: ReportSheetLabels = {
   sheetName: "校验报告",
   title: "校验报告",
   headers: ["级别", "规则", "工作表", "单元格", "项目", "实际", "应为", "说明"],
-  severity: { error: "错误", warning: "警告", info: "提示" },
+  notes: [],
   fundHeaders: ["基金", "预算", "支出"],
   chartTitle: "预算与支出",
   lang: "zh",
@@ -156,7 +157,7 @@ test("a workbook with the user's fills, formulas, number formats and conditional
   expect(sheet.get("B7")).toMatchObject({ formula: "=SUM(B4:B6)", value: 4916 });
   expect(sheet.conditionalFormats).toHaveLength(2);
   await fullCycle(excel, (findings) => {
-    expect(findings.some((f) => f.cell === "C5" && f.rule === "completion-band")).toBe(true);
-    expect(findings.some((f) => f.cell === "D5" && f.rule === "stated-rate-mismatch")).toBe(true);
+    expect(findings.some((f) => addressOf(f.at) === "C5" && f.rule === "completion-band")).toBe(true);
+    expect(findings.some((f) => addressOf(f.at) === "D5" && f.rule === "stated-rate-mismatch")).toBe(true);
   });
 });

@@ -12,7 +12,8 @@ import { checkWorkbook } from "../../src/core/check";
 import { RULE_IDS } from "../../src/core/ruleCatalogue";
 import { CellRange, CellValue, GridCell, GridSheet, fromA1 } from "../../src/core/grid";
 import { readNumber } from "../../src/core/numbers";
-import { checkReportText } from "../../src/core/report";
+import { checkReportText } from "../../src/core/reportText";
+import { addressOf, placeOf } from "../../src/core/location";
 
 const SUBJECT_HEADERS = ["基金名称", "险种", "项目", "Fund", "Item"];
 const FIGURE_HEADERS = [
@@ -127,10 +128,10 @@ test("random workbooks: never throws, findings well formed and inside the grid, 
         stats.rules.add(f.rule);
         expect(RULE_IDS).toContain(f.rule);
         expect(["error", "warning", "info"]).toContain(f.severity);
-        const sheet = sheets.find((s) => s.name === f.sheet)!;
+        const sheet = sheets.find((s) => s.name === placeOf(f.at))!;
         expect(sheet).toBeDefined();
         const { rows, cols } = extent(sheet);
-        for (const a1 of [f.cell, ...f.related]) {
+        for (const a1 of [addressOf(f.at), ...f.related]) {
           const at = fromA1(a1);
           expect(at).toBeDefined();
           expect(at!.row).toBeLessThan(rows);
@@ -145,19 +146,19 @@ test("random workbooks: never throws, findings well formed and inside the grid, 
         // at a blank, and then it says "blank" (or quotes the
         // placeholder the cell holds), never a number; no other finding uses a blank cell as one of its figures —
         // but merged-figure relates the cells its merge covers, blank in the grid by construction.
-        if (isBlank(sheet, f.cell)) {
+        if (isBlank(sheet, addressOf(f.at))) {
           stats.blanksFlagged++;
           expect(["missing-value", "indicator-unexplained"]).toContain(f.rule); // (the latter: the reason cell to fill)
           expect(f.observed).not.toMatch(/^[-+]?0(\.0+)?%?$/);
           // What the cell holds, or (a target or reason merged down over rows) what its merge holds.
-          const at = fromA1(f.cell)!;
+          const at = fromA1(addressOf(f.at))!;
           const merge = sheet.merges.find((m) => at.row >= m.top && at.row <= m.bottom && at.col >= m.left && at.col <= m.right);
           const held = sheet.cells[at.row]?.[at.col]?.value ?? (merge ? sheet.cells[merge.top]?.[merge.left]?.value : undefined);
           expect([/空白|blank/i.test(f.observed), typeof held === "string" && held.trim() === f.observed]).toContain(true);
         }
         if (f.rule === "merged-figure") {
           // (Random grids may hold several merges with one top-left cell: the finding's is one of them.)
-          const master = fromA1(f.cell)!;
+          const master = fromA1(addressOf(f.at))!;
           const merges = sheet.merges.filter((m) => m.top === master.row && m.left === master.col);
           const inside = (a1: string) => {
             const at = fromA1(a1)!;
@@ -185,7 +186,7 @@ test("a blank is not a 0: turning a blank figure into 0 changes what is said abo
   });
   for (const blank of [undefined, null, "", " ", "　"] as CellValue[]) {
     const findings = checkWorkbook({ name: "w", sheets: [sheet(blank)] }).findings;
-    expect(findings.filter((f) => f.cell === "B2").map((f) => f.rule)).toEqual(["missing-value"]);
+    expect(findings.filter((f) => addressOf(f.at) === "B2").map((f) => f.rule)).toEqual(["missing-value"]);
     expect(findings.some((f) => f.related.includes("B2"))).toBe(false);
   }
   const zero = checkWorkbook({ name: "w", sheets: [sheet(0)] }).findings;
@@ -201,7 +202,7 @@ test("a sheet's findings do not depend on the order of the sheets", () => {
         const sheets = generated.map((s, k) => ({ ...s, name: `S${k}` }));
         const a = checkWorkbook({ name: "w", sheets });
         const b = checkWorkbook({ name: "w", sheets: order.map((i) => sheets[i]) });
-        for (const s of sheets) expect(b.findings.filter((f) => f.sheet === s.name)).toEqual(a.findings.filter((f) => f.sheet === s.name));
+        for (const s of sheets) expect(b.findings.filter((f) => placeOf(f.at) === s.name)).toEqual(a.findings.filter((f) => placeOf(f.at) === s.name));
         expect(b.summary).toEqual(a.summary);
       }
     ),
@@ -236,7 +237,7 @@ test("random report text: never throws, findings point at an existing line L<n> 
       for (const f of result.findings) {
         expect(RULE_IDS).toContain(f.rule);
         expect(["error", "warning", "info"]).toContain(f.severity);
-        const m = /^L(\d+)$/.exec(f.cell);
+        const m = /^L(\d+)$/.exec(addressOf(f.at));
         expect(m).not.toBeNull();
         const n = Number(m![1]);
         expect(n).toBeGreaterThanOrEqual(1);

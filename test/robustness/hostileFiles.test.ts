@@ -17,6 +17,7 @@ import { FileRefusedError, openWorkbook } from "../../src/taskpane/standalone";
 import { openXlsx, XlsxError } from "../../src/xlsx";
 import { runPass } from "../../src/taskpane/runCheck";
 import { HostileCase, hostileCases, smallWorkbook } from "./craft";
+import { placeOf } from "../../src/core/location";
 
 async function run(argv: string[], read?: ReadOptions) {
   let stdout = "";
@@ -113,7 +114,7 @@ describe("the standalone page's reader", () => {
     const { host } = await openWorkbook(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer, "ok.xlsx");
     const result = await runPass(host, { scope: "all" });
     expect(result.sheets.map((s) => s.name)).toEqual([name]);
-    expect(result.findings.some((f) => f.sheet === name && f.subject === "工伤保险" && f.rule === "stated-rate-mismatch")).toBe(true);
+    expect(result.findings.some((f) => placeOf(f.at) === name && f.subject === "工伤保险" && f.rule === "stated-rate-mismatch")).toBe(true);
   });
 });
 

@@ -19,6 +19,7 @@ import type { CheckResult } from "../../src/core/api";
 import type { Finding } from "../../src/core/findings";
 import { FakeExcel } from "../taskpane/fakeExcel";
 import { parseCsv } from "../csv";
+import { cellAt } from "../../src/core/location";
 
 // jsdom lacks what every browser has and the page's zip guard uses: take Node's.
 /* eslint-disable @typescript-eslint/no-require-imports */
@@ -111,12 +112,12 @@ test("the report sheet writes findings as values: the only formulas are the link
   excel.addSheet(SHEET).set("A1", { value: "x" });
   excel.install();
   const findings: Finding[] = HOSTILE.map((text, i) => ({
-    rule: "not-a-number", severity: "warning", sheet: SHEET, cell: `C${i + 4}`, related: [], subject: text, observed: text, expected: text, message: { zh: text, en: text },
+    rule: "not-a-number", severity: "warning", at: cellAt(SHEET, `C${i + 4}`), related: [], subject: text, observed: text, expected: text, message: { zh: text, en: text },
   }));
   const result: CheckResult = { sheets: [], findings, summary: { error: 0, warning: findings.length, info: 0 } } as unknown as CheckResult;
   await writeReportSheet(result, {
     sheetName: "Check report", title: "Check report", headers: ["=a", "+b", "-c", "@d", "Cell", "e", "f", "g"],
-    severity: { error: "=E", warning: "=W", info: "=I" }, fundHeaders: ["F", "B", "A"], chartTitle: "c", lang: "en",
+    notes: [], fundHeaders: ["F", "B", "A"], chartTitle: "c", lang: "en",
   });
   const report = excel.sheet("Check report")!;
   const formulas = [...report.cells.entries()].filter(([, c]) => c.formula !== undefined);

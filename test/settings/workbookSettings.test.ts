@@ -1,4 +1,7 @@
-import { decodeSettings, encodeSettings, isAddinSheet } from "../../src/settings/workbookSettings";
+import { decodeSettings, encodeSettings, settingsFromGrid, SETTINGS_SHEET_NAME } from "../../src/settings/workbookSettings";
+import type { GridSheet } from "../../src/core/grid";
+
+const sheetOf = (name: string, rows: unknown[][]): GridSheet => ({ name, cells: rows.map((r) => r.map((value) => ({ value }) as never)), merges: [] });
 
 test("targets and mapping survive encoding, even when the JSON is longer than one cell holds", () => {
   const mapping: Record<string, Record<string, string>> = {};
@@ -17,9 +20,9 @@ test("a damaged settings sheet is reported, never thrown", () => {
   expect(decoded.problems).toEqual(["targets: not valid JSON", "mapping: expected { sheet: { column: role } }"]);
 });
 
-test("the add-in's own sheets are recognised", () => {
-  expect(isAddinSheet("fund-check设置")).toBe(true);
-  expect(isAddinSheet("校验报告")).toBe(true);
-  expect(isAddinSheet("Check report")).toBe(true);
-  expect(isAddinSheet("支出情况")).toBe(false);
+test("settings are read from the settings sheet only when it is the add-in's (its marker), never from a user's sheet of that name", () => {
+  const stored = sheetOf(SETTINGS_SHEET_NAME, encodeSettings({ targets: { completionBand: { okLow: 0.9 } } }));
+  expect(settingsFromGrid({ name: "w", sheets: [stored] })?.targets).toEqual({ completionBand: { okLow: 0.9 } });
+  const users = sheetOf(SETTINGS_SHEET_NAME, [["基金名称", "预算数"], ["targets", '{"severity":{"completion-band":"off"}}']]);
+  expect(settingsFromGrid({ name: "w", sheets: [users] })).toBeUndefined();
 });

@@ -10,37 +10,41 @@ import {
   saveSettings,
   selectCell,
   writeReportSheet,
-  ReportLabels,
+  ReportSheetLabels,
   ESTIMATED_BYTES_PER_CELL,
   INDENT_COLUMNS,
   PROBE_ROWS,
+  SheetNameTakenError,
 } from "../../src/taskpane/excel";
 import type { Finding } from "../../src/core/findings";
-import { CHART_LIMIT, CheckResult } from "../../src/core/api";
+import type { CheckResult } from "../../src/core/api";
+import { CHART_LIMIT } from "../../src/core/chart";
 import { SETTINGS_SHEET_NAME } from "../../src/settings/workbookSettings";
+import { cellAt } from "../../src/core/location";
 
-function finding(over: Partial<Finding>): Finding {
+/** A finding at 2019!C5 unless `cell` says another cell of that sheet. */
+function finding(over: Partial<Finding> & { cell?: string }): Finding {
+  const { cell = "C5", ...rest } = over;
   return {
     rule: "completion-band",
     severity: "error",
-    sheet: "2019",
-    cell: "C5",
+    at: cellAt("2019", cell),
     related: [],
     subject: "工伤保险",
     observed: "202.5%",
     expected: "95%–105%",
     message: { zh: "完成率 202.5% 超出 95%–105%", en: "Completion 202.5% is outside 95%–105%" },
-    ...over,
+    ...rest,
   };
 }
 
-const labels: ReportLabels = {
+const labels: ReportSheetLabels = {
   sheetName: "Check report",
   title: "Fund check report",
   headers: ["Severity", "Rule", "Sheet", "Cell", "Subject", "Observed", "Expected", "Message"],
-  severity: { error: "Error", warning: "Warning", info: "Note" },
   fundHeaders: ["Fund", "Budget", "Actual"],
   chartTitle: "Budget vs actual",
+  notes: [],
   lang: "en",
 };
 
@@ -140,13 +144,13 @@ describe("reading sheets in blocks", () => {
     expect(grid.merges).toEqual([{ top: 0, left: 1, bottom: 0, right: 3 }]);
   });
 
-  test("lists the user's sheets without the add-in's own", async () => {
+  test("lists every sheet: the check, not the name, tells the add-in's own sheets apart (by their content)", async () => {
     const excel = new FakeExcel();
     excel.addSheet("2019");
     excel.addSheet(SETTINGS_SHEET_NAME);
     excel.addSheet("校验报告");
     excel.install();
-    expect(await listSheets()).toEqual({ names: ["2019"], active: "2019" });
+    expect(await listSheets()).toEqual({ names: ["2019", SETTINGS_SHEET_NAME, "校验报告"], active: "2019" });
   });
 });
 
@@ -215,7 +219,7 @@ describe("report sheet", () => {
     const excel = new FakeExcel();
     excel.addSheet("2019").set("A1", { value: "x" });
     excel.install();
-    const tricky = finding({ subject: "=HYPERLINK(\"http://evil\",\"x\")", sheet: "2019", cell: "D7", message: { zh: "+cmd", en: "@SUM(1)" } });
+    const tricky = finding({ subject: "=HYPERLINK(\"http://evil\",\"x\")", at: cellAt("2019", "D7"), message: { zh: "+cmd", en: "@SUM(1)" } });
     await writeReportSheet(result([finding({}), tricky]), labels);
     await writeReportSheet(result([finding({}), tricky]), labels);
     expect(excel.sheets.map((s) => s.name)).toEqual(["2019", "Check report"]);
@@ -226,7 +230,7 @@ describe("report sheet", () => {
 
     await writeReportSheet(result([finding({}), tricky]), labels);
     const report = excel.sheet("Check report")!;
-    expect(report.get("A4")!.value).toBe("Error");
+    expect(report.get("A4")!.value).toBe("error");
     expect(report.get("E5")!.value).toBe("=HYPERLINK(\"http://evil\",\"x\")"); // stored as text
     expect(report.get("E5")!.formula).toBeUndefined();
     expect(report.get("H5")!.value).toBe("@SUM(1)");
@@ -241,6 +245,36 @@ describe("report sheet", () => {
 
     await clearAddinChanges();
     expect(excel.sheets.map((s) => s.name)).toEqual(["2019"]);
+  });
+
+  test("is marked as the add-in's in A2, and a user's sheet named 校验报告 is never replaced, cleared or deleted", async () => {
+    const excel = new FakeExcel();
+    excel.addSheet("2019");
+    const users = excel.addSheet("校验报告");
+    users.set("A1", { value: "基金名称" }).set("B1", { value: "预算数" }).set("A2", { value: "工伤保险" }).set("B2", { value: 398 });
+    excel.install();
+    const zh = { ...labels, sheetName: "校验报告", title: "基金校验报告", lang: "zh" as const };
+    const first = await writeReportSheet(result([finding({})]), zh);
+    expect(first.sheet).toBe("校验报告 (2)");
+    expect(String(excel.sheet("校验报告 (2)")!.get("A2")!.value)).toMatch(/^fund-check:report · /);
+    // Written again: its own earlier report is replaced, the user's sheet stays as it was.
+    const second = await writeReportSheet(result([finding({})]), zh);
+    expect(second.sheet).toBe("校验报告 (2)");
+    expect(excel.sheets.map((s) => s.name)).toEqual(["2019", "校验报告", "校验报告 (2)"]);
+    await clearAddinChanges();
+    expect(excel.sheets.map((s) => s.name)).toEqual(["2019", "校验报告"]);
+    expect(excel.sheet("校验报告")!.get("B2")!.value).toBe(398);
+  });
+
+  test("notes on what changed the checks go under the marker, above the findings", async () => {
+    const excel = new FakeExcel();
+    excel.addSheet("2019");
+    excel.install();
+    await writeReportSheet(result([finding({})]), { ...labels, notes: ["Settings stored in this workbook change the checks: rule completion-band off"] });
+    const report = excel.sheet("Check report")!;
+    expect(report.get("A3")!.value).toBe("Settings stored in this workbook change the checks: rule completion-band off");
+    expect(report.get("A4")!.value).toBe("Severity");
+    expect(report.get("B5")!.value).toBe("completion-band");
   });
 
   test("words observed and expected are written in the report's language", async () => {
@@ -273,6 +307,17 @@ describe("settings sheet", () => {
     expect(settings.visibility).toBe("VeryHidden");
     expect(excel.sheets).toHaveLength(2);
     expect(await loadSettings()).toEqual({ targets: { completionBand: { okLow: 0.93 } }, mapping, problems: [] });
+  });
+
+  test("a user's sheet named like the settings sheet is neither read as settings nor overwritten", async () => {
+    const excel = new FakeExcel();
+    excel.addSheet("2019");
+    const users = excel.addSheet(SETTINGS_SHEET_NAME);
+    users.set("A1", { value: "targets" }).set("B1", { value: '{"severity":{"completion-band":"off"}}' });
+    excel.install();
+    expect(await loadSettings()).toEqual({ problems: [] });
+    await expect(saveSettings({ targets: {} })).rejects.toThrow(SheetNameTakenError);
+    expect(excel.sheet(SETTINGS_SHEET_NAME)!.get("A1")!.value).toBe("targets");
   });
 });
 

@@ -4,7 +4,7 @@ import * as path from "path";
 import { FakeExcel } from "./fakeExcel";
 import { insertSheet, uniqueSheetName } from "../../src/taskpane/excel";
 import { checkReportText, figuresSheet } from "../../src/taskpane/reportText";
-import type { ReportFigure } from "../../src/core/report";
+import type { ReportFigure } from "../../src/core/reportText";
 
 const seedText = fs.readFileSync(path.join(__dirname, "..", "fixtures", "qiemo-2019-report.txt"), "utf8");
 const seedFigures = checkReportText(seedText).figures;

@@ -2,7 +2,7 @@
 import * as fs from "fs";
 import * as path from "path";
 import { checkReportText, decodeTextFile, figuresCsv, percentText } from "../../src/taskpane/reportText";
-import type { ReportFigure } from "../../src/core/report";
+import type { ReportFigure } from "../../src/core/reportText";
 import { parseCsv } from "../csv";
 
 const seedText = fs.readFileSync(path.join(__dirname, "..", "fixtures", "qiemo-2019-report.txt"), "utf8");

@@ -7,6 +7,8 @@ import { checkWorkbook } from "../../src/core/check";
 import { CheckResult } from "../../src/core/api";
 import { ColumnMapping } from "../../src/core/api";
 import { gridOf } from "../helpers/xlsx";
+import { addressOf, placeOf } from "../../src/core/location";
+import { findingJson } from "../../src/core/findings";
 
 type Row = (ExcelJS.CellValue | { v: ExcelJS.CellValue; fmt?: string; indent?: number })[];
 
@@ -34,7 +36,7 @@ async function check(name: string, build: (wb: ExcelJS.Workbook) => void, mappin
   return result;
 }
 
-const seen = (r: CheckResult) => r.findings.map((f) => `${f.severity} ${f.rule} ${f.sheet}!${f.cell} ${f.subject}`);
+const seen = (r: CheckResult) => r.findings.map((f) => `${f.severity} ${f.rule} ${placeOf(f.at)}!${addressOf(f.at)} ${f.subject}`);
 
 test("1. two-row header with 2019年 and 2018年 groups: this year's actual vs last year's as the prior; 增长率(%) in percent points", async () => {
   const r = await check("years", (wb) => {
@@ -224,7 +226,7 @@ test("7. 元 and 万元 in one table: unit-mismatch", async () => {
       ["工伤保险", 3980000, 398],
     ]);
   });
-  expect(r.findings.filter((f) => f.rule === "unit-mismatch")).toEqual([expect.objectContaining({ severity: "warning", cell: "C1", observed: "万元", expected: "元" })]);
+  expect(r.findings.filter((f) => f.rule === "unit-mismatch").map(findingJson)).toEqual([expect.objectContaining({ severity: "warning", cell: "C1", observed: "万元", expected: "元" })]);
 });
 
 test("8. a mapping rescues a sheet whose headers say nothing, and 'ignore' drops a column", async () => {

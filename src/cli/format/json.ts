@@ -1,12 +1,15 @@
 /**
- * JSON output, SPEC §6: one object per file, an array for a batch. A report text (SPEC §7) adds `unit` (万元,
- * 亿元, 元; absent when the text states no amount) and `figures`, one per fund, with only the figures the text
- * states: amounts in that unit, rates as fractions (97% → 0.97), `line` the fund's first line.
+ * JSON output (docs/reference.md, "JSON output"): one object per file, an array for a batch. Findings are written
+ * with their documented flat location fields (findingJson). `skipped` and `settings` appear when something was
+ * left out or loosened. A report text adds `unit` (万元, 亿元, 元; absent when the text states no amount) and
+ * `figures`, one per fund, with only the figures the text states: amounts in that unit, rates as fractions
+ * (97% → 0.97), `line` the fund's first line.
  */
-import type { ReportFigure } from "../../core/report";
-import type { FileReport, FormatOptions } from "../report";
+import { findingJson } from "../../core/findings";
+import type { ReportFigure } from "../../core/reportText";
+import type { FileResult, FormatOptions } from "../fileResult";
 
-/** The figure keys of SPEC §7, in its order (the core's ReportFigure carries more: sources, prior, …). */
+/** The figure keys of docs/reference.md, in its order (the core's ReportFigure carries more: sources, prior, …). */
 const FIGURE_KEYS = ["budget", "actual", "statedCompletion", "change", "statedGrowth", "income", "balance"] as const;
 
 export function figureJson(figure: ReportFigure) {
@@ -18,14 +21,16 @@ export function figureJson(figure: ReportFigure) {
   return out;
 }
 
-export function fileJson(report: FileReport) {
+export function fileJson(report: FileResult) {
   const { result, reportText } = report;
   const json: Record<string, unknown> = {
     file: report.file,
     sheets: result.sheets.map((s) => ({ name: s.name, kind: s.kind, headerRow: s.headerRow, columns: s.columns })),
     summary: { error: result.summary.error, warning: result.summary.warning, info: result.summary.info },
-    findings: result.findings,
   };
+  if (result.skipped?.length) json.skipped = result.skipped;
+  if (result.settings?.length) json.settings = result.settings;
+  json.findings = result.findings.map(findingJson);
   if (reportText) {
     if (reportText.unit) json.unit = reportText.unit;
     json.figures = reportText.figures.map(figureJson);
@@ -33,7 +38,7 @@ export function fileJson(report: FileReport) {
   return json;
 }
 
-export function formatJson(reports: FileReport[], options: FormatOptions): string {
+export function formatJson(reports: FileResult[], options: FormatOptions): string {
   const value = options.batch ? reports.map(fileJson) : reports.length ? fileJson(reports[0]) : null;
   return JSON.stringify(value, null, 2) + "\n";
 }

@@ -1,22 +1,25 @@
-/** Human-readable output for a terminal: per file, per sheet, findings grouped by severity, a summary line. */
-import type { Finding, Severity } from "../../core/findings";
-import { expectedIn, observedIn, summarize } from "../../core/findings";
-import type { FileReport, FormatOptions, Lang } from "../report";
+/**
+ * Human-readable output for a terminal: per file, what changed the checks (if anything), per sheet the findings
+ * grouped by severity (each group in the one order of findings), a summary line.
+ */
+import type { Finding } from "../../core/findings";
+import { bySeverity, expectedIn, observedIn, SEVERITIES, summarize } from "../../core/findings";
+import { placeOf } from "../../core/location";
+import { scopeNotes } from "../../core/settingsEffects";
+import type { FileResult, FormatOptions, Lang } from "../fileResult";
 import { kindLabel, reportTextTitle, severityHeading, t } from "../messages";
-
-const SEVERITIES: Severity[] = ["error", "warning", "info"];
 
 /** One finding; a report text's finding names its line instead of a cell and quotes its sentence below. */
 function findingLine(f: Finding, lang: Lang): string {
-  const at = f.line !== undefined ? t("lineNo", lang, { n: f.line }) : f.cell;
+  const at = f.at.kind === "line" ? t("lineNo", lang, { n: f.at.line }) : f.at.address;
   const where = [at, f.subject].filter(Boolean).join("  ");
   const figures: string[] = [];
-  if (f.observed) figures.push(`${t("observed", lang)} ${observedIn(f, lang)}`);
-  if (f.expected) figures.push(`${t("expected", lang)} ${expectedIn(f, lang)}`);
+  if (f.observed) figures.push(`${t("observedInline", lang)} ${observedIn(f, lang)}`);
+  if (f.expected) figures.push(`${t("expectedInline", lang)} ${expectedIn(f, lang)}`);
   const tail = figures.length ? (lang === "zh" ? `（${figures.join("；")}）` : ` (${figures.join("; ")})`) : "";
   const line = `      ${where}  ${f.message[lang]}${tail}  [${f.rule}]`;
-  if (!f.quote) return line;
-  return `${line}\n        ${lang === "zh" ? `「${f.quote}」` : `"${f.quote}"`}`;
+  if (f.at.kind !== "line" || !f.at.quote) return line;
+  return `${line}\n        ${lang === "zh" ? `「${f.at.quote}」` : `"${f.at.quote}"`}`;
 }
 
 function sheetBlock(title: string, findings: Finding[], lang: Lang): string[] {
@@ -25,8 +28,9 @@ function sheetBlock(title: string, findings: Finding[], lang: Lang): string[] {
     lines.push(`    ${t("noFindings", lang)}`);
     return lines;
   }
+  const groups = bySeverity(findings);
   for (const s of SEVERITIES) {
-    const group = findings.filter((f) => f.severity === s);
+    const group = groups[s];
     if (!group.length) continue;
     lines.push(`    ${severityHeading(s, lang)} (${group.length})`);
     for (const f of group) lines.push(findingLine(f, lang));
@@ -34,14 +38,16 @@ function sheetBlock(title: string, findings: Finding[], lang: Lang): string[] {
   return lines;
 }
 
-export function formatFileText(report: FileReport, lang: Lang): string {
+export function formatFileText(report: FileResult, lang: Lang): string {
   const { result } = report;
   const lines = [report.file];
+  for (const note of scopeNotes(result, lang)) lines.push(`  ${lang === "zh" ? "注意：" : "Note: "}${note}`);
   const bySheet = new Map<string, Finding[]>();
   for (const f of result.findings) {
-    const list = bySheet.get(f.sheet) ?? [];
+    const place = placeOf(f.at);
+    const list = bySheet.get(place) ?? [];
     list.push(f);
-    bySheet.set(f.sheet, list);
+    bySheet.set(place, list);
   }
   for (const sheet of result.sheets) {
     if (report.reportText) {
@@ -63,7 +69,7 @@ export function formatFileText(report: FileReport, lang: Lang): string {
   return lines.join("\n") + "\n";
 }
 
-export function formatText(reports: FileReport[], options: FormatOptions): string {
+export function formatText(reports: FileResult[], options: FormatOptions): string {
   const parts = reports.map((r) => formatFileText(r, options.lang));
   if (reports.length > 1) {
     const all = summarize(reports.flatMap((r) => r.result.findings));

@@ -5,13 +5,12 @@
 import Decimal from "decimal.js";
 import { CellValue, GridSheet, SheetCells, columnLetters, sheetCells, toA1 } from "../grid";
 import { FIGURE_ROLES, FigureStore, MISSING, NUMBER, StoreRow } from "../figureStore";
-import { FundRole, FundRow, FundTable, RowKind } from "../model";
+import { FigureRole, FundRow, FundTable, RowKind, isFigureRole } from "../model";
 import { FormatPrecision, NumberRead, formatPrecision, readNumber, toHalfWidth } from "../numbers";
-import { MONEY_UNITS } from "./labels";
+import { isMoneyUnit } from "../units";
 import { markMergedFigures } from "./mergedFigures";
 import { DetectedColumn, DetectedTable } from "./tables";
 
-type FigureRole = Exclude<FundRole, "subject">;
 
 const COMPONENT_PREFIX = /^[\s\u3000\u00a0]*(?:其中|含|of\s*which|including|incl\.?)\s*[:：]?\s*/i;
 const LEADING_SPACE = /^[\s\u3000\u00a0]+/;
@@ -108,7 +107,7 @@ export function buildFundTable(sheet: GridSheet | SheetCells, detected: Detected
   const cells = sheetCells(sheet);
   let columns = detected.columns.slice();
   const subjectCol = columns.find((c) => c.role === "subject")?.col;
-  const figureCols = columns.filter((c) => c.role !== "subject" && isFundFigureRole(c.role)) as (DetectedColumn & { role: FigureRole })[];
+  const figureCols = columns.filter((c) => isFigureRole(c.role)) as (DetectedColumn & { role: FigureRole })[];
 
   // Read every figure once, column by column (the percent-point decision needs the whole column), into typed
   // arrays: a million figures kept as objects cost more in garbage collection than reading them.
@@ -199,7 +198,7 @@ export function buildFundTable(sheet: GridSheet | SheetCells, detected: Detected
   // Units: the unit line, header suffixes and units typed after figures; more than one money unit is a mix.
   const unitsSeen: { unit: string; ref: string }[] = [];
   const noteUnit = (unit: string | undefined, ref: string) => {
-    if (!unit || !(unit in MONEY_UNITS)) return;
+    if (!unit || !isMoneyUnit(unit)) return;
     if (!unitsSeen.some((u) => u.unit === unit)) unitsSeen.push({ unit, ref });
   };
   if (detected.unit && detected.unitAt) noteUnit(detected.unit, toA1(detected.unitAt.row, detected.unitAt.col));
@@ -278,7 +277,4 @@ function sortedIndexOf(list: readonly number[], value: number): number {
   return -1;
 }
 
-const FIGURE_ROLE_SET = new Set<string>(["budget", "actual", "prior", "income", "balance", "statedCompletion", "statedChange", "statedGrowth", "people"]);
-function isFundFigureRole(role: string): role is FigureRole {
-  return FIGURE_ROLE_SET.has(role);
-}
+

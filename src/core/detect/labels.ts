@@ -5,6 +5,7 @@
  */
 import { toHalfWidth } from "../numbers";
 import { FundRole, IndicatorRole } from "../model";
+import { MONEY_UNIT_PATTERN } from "../units";
 
 export interface LabelInfo {
   /** The folded label with unit suffixes removed. */
@@ -26,7 +27,7 @@ export function foldLabel(text: string): string {
 }
 
 // A unit in brackets ("(万元)", "（单位：元）", "(10,000 yuan)") or a bare percent sign ("增幅%").
-const UNIT_SUFFIX = /(?:[([（【](?:单位[:：]?|unit[:：]?)?(亿元|万元|千元|元|万人|人次|人|户|个月|月|%|百分比|‰|10,?000yuan|yuan|rmb10,?000|rmb|10k|people|months?)[)\]）】]|(%|‰))$/;
+const UNIT_SUFFIX = new RegExp(`(?:[([（【](?:单位[:：]?|unit[:：]?)?(${MONEY_UNIT_PATTERN}|万人|人次|人|户|个月|月|%|百分比|‰|10,?000yuan|yuan|rmb10,?000|rmb|10k|people|months?)[)\\]）】]|(%|‰))$`);
 
 type Pattern = [RegExp, FundRole | IndicatorRole];
 
@@ -111,10 +112,12 @@ function matchRole(folded: string): FundRole | IndicatorRole | undefined {
   return undefined;
 }
 
+const UNIT_LINE = new RegExp(`(?:单位|unit)[:：]?(${MONEY_UNIT_PATTERN}|10,?000yuan|yuan|rmb10,?000|rmb)`);
+
 /** "单位：万元", "（单位：元）", "金额单位:万元", "unit: 10,000 yuan" → the unit, else undefined. */
 export function readUnitLine(text: string): string | undefined {
   const t = foldLabel(text);
-  const m = /(?:单位|unit)[:：]?(亿元|万元|千元|元|10,?000yuan|yuan|rmb10,?000|rmb)/.exec(t);
+  const m = UNIT_LINE.exec(t);
   if (!m) return undefined;
   const u = m[1];
   if (/10,?000/.test(u)) return "万元";
@@ -122,5 +125,3 @@ export function readUnitLine(text: string): string | undefined {
   return u;
 }
 
-/** Money units and their size in 元, for spotting 元 and 万元 in one table. */
-export const MONEY_UNITS: Record<string, number> = { 元: 1, 千元: 1000, 万元: 10000, 亿元: 100000000 };

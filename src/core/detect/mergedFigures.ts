@@ -6,10 +6,9 @@
  */
 import { FigureStore } from "../figureStore";
 import { SheetCells, toA1 } from "../grid";
-import { FundRole, MergedFigure } from "../model";
+import { FigureRole, MergedFigure } from "../model";
 import { readNumber } from "../numbers";
 
-type FigureRole = Exclude<FundRole, "subject">;
 
 /**
  * Marks the merges of a fund table's data rows that start in a figure column, hold a value and cover more than

@@ -4,7 +4,7 @@
  * new header rows. Knows nothing of the rules: it says where tables are and what each column holds.
  */
 import { CellRange, CellValue, GridSheet, SheetCells, isCellError, sheetCells } from "../grid";
-import { FundRole, IndicatorRole, Role } from "../model";
+import { FundRole, IndicatorRole, Role, isFigureRole, isIndicatorRole } from "../model";
 import { foldLabel, readLabel, readUnitLine } from "./labels";
 
 export interface DetectedColumn {
@@ -37,8 +37,6 @@ export interface DetectedSheet {
   tables: DetectedTable[];
 }
 
-const FIGURE_ROLES = new Set<Role>(["budget", "actual", "prior", "income", "balance", "statedCompletion", "statedChange", "statedGrowth", "people"]);
-const INDICATOR_CORE = new Set<Role>(["level1", "level2", "indicator", "target", "indicatorActual", "weight", "score", "reason"]);
 
 /** Cell text as a label: strings as they are, integer years as text; other values are not labels. */
 function labelText(value: CellValue): string | undefined {
@@ -163,8 +161,8 @@ function scanRow(view: SheetView, r: number, startingHere = false): RowLabels {
     if (info.year !== undefined || info.period) out.hasYearOrPeriod = true;
     if (info.role) {
       out.roleCount++;
-      if (FIGURE_ROLES.has(info.role)) out.figureRoles++;
-      if (INDICATOR_CORE.has(info.role)) out.indicatorRoles++;
+      if (isFigureRole(info.role)) out.figureRoles++;
+      if (isIndicatorRole(info.role)) out.indicatorRoles++;
     }
   }
   return out;
@@ -345,7 +343,7 @@ function tableKind(columns: DetectedColumn[]): "fund" | "indicator" {
   let indicators = 0;
   for (const c of columns) {
     if (c.role === "budget" || c.role === "actual" || c.role === "income" || c.role === "balance" || c.role === "prior") figures++;
-    if (INDICATOR_CORE.has(c.role)) indicators++;
+    if (isIndicatorRole(c.role)) indicators++;
   }
   return indicators >= 2 && indicators >= figures ? "indicator" : "fund";
 }
@@ -365,7 +363,7 @@ function unitOfRow(view: SheetView, r: number): { unit: string; col: number } | 
 /** Does row r hold a figure in one of the given figure columns (data for a table continued after a gap)? */
 function looksLikeData(view: SheetView, r: number, columns: DetectedColumn[]): boolean {
   for (const c of columns) {
-    if (!FIGURE_ROLES.has(c.role) && c.role !== "weight" && c.role !== "score") continue;
+    if (!isFigureRole(c.role) && c.role !== "weight" && c.role !== "score") continue;
     const v = view.value(r, c.col);
     if (typeof v === "number") return true;
     if (typeof v === "string" && /^[\s(（+\-－]*[0-9０-９][0-9０-９,，.．\s]*[%％]?/.test(v)) return true;

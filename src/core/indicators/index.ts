@@ -7,14 +7,15 @@
  *   cells merged down, "(50分)" weights in them, and a 总分/合计 row;
  * - the 预算执行率 block of the national 项目支出绩效自评表 (年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分);
  * - the 年度总体目标 text (预期目标 | 实际完成情况), which is prose and is not checked.
- * Targets are read and scored by ../indicatorTargets.ts, the same code behind FUND.TARGET_MET / INDICATOR_SCORE.
+ * Targets are read and scored by ./targetValue.ts, the same code behind FUND.TARGET_MET / INDICATOR_SCORE.
  */
 import { buildFundTable } from "../detect/fundTable";
 import { DetectedTable } from "../detect/tables";
 import { copyTexts, Finding, RuleId, Severity } from "../findings";
 import { GridSheet, SheetCells, columnLetters, sheetCells, toA1 } from "../grid";
-import { IndicatorTarget, judge, readTarget } from "../indicatorTargets";
-import { IndicatorRole } from "../model";
+import { cellAt, Location } from "../location";
+import { IndicatorTarget, judge, readTarget } from "./targetValue";
+import { IndicatorRole, isIndicatorRole } from "../model";
 import { readNumber } from "../numbers";
 import { INDICATOR_RULES } from "../ruleCatalogue";
 import { runFundRules } from "../rules";
@@ -22,13 +23,12 @@ import { Failure, internalError, internalErrorFinding } from "../rules/internalE
 import { statedRateMismatch } from "../rules/statedRateMismatch";
 import { defaultOf } from "../rules/threshold";
 import { Targets, targetsFor } from "../targets";
-import { shown } from "./format";
+import { shown } from "./figureText";
 import { Evaluation, ExecutionBlock, ExecutionRow, IndicatorContext, IndicatorRow, IndicatorRule, IndicatorTable } from "./types";
 
 export type { Evaluation, ExecutionBlock, ExecutionRow, IndicatorRow, IndicatorTable, IndicatorRule } from "./types";
 export { INDICATOR_RULES } from "../ruleCatalogue";
 
-const INDICATOR_ROLES = new Set<string>(["level1", "level2", "indicator", "target", "indicatorActual", "weight", "score", "reason"]);
 const TOTAL_LABEL = /^(?:总分|总计|合计|得分合计|总得分|自评总分|自评得分|total)/i;
 
 function cellText(value: unknown): string {
@@ -71,7 +71,7 @@ function mergedTextCells(sheet: SheetCells, detected: DetectedTable, columns: re
 }
 
 function buildIndicatorRows(sheet: SheetCells, detected: DetectedTable): IndicatorTable {
-  const cols = detected.columns.filter((c) => INDICATOR_ROLES.has(c.role));
+  const cols = detected.columns.filter((c) => isIndicatorRole(c.role));
   const merged = mergedTextCells(sheet, detected, cols);
   const columns: IndicatorTable["columns"] = {};
   for (const c of cols) columns[c.role as IndicatorRole] = c.col;
@@ -198,6 +198,12 @@ export function tableCell(table: IndicatorTable): { cell: string; subject: strin
   return { cell: exec?.subjectRef ?? "A1", subject: exec?.subject ?? "" };
 }
 
+/** tableCell as a finding's place. */
+export function tablePlace(table: IndicatorTable): { at: Location; subject: string } {
+  const { cell, subject } = tableCell(table);
+  return { at: cellAt(table.sheet, cell), subject };
+}
+
 /**
  * Runs every indicator rule over a table; all findings, in rule then row order (checkSheet sorts by cell). Never
  * throws: a rule that throws is reported as internal-error and the others go on.
@@ -249,7 +255,7 @@ export function runIndicatorRules(table: IndicatorTable, targets: Targets, optio
       const override = targetsFor(targets, subject).severity?.[current.id as RuleId];
       if (override === "off") return;
       const severity: Severity = override ?? f.severity ?? current.severity;
-      const finding: Finding = { rule: current.id as RuleId, severity, sheet: table.sheet, cell: f.cell, related: f.related, subject, observed: f.observed, expected: f.expected, message: f.message };
+      const finding: Finding = { rule: current.id as RuleId, severity, at: cellAt(table.sheet, f.cell), related: f.related, subject, observed: f.observed, expected: f.expected, message: f.message };
       copyTexts(f, finding);
       findings.push(finding);
     },
@@ -263,7 +269,7 @@ export function runIndicatorRules(table: IndicatorTable, targets: Targets, optio
       options.onRuleError?.(rule.id as RuleId, error);
       const failure: Failure = { rule: rule.id, error, rows: 0 };
       const override = targets.severity?.[internalError.id];
-      if (override !== "off") findings.push(internalErrorFinding(failure, { sheet: table.sheet, ...tableCell(table) }, override ?? internalError.severity));
+      if (override !== "off") findings.push(internalErrorFinding(failure, tablePlace(table), override ?? internalError.severity));
     }
   }
   return findings;

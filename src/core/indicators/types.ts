@@ -2,7 +2,7 @@
 import type { Message, ObservedExpected, Severity } from "../findings";
 import type { Figure, FundTable, IndicatorRole } from "../model";
 import type { NumberRead, ReadResult } from "../numbers";
-import type { IndicatorTarget, Verdict } from "../indicatorTargets";
+import type { IndicatorTarget, Verdict } from "./targetValue";
 import type { RuleMeta } from "../rules/rule";
 import type { Threshold, ThresholdValue } from "../rules/threshold";
 

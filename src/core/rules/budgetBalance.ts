@@ -6,7 +6,7 @@
 import { exact } from "../numbers";
 import { defineFundRule } from "./rule";
 import { ACTUAL, INCOME, exactOf } from "./figures";
-import { amount, amountOf, stated } from "./format";
+import { amount, amountOf, stated } from "./figureText";
 
 export const budgetBalance = defineFundRule({
   id: "budget-balance",

@@ -5,7 +5,7 @@
  */
 import { defineFundRule } from "./rule";
 import { ACTUAL, BUDGET, cmpEdge, exactCompletion } from "./figures";
-import { amountOf, pct, pctBand } from "./format";
+import { amountOf, pct, pctBand } from "./figureText";
 
 export const completionBand = defineFundRule({
   id: "completion-band",
@@ -19,10 +19,10 @@ export const completionBand = defineFundRule({
     key: "completionBand",
     perFund: true,
     fields: {
-      okLow: { kind: "percent", min: 0, max: 10, default: 0.95, label: { zh: "完成率正常区间下限（%）", en: "Completion ok from (%)" } },
-      okHigh: { kind: "percent", min: 0, max: 10, default: 1.05, label: { zh: "完成率正常区间上限（%）", en: "Completion ok up to (%)" } },
-      warningLow: { kind: "percent", min: 0, max: 10, default: 0.9, label: { zh: "完成率警告下限（%，低于此为错误）", en: "Warning below ok from (%), error under" } },
-      warningHigh: { kind: "percent", min: 0, max: 10, default: 1.1, label: { zh: "完成率警告上限（%，高于此为错误）", en: "Warning above ok up to (%), error over" } },
+      okLow: { kind: "percent", looser: "lower", min: 0, max: 10, default: 0.95, label: { zh: "完成率正常区间下限（%）", en: "Completion ok from (%)" } },
+      okHigh: { kind: "percent", looser: "higher", min: 0, max: 10, default: 1.05, label: { zh: "完成率正常区间上限（%）", en: "Completion ok up to (%)" } },
+      warningLow: { kind: "percent", looser: "lower", min: 0, max: 10, default: 0.9, label: { zh: "完成率警告下限（%，低于此为错误）", en: "Warning below ok from (%), error under" } },
+      warningHigh: { kind: "percent", looser: "higher", min: 0, max: 10, default: 1.1, label: { zh: "完成率警告上限（%，高于此为错误）", en: "Warning above ok up to (%), error over" } },
     },
     ordered: [
       ["warningLow", "okLow"],

@@ -9,7 +9,7 @@ import Decimal from "decimal.js";
 import { exact, halfUnit } from "../numbers";
 import { RuleContext, defineFundRule } from "./rule";
 import { ABSENT, ACTUAL, BALANCE, BUDGET, FIGURE_ROLES, INCOME, NUMBER, PEOPLE, PRIOR, TableFigures, floatDiffers } from "./figures";
-import { ROLE_NAMES, amount } from "./format";
+import { ROLE_NAMES, amount } from "./figureText";
 
 const SUM_ROLES = [BUDGET, ACTUAL, PRIOR, INCOME, BALANCE, PEOPLE];
 
@@ -93,7 +93,7 @@ export const componentsSum = defineFundRule({
   threshold: {
     key: "componentsCoverage",
     perFund: true,
-    field: { kind: "percent", min: 0, max: 1, default: 0.9, label: { zh: "“其中”项合计达到总数的此比例（%）时按完整构成校验", en: "其中 list is a full breakdown from (% of its total)" } },
+    field: { kind: "percent", looser: "higher", min: 0, max: 1, default: 0.9, label: { zh: "“其中”项合计达到总数的此比例（%）时按完整构成校验", en: "其中 list is a full breakdown from (% of its total)" } },
   },
   checkRow(i, _row, ctx) {
     const members = ctx.facts.totalMembers.get(i);

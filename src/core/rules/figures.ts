@@ -5,10 +5,10 @@
  */
 import Decimal from "decimal.js";
 import { ACTUAL, BUDGET, PRIOR, STATED_CHANGE, TableFigures } from "../figureStore";
-import { FundRole } from "../model";
+import type { FigureRole } from "../model";
 import { exact } from "../numbers";
 
-export type FigureRole = Exclude<FundRole, "subject">;
+export type { FigureRole };
 export {
   ABSENT,
   ACTUAL,

@@ -5,7 +5,8 @@
  */
 import { ABSENT, FIGURE_ROLES, MISSING, NUMBER, TableFigures } from "../figureStore";
 import { copyTexts, Finding, RuleId, Severity } from "../findings";
-import { FundTable } from "../model";
+import { cellAt, lineAt, Location } from "../location";
+import { FundRow, FundTable } from "../model";
 import { FUND_RULES } from "../ruleCatalogue";
 import { Targets, targetsFor } from "../targets";
 import { Failure, internalError, internalErrorFinding } from "./internalError";
@@ -83,6 +84,15 @@ export interface RunOptions {
 }
 
 /**
+ * Where a ref of the table is: a cell of the sheet, or — for report text — its line, quoting the row's sentence
+ * (reportText/check.ts may quote a closer one).
+ */
+export function locate(table: FundTable, ref: string, row: FundRow | undefined): Location {
+  if (!table.lines) return cellAt(table.sheet, ref);
+  return lineAt(table.sheet, table.lines.get(ref) ?? row?.line ?? table.rows[0]?.line ?? 1, row?.quote);
+}
+
+/**
  * Runs every fund rule over every row of a table; all findings, in row order. Never throws: a rule that throws
  * loses its findings where it threw, the others go on, and an internal-error finding says which rule failed.
  * `figures`: the table's figures when the caller already has them.
@@ -154,8 +164,7 @@ export function runFundRules(table: FundTable, targets: Targets, options?: RunOp
       const finding: Finding = {
         rule: current.id as RuleId,
         severity,
-        sheet: table.sheet,
-        cell: f.cell,
+        at: locate(table, f.cell, row),
         related: f.related,
         subject: at >= 0 ? subjectOf(at) : "",
         observed: f.observed,
@@ -163,8 +172,6 @@ export function runFundRules(table: FundTable, targets: Targets, options?: RunOp
         message: f.message,
       };
       copyTexts(f, finding);
-      if (row?.line !== undefined) finding.line = row.line;
-      if (row?.quote !== undefined) finding.quote = row.quote;
       findings.push(finding);
     },
   };
@@ -196,10 +203,8 @@ export function runFundRules(table: FundTable, targets: Targets, options?: RunOp
     const override = targets.severity?.[internalError.id];
     if (override === "off") continue;
     const at = row >= 0 ? rows[row] : rows[0];
-    const finding = internalErrorFinding(failure, { sheet: table.sheet, cell: at?.subjectRef ?? "A1", subject: row >= 0 ? subjectOf(row) : "" }, override ?? internalError.severity);
-    if (at?.line !== undefined && row >= 0) finding.line = at.line;
-    if (at?.quote !== undefined && row >= 0) finding.quote = at.quote;
-    findings.push(finding);
+    const where = locate(table, at?.subjectRef ?? "A1", row >= 0 ? at : undefined);
+    findings.push(internalErrorFinding(failure, { at: where, subject: row >= 0 ? subjectOf(row) : "" }, override ?? internalError.severity));
   }
   return findings;
 }

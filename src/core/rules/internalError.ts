@@ -4,6 +4,7 @@
  * failed on this table" instead of silence. One finding per rule and table, at the first row it failed on.
  */
 import type { Finding, Message, Severity } from "../findings";
+import type { Location } from "../location";
 import type { RuleMeta } from "./rule";
 
 export const internalError = {
@@ -32,22 +33,21 @@ export interface Failure {
 }
 
 /** The finding for a rule that failed on a table; `severity` is the effective one (targets may change it). */
-export function internalErrorFinding(failure: Failure, at: { sheet: string; cell: string; subject: string }, severity: Severity = internalError.severity): Finding {
-  const where = failure.rows > 1 ? { zh: `（${failure.rows} 行）`, en: ` (${failure.rows} rows)` } : { zh: "", en: "" };
+export function internalErrorFinding(failure: Failure, where: { at: Location; subject: string }, severity: Severity = internalError.severity): Finding {
+  const rows = failure.rows > 1 ? { zh: `（${failure.rows} 行）`, en: ` (${failure.rows} rows)` } : { zh: "", en: "" };
   const what = errorText(failure.error);
   return {
     rule: internalError.id,
     severity,
-    sheet: at.sheet,
-    cell: at.cell,
+    at: where.at,
     related: [],
-    subject: at.subject,
+    subject: where.subject,
     observed: what,
     expected: NO_ERROR.en,
-    expectedText: NO_ERROR,
     message: {
-      zh: `规则 ${failure.rule} 在此表运行出错${where.zh}，出错处未按该规则检查。这是 fund-check 的程序错误，请连同文件报告：${what}`,
-      en: `The rule ${failure.rule} failed on this table${where.en}; where it failed, nothing was checked by it. This is a bug in fund-check: please report it with the file: ${what}`,
+      zh: `规则 ${failure.rule} 在此表运行出错${rows.zh}，出错处未按该规则检查。这是 fund-check 的程序错误，请连同文件报告：${what}`,
+      en: `The rule ${failure.rule} failed on this table${rows.en}; where it failed, nothing was checked by it. This is a bug in fund-check: please report it with the file: ${what}`,
     },
+    expectedText: NO_ERROR,
   };
 }

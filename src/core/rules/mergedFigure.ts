@@ -4,7 +4,7 @@
  * The finding points at the merge's master cell, with the cells it covers as related (warning).
  */
 import { defineFundRule } from "./rule";
-import { ROLE_NAMES, stated } from "./format";
+import { ROLE_NAMES, stated } from "./figureText";
 
 const ONE_PER_CELL = { zh: "每格一个数字", en: "one figure per cell" };
 

@@ -11,7 +11,7 @@ import { BLANK } from "../findings";
 import { FundRow } from "../model";
 import { BLANK_FIGURE, RuleContext, defineFundRule } from "./rule";
 import { ACTUAL, BALANCE, BUDGET, FIGURE_ROLES, INCOME, MISSING, NUMBER, PEOPLE, PRIOR, STATED_CHANGE, STATED_COMPLETION, STATED_GROWTH, TableFigures } from "./figures";
-import { ROLE_NAMES } from "./format";
+import { ROLE_NAMES } from "./figureText";
 
 interface Need {
   role: number;

@@ -8,7 +8,7 @@
  */
 import { defineFundRule } from "./rule";
 import { ACTUAL, BUDGET, FIGURE_ROLES, INCOME, PEOPLE, PRIOR } from "./figures";
-import { ROLE_NAMES, amountOf } from "./format";
+import { ROLE_NAMES, amountOf } from "./figureText";
 
 const CHECKED = [BUDGET, ACTUAL, PRIOR, INCOME, PEOPLE];
 const REFUND = /收回|退回|退还|冲回|冲减|冲销|追回|返还|refund|write-?back/i;
@@ -29,6 +29,7 @@ export const negativeFigure = defineFundRule({
         kind: "choice",
         options: ["allowed", "flagged"],
         default: "allowed",
+        looser: ["allowed"],
         label: { zh: "名为收回/退回/冲减的行出现负数", en: "Negative figures on a refund row (收回/退回/冲减)" },
         optionLabels: { allowed: { zh: "允许（不提示）", en: "allowed (not flagged)" }, flagged: { zh: "提示", en: "flagged" } },
       },

@@ -2,7 +2,7 @@
 import { A_NUMBER } from "../findings";
 import { BAD_FIGURE, defineFundRule } from "./rule";
 import { FIGURE_ROLES } from "./figures";
-import { ROLE_NAMES } from "./format";
+import { ROLE_NAMES } from "./figureText";
 
 export const notANumber = defineFundRule({
   id: "not-a-number",

@@ -5,7 +5,7 @@
 import Decimal from "decimal.js";
 import { defineFundRule } from "./rule";
 import { ACTUAL, BALANCE, TableFigures, cmpEdge, exactOf } from "./figures";
-import { amount, amountOf } from "./format";
+import { amount, amountOf } from "./figureText";
 
 function exactMonths(f: TableFigures, i: number): Decimal {
   return exactOf(f, i, BALANCE).times(12).div(exactOf(f, i, ACTUAL));
@@ -19,8 +19,8 @@ export const payableMonthsBand = defineFundRule({
     key: "payableMonths",
     perFund: true,
     fields: {
-      warningBelow: { kind: "months", min: 0, max: 1200, default: 6, label: { zh: "可支付月数低于此值时警告", en: "Payable months: warning below" } },
-      infoAbove: { kind: "months", min: 0, max: 1200, default: 24, label: { zh: "可支付月数高于此值时提示", en: "Payable months: note above" } },
+      warningBelow: { kind: "months", looser: "lower", min: 0, max: 1200, default: 6, label: { zh: "可支付月数低于此值时警告", en: "Payable months: warning below" } },
+      infoAbove: { kind: "months", looser: "higher", min: 0, max: 1200, default: 24, label: { zh: "可支付月数高于此值时提示", en: "Payable months: note above" } },
     },
     ordered: [["warningBelow", "infoAbove"]],
   },

@@ -5,7 +5,7 @@
 import { exact, halfUnit } from "../numbers";
 import { defineFundRule } from "./rule";
 import { ACTUAL, PRIOR, Precision, STATED_CHANGE, floatDiffers } from "./figures";
-import { amount, amountOf, stated } from "./format";
+import { amount, amountOf, stated } from "./figureText";
 
 const precision: Precision = { decimals: 0, percent: false, permille: false, places: 0 };
 

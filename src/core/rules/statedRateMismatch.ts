@@ -9,7 +9,7 @@ import Decimal from "decimal.js";
 import { NumberRead, exact, statedMatches } from "../numbers";
 import { RuleContext, defineFundRule } from "./rule";
 import { ACTUAL, BUDGET, Precision, STATED_COMPLETION, STATED_GROWTH, TableFigures, computedGrowth, exactCompletion, exactGrowth, growthValue } from "./figures";
-import { computedPct, statedRate } from "./format";
+import { computedPct, statedRate } from "./figureText";
 
 const HALF_UNITS = Array.from({ length: 13 }, (_, p) => 0.5 * Math.pow(10, -p));
 

@@ -16,6 +16,11 @@ export interface NumberField {
   min: number;
   max: number;
   default: number;
+  /**
+   * The side of the default on which the rule checks less ("lower": a value below the default lets more through),
+   * so that settings which loosen a check can be named (docs/reference.md, "Settings that change the checks").
+   */
+  looser: "lower" | "higher";
 }
 
 /** One of a few named choices (the indicator scoring rule). */
@@ -26,6 +31,11 @@ export interface ChoiceField<O extends string = string> {
   /** Each option as the pane names it. */
   optionLabels: { readonly [K in O]: Message };
   default: O;
+  /**
+   * Options that check less than others, so that choosing one instead of the default is named as loosening;
+   * absent: options differ without one being looser, and any change is named as a change.
+   */
+  looser?: readonly O[];
 }
 
 export type Field = NumberField | ChoiceField;

@@ -4,7 +4,7 @@
  */
 import { defineFundRule } from "./rule";
 import { ACTUAL, BUDGET } from "./figures";
-import { amountOf } from "./format";
+import { amountOf } from "./figureText";
 
 export const unbudgetedSpending = defineFundRule({
   id: "unbudgeted-spending",

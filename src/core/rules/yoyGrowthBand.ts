@@ -9,7 +9,7 @@ import Decimal from "decimal.js";
 import { statedMatches } from "../numbers";
 import { defineFundRule } from "./rule";
 import { ACTUAL, NUMBER, PRIOR, STATED_CHANGE, STATED_GROWTH, TableFigures, cmpEdge, computedGrowth, exactGrowth, exactOf, growthValue } from "./figures";
-import { growthBandText, signedPct, statedRate } from "./format";
+import { growthBandText, signedPct, statedRate } from "./figureText";
 
 function exactStatedGrowth(f: TableFigures, i: number): Decimal {
   return exactOf(f, i, STATED_GROWTH);
@@ -28,8 +28,8 @@ export const yoyGrowthBand = defineFundRule({
     key: "growthBand",
     perFund: true,
     fields: {
-      low: { kind: "percent", min: -10, max: 10, default: -0.3, label: { zh: "同比增幅下限（%）", en: "Year-on-year growth not below (%)" } },
-      high: { kind: "percent", min: -10, max: 10, default: 0.3, label: { zh: "同比增幅上限（%）", en: "Year-on-year growth not above (%)" } },
+      low: { kind: "percent", looser: "lower", min: -10, max: 10, default: -0.3, label: { zh: "同比增幅下限（%）", en: "Year-on-year growth not below (%)" } },
+      high: { kind: "percent", looser: "higher", min: -10, max: 10, default: 0.3, label: { zh: "同比增幅上限（%）", en: "Year-on-year growth not above (%)" } },
     },
     ordered: [["low", "high"]],
   },

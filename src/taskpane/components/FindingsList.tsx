@@ -1,15 +1,15 @@
 /**
- * Findings grouped by severity with counts; each is a button that takes the user to its cell, or, for a finding
- * in report text (SPEC §7), shows its line and quotes its sentence. A group shows its first PAGE findings and more
+ * Findings grouped by severity with counts, each group in the one order of findings; each is a button that takes
+ * the user to its cell, or, for a finding in report text, shows its line and quotes its sentence. A group shows its first PAGE findings and more
  * on request: a large workbook can give tens of thousands, and rendering them all at once freezes the pane.
  */
 import * as React from "react";
 import { Badge, Button, makeStyles, tokens } from "@fluentui/react-components";
 import type { Finding, Severity } from "../../core/findings";
-import { expectedIn, observedIn } from "../../core/findings";
-import { severityLabel, useI18n } from "../i18n";
-
-const SEVERITIES: Severity[] = ["error", "warning", "info"];
+import { bySeverity, expectedIn, observedIn, SEVERITIES } from "../../core/findings";
+import { addressOf, placeOf } from "../../core/location";
+import { FINDING_WORDS, severityHeading } from "../../core/words";
+import { useI18n } from "../i18n";
 /** Findings shown per group at first, and added by each "show more". */
 export const PAGE = 200;
 const BADGE: Record<Severity, "danger" | "warning" | "informative"> = { error: "danger", warning: "warning", info: "informative" };
@@ -57,48 +57,53 @@ export function FindingsList({ findings, selected, onSelect }: FindingsListProps
   const styles = useStyles();
   const [shown, setShown] = React.useState<Record<Severity, number>>({ error: PAGE, warning: PAGE, info: PAGE });
   React.useEffect(() => setShown({ error: PAGE, warning: PAGE, info: PAGE }), [findings]);
+  const groups = React.useMemo(() => bySeverity(findings), [findings]);
   if (!findings.length) return <p role="status">{t("noFindings")}</p>;
   return (
     <div aria-label="findings">
       {SEVERITIES.map((severity) => {
-        const group = findings.filter((f) => f.severity === severity);
+        const group = groups[severity];
         if (!group.length) return null;
         const headingId = `findings-${severity}`;
         return (
           <section key={severity} className={styles.group} aria-labelledby={headingId}>
             <h3 id={headingId} className={styles.heading}>
-              {severityLabel(lang, severity)}
+              {severityHeading(severity, lang)}
               <Badge appearance="filled" color={BADGE[severity]} aria-label={`${group.length}`}>
                 {group.length}
               </Badge>
             </h3>
             <ul className={styles.list}>
-              {group.slice(0, shown[severity]).map((f, i) => (
-                <li key={`${f.sheet}!${f.cell}:${f.rule}:${i}`}>
-                  <button
-                    type="button"
-                    className={styles.item + (selected === f ? " " + styles.selected : "")}
-                    data-finding={`${f.rule}@${f.sheet}!${f.cell}`}
-                    onClick={() => onSelect(f)}
-                  >
-                    <span className={styles.subject}>{f.subject || f.rule}</span>
-                    <span className={styles.where}>{f.line !== undefined ? t("lineLabel", { line: f.line }) : `${f.sheet}!${f.cell}`}</span>
-                    <div>{f.message[lang]}</div>
-                    {f.quote && (
-                      <span className={styles.quote} title={t("quoteLabel")} data-quote>
-                        “{f.quote}”
-                      </span>
-                    )}
-                    {(f.observed || f.expected) && (
-                      <div className={styles.figures}>
-                        {f.observed && `${t("observed")}: ${observedIn(f, lang)}`}
-                        {f.observed && f.expected && " · "}
-                        {f.expected && `${t("expected")}: ${expectedIn(f, lang)}`}
-                      </div>
-                    )}
-                  </button>
-                </li>
-              ))}
+              {group.slice(0, shown[severity]).map((f, i) => {
+                const at = f.at;
+                const place = `${placeOf(at)}!${addressOf(at)}`;
+                return (
+                  <li key={`${place}:${f.rule}:${i}`}>
+                    <button
+                      type="button"
+                      className={styles.item + (selected === f ? " " + styles.selected : "")}
+                      data-finding={`${f.rule}@${place}`}
+                      onClick={() => onSelect(f)}
+                    >
+                      <span className={styles.subject}>{f.subject || f.rule}</span>
+                      <span className={styles.where}>{at.kind === "line" ? t("lineLabel", { line: at.line }) : place}</span>
+                      <div>{f.message[lang]}</div>
+                      {at.kind === "line" && at.quote && (
+                        <span className={styles.quote} title={t("quoteLabel")} data-quote>
+                          “{at.quote}”
+                        </span>
+                      )}
+                      {(f.observed || f.expected) && (
+                        <div className={styles.figures}>
+                          {f.observed && `${FINDING_WORDS.observed[lang]}: ${observedIn(f, lang)}`}
+                          {f.observed && f.expected && " · "}
+                          {f.expected && `${FINDING_WORDS.expected[lang]}: ${expectedIn(f, lang)}`}
+                        </div>
+                      )}
+                    </button>
+                  </li>
+                );
+              })}
             </ul>
             {group.length > shown[severity] && (
               <Button size="small" onClick={() => setShown({ ...shown, [severity]: shown[severity] + PAGE })}>

@@ -1,13 +1,14 @@
 /** Indicator tables read, checked and scored (SPEC §3, §4.2, §4.3), from real .xlsx files in three layouts. */
 import { checkWorkbook } from "../../../src/core/check";
 import { detectTables } from "../../../src/core/detect/tables";
-import { Finding } from "../../../src/core/findings";
+import { Finding, findingJson } from "../../../src/core/findings";
 import { GridWorkbook } from "../../../src/core/grid";
 import { DEFAULT_TARGETS, Targets, parseTargets } from "../../../src/core/targets";
 import { layoutMerged, layoutNational, layoutPlain, roundTrip } from "./workbooks";
+import { addressOf, placeOf } from "../../../src/core/location";
 
 function brief(findings: Finding[]): string[] {
-  return findings.map((f) => `${f.severity} ${f.rule} ${f.cell}`);
+  return findings.map((f) => `${f.severity} ${f.rule} ${addressOf(f.at)}`);
 }
 
 function targets(json: unknown): Targets {
@@ -39,35 +40,35 @@ describe("layout 1: merged first-level cells with (N分), no 总分 row", () => 
   it("met targets (number with unit, qualitative, percent cell) give nothing", () => {
     const r = checkWorkbook(wb);
     const rowOf = (cell: string) => Number(cell.replace(/^[A-Z]+/, ""));
-    expect(r.findings.filter((f) => [3, 5, 8].includes(rowOf(f.cell)))).toEqual([]);
+    expect(r.findings.filter((f) => [3, 5, 8].includes(rowOf(addressOf(f.at))))).toEqual([]);
     // E9 is 0.96 formatted 0%: meets ≥95% (only its score is wrong).
-    expect(r.findings.filter((f) => f.cell === "E9")).toEqual([]);
+    expect(r.findings.filter((f) => addressOf(f.at) === "E9")).toEqual([]);
   });
 
   it("says what was missed and by what, in both languages, with the indicator as subject", () => {
     const r = checkWorkbook(wb);
-    const miss = r.findings.find((f) => f.cell === "E7")!;
-    expect(miss).toMatchObject({ sheet: "绩效自评", subject: "上访率", observed: "1.5%", expected: "≤1%", related: ["D7"] });
+    const miss = r.findings.find((f) => addressOf(f.at) === "E7")!;
+    expect(findingJson(miss)).toMatchObject({ sheet: "绩效自评", subject: "上访率", observed: "1.5%", expected: "≤1%", related: ["D7"] });
     expect(miss.message.zh).toContain("超出");
     expect(miss.message.en).toContain("exceeds the limit of the target ≤1%");
-    const unexplained = r.findings.find((f) => f.rule === "indicator-unexplained" && f.cell === "H7")!;
+    const unexplained = r.findings.find((f) => f.rule === "indicator-unexplained" && addressOf(f.at) === "H7")!;
     expect(unexplained).toMatchObject({ observed: "blank", expected: "a reason and a remedy", related: ["E7", "D7"] });
     expect(unexplained.message.zh).toContain("H7未填写偏差原因分析及改进措施");
-    const level = r.findings.find((f) => f.cell === "A7")!;
+    const level = r.findings.find((f) => addressOf(f.at) === "A7")!;
     expect(level).toMatchObject({ subject: "效益指标(30分)", observed: "30", expected: "20", related: ["F7", "F8"] });
-    const above = r.findings.find((f) => f.cell === "G9")!;
+    const above = r.findings.find((f) => addressOf(f.at) === "G9")!;
     expect(above).toMatchObject({ observed: "12", expected: "≤ 10", related: ["F9"] });
   });
 
   it("names the scoring rule in a score finding, and the rule is a target the user changes", () => {
-    const proportional = checkWorkbook(wb).findings.find((f) => f.cell === "G6")!;
+    const proportional = checkWorkbook(wb).findings.find((f) => addressOf(f.at) === "G6")!;
     expect(proportional.expected).toBe("9 (proportional)");
     expect(proportional.expectedText).toEqual({ zh: "9（按比例计分）", en: "9 (proportional)" });
     expect(proportional.message.en).toContain("proportional scoring rule");
     const strict = checkWorkbook(wb, { targets: targets({ indicators: { scoring: "all-or-nothing" } }) });
     const scores = strict.findings.filter((f) => f.rule === "score-mismatch" && f.severity === "warning");
     // All-or-nothing: 9.6 (G4) and 6.67 (G7) should be 0; G6's 10 too.
-    expect(scores.map((f) => [f.cell, f.expected])).toEqual([
+    expect(scores.map((f) => [addressOf(f.at), f.expected])).toEqual([
       ["G4", "0 (all-or-nothing)"],
       ["G6", "0 (all-or-nothing)"],
       ["G7", "0 (all-or-nothing)"],
@@ -116,9 +117,9 @@ describe("layout 2: the national 项目支出绩效自评表 (预算执行率 bl
   it("flags a 总分 row whose score or weight does not add up (the block's points included)", async () => {
     const score = checkWorkbook(await roundTrip(layoutNational({ totalScore: 98 })));
     expect(brief(score.findings)).toContain("error score-mismatch H19");
-    expect(score.findings.find((f) => f.cell === "H19")).toMatchObject({ subject: "总分", observed: "98", expected: "99.96" });
+    expect(score.findings.find((f) => addressOf(f.at) === "H19")).toMatchObject({ subject: "总分", observed: "98", expected: "99.96" });
     const weight = checkWorkbook(await roundTrip(layoutNational({ totalWeight: 95 })));
-    const w = weight.findings.find((f) => f.cell === "G19")!;
+    const w = weight.findings.find((f) => addressOf(f.at) === "G19")!;
     expect(w).toMatchObject({ rule: "score-mismatch", severity: "error", observed: "95", expected: "100" });
     expect(w.message.en).toContain("plus the budget execution weight (10)");
   });
@@ -149,7 +150,7 @@ describe("examples/indicator-self-evaluation.xlsx (docs/indicators.md shows its 
     const { readWorkbook } = await import("../../../src/cli/readWorkbook");
     const path = await import("path");
     const r = checkWorkbook(await readWorkbook(path.join(__dirname, "..", "..", "..", "examples", "indicator-self-evaluation.xlsx")));
-    expect(r.findings.map((f) => `${f.cell} ${f.rule} ${f.severity} ${f.observed} | ${f.expected}`)).toEqual([
+    expect(r.findings.map((f) => `${addressOf(f.at)} ${f.rule} ${f.severity} ${f.observed} | ${f.expected}`)).toEqual([
       "F14 indicator-target-miss warning 90% | ≥95%",
       "H14 score-mismatch warning 15 | 14.21 (proportional)",
       "I14 indicator-unexplained warning blank | a reason and a remedy",
@@ -168,11 +169,11 @@ describe("examples/qiemo-2019.xlsx: the seed's indicator sheet", () => {
     const r = checkWorkbook(grid);
     const sheet = r.sheets.find((s) => s.name === "绩效指标")!;
     expect(sheet.kind).toBe("indicator");
-    expect(r.findings.filter((f) => f.sheet === "绩效指标")).toEqual([]);
+    expect(r.findings.filter((f) => placeOf(f.at) === "绩效指标")).toEqual([]);
     // And the check does read it: the same sheet with 上访率 at 1.5% would be a miss.
     const ind = literal(grid.sheets.find((s) => s.name === "绩效指标")!); // plain arrays, so a cell can be changed
     ind.cells[6]![4] = { value: "1.5%" };
     const changed = checkWorkbook({ name: "x", sheets: [ind] });
-    expect(changed.findings.map((f) => `${f.rule} ${f.cell}`)).toEqual(["indicator-target-miss E7", "score-mismatch G7", "indicator-unexplained H7"]);
+    expect(changed.findings.map((f) => `${f.rule} ${addressOf(f.at)}`)).toEqual(["indicator-target-miss E7", "score-mismatch G7", "indicator-unexplained H7"]);
   });
 });

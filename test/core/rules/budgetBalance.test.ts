@@ -2,12 +2,13 @@
 import { FundRow } from "../../../src/core/model";
 import { readNumberText } from "../../../src/core/numbers";
 import { only, row, run } from "./helpers";
+import { findingJson } from "../../../src/core/findings";
 
 describe("budget-balance", () => {
   test("34928 spent against 25004 income: observed the expenditure, expected at most the income, the gap in the message", () => {
     const r = row("各项基金合计", { income: "25004", actual: "34928" }, "total");
     const [f] = only(run([r]), "budget-balance");
-    expect(f).toMatchObject({ severity: "warning", cell: r.subjectRef, related: [r.subjectRef], observed: "34928", expected: "≤ 25004" });
+    expect(findingJson(f)).toMatchObject({ severity: "warning", cell: r.subjectRef, related: [r.subjectRef], observed: "34928", expected: "≤ 25004" });
     expect(f.message.zh).toBe("各项基金合计：支出34928大于收入25004，当期缺口9924，未达到“以收定支，收支平衡，略有结余”的目标");
     expect(f.message.en).toBe("各项基金合计: expenditure 34928 exceeds income 25004 by 9924 (target: spend within income, with a small surplus)");
   });
@@ -23,7 +24,7 @@ describe("budget-balance", () => {
     const read = readNumberText("-35");
     r.statedCurrentBalance = { ref: "L2", read };
     const [f] = only(run([r]), "budget-balance");
-    expect(f).toMatchObject({ severity: "warning", cell: "L2", related: [], observed: "-35", expected: "≥ 0" });
+    expect(findingJson(f)).toMatchObject({ severity: "warning", cell: "L2", related: [], observed: "-35", expected: "≥ 0" });
     expect(f.message.zh).toBe("生育保险：当年收不抵支，当期缺口35，未达到“以收定支，收支平衡，略有结余”的目标");
   });
 

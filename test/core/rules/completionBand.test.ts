@@ -1,5 +1,6 @@
 /** completion-band: actual ÷ budget against the band (ok 95–105%, warning to 90/110%, error beyond). */
 import { only, row, run, targets } from "./helpers";
+import { findingJson } from "../../../src/core/findings";
 
 const completion = (budget: string, actual: string, t = targets({})) => only(run([row("工伤保险", { budget, actual })], t), "completion-band");
 
@@ -7,7 +8,7 @@ describe("completion-band", () => {
   test("工伤保险 806 of 398: observed the computed 202.5% (no cell states it), expected the band; error at the actual, budget related", () => {
     const r = row("工伤保险", { budget: "398", actual: "806" });
     const [f] = only(run([r]), "completion-band");
-    expect(f).toMatchObject({ rule: "completion-band", severity: "error", subject: "工伤保险", cell: r.subjectRef, related: [r.subjectRef], observed: "202.5%", expected: "95%–105%" });
+    expect(findingJson(f)).toMatchObject({ rule: "completion-band", severity: "error", subject: "工伤保险", cell: r.subjectRef, related: [r.subjectRef], observed: "202.5%", expected: "95%–105%" });
     expect(f.message.zh).toBe("工伤保险：预算完成率202.5%（支出806 ÷ 预算398），超出95%–105%的目标区间，超预算较多");
     expect(f.message.en).toBe("工伤保险: completion rate 202.5% (actual 806 ÷ budget 398) is above the 95%–105% target band, well over budget");
   });

@@ -1,11 +1,13 @@
 /** components-sum: a 合计 against its rows, a 其中 list against its total. */
 import { only, row, run, targets } from "./helpers";
+import { addressOf } from "../../../src/core/location";
+import { findingJson } from "../../../src/core/findings";
 
 describe("components-sum", () => {
   test("企业职工 4277 + 74 + 215 = 4566 against 4568: observed the total as written, expected the sum of its parts; a full list falling short is a warning", () => {
     const rows = [row("企业职工基本养老保险", { actual: "4568" }), row("养老金支出", { actual: "4277" }, "component", 0), row("转移支出", { actual: "74" }, "component", 0), row("丧葬费支出", { actual: "215" }, "component", 0)];
     const [f] = only(run(rows), "components-sum");
-    expect(f).toMatchObject({ severity: "warning", observed: "4568", expected: "4566", subject: "企业职工基本养老保险", cell: rows[0].subjectRef });
+    expect(findingJson(f)).toMatchObject({ severity: "warning", observed: "4568", expected: "4566", subject: "企业职工基本养老保险", cell: rows[0].subjectRef });
     expect(f.related).toEqual([rows[1].subjectRef, rows[2].subjectRef, rows[3].subjectRef]);
     expect(f.message.zh).toBe("企业职工基本养老保险：支出数4568，但其中各项相加为4566，少2（如有未列明的项目请补充）");
     expect(f.message.en).toBe("企业职工基本养老保险: actual spending is 4568, but its components add up to 4566 (2 short); list any missing item");
@@ -52,7 +54,7 @@ describe("components-sum", () => {
       row("小计", { actual: "5" }, "subtotal"),
       row("合计", { actual: "7" }, "total"),
     ];
-    expect(only(run(rows), "components-sum").map((x) => [x.cell, x.observed, x.expected])).toEqual([[rows[4].subjectRef, "5", "4"]]);
+    expect(only(run(rows), "components-sum").map((x) => [addressOf(x.at), x.observed, x.expected])).toEqual([[rows[4].subjectRef, "5", "4"]]);
   });
 
   test("a 合计 on top adds up the rows below it", () => {
@@ -64,7 +66,7 @@ describe("components-sum", () => {
     const rows = [row("A", { budget: "5", actual: "4" }), row("B", { budget: "5", actual: "" }), row("合计", { budget: "10", actual: "4" }, "total")];
     const findings = run(rows);
     expect(only(findings, "components-sum")).toEqual([]);
-    expect(only(findings, "missing-value").map((f) => f.cell)).toEqual([rows[1].subjectRef]);
+    expect(only(findings, "missing-value").map((f) => addressOf(f.at))).toEqual([rows[1].subjectRef]);
   });
 
   test("a refund row's negative figure counts in its total as the negative it is", () => {

@@ -9,6 +9,7 @@ import { FundRole, FundRow, FundTable, RowKind } from "../../../src/core/model";
 import { readNumber, readNumberText } from "../../../src/core/numbers";
 import { runFundRules } from "../../../src/core/rules";
 import { DEFAULT_TARGETS, Targets, parseTargets } from "../../../src/core/targets";
+import { addressOf } from "../../../src/core/location";
 
 type Figures = Partial<Record<Exclude<FundRole, "subject">, string | number | null>>;
 
@@ -26,8 +27,23 @@ export function row(subject: string, figures: Figures, kind: RowKind = "item", p
   return r;
 }
 
+/**
+ * A table as the report-text reader makes one: its refs name lines and the table says which (`lines`), so findings
+ * point at lines. (Refs here are this file's shorthand "L<n>", or written so by a test.)
+ */
 export function table(rows: FundRow[], extra: Partial<FundTable> = {}): FundTable {
-  return { sheet: "report.txt", rows, ...extra };
+  const lines = new Map<string, number>();
+  const add = (ref: string) => {
+    const m = /^L(\d+)$/.exec(ref);
+    if (m) lines.set(ref, Number(m[1]));
+  };
+  for (const r of rows) {
+    add(r.subjectRef);
+    for (const f of Object.values(r.figures)) if (f) add(f.ref);
+    if (r.statedCurrentBalance) add(r.statedCurrentBalance.ref);
+  }
+  for (const u of extra.unitsSeen ?? []) add(u.ref);
+  return { sheet: "report.txt", lines, rows, ...extra };
 }
 
 /** Runs the fund rules; a rule that throws fails the test (it would be an internal-error finding). */
@@ -73,5 +89,5 @@ export function checkGrid(sheet: GridSheet, t?: Targets): Finding[] {
 
 /** The findings as a reviewer scans them: rule, cell, observed, expected. */
 export function brief(findings: Finding[]): string[] {
-  return findings.map((f) => `${f.rule} ${f.cell} ${f.observed} | ${f.expected}`);
+  return findings.map((f) => `${f.rule} ${addressOf(f.at)} ${f.observed} | ${f.expected}`);
 }

@@ -1,5 +1,6 @@
 /** The fund rules' runner: severities from the targets, findings in row order with line and quote. */
 import { only, row, run, targets } from "./helpers";
+import { findingJson } from "../../../src/core/findings";
 
 describe("runFundRules", () => {
   test("a per-rule severity override, and off", () => {
@@ -17,7 +18,7 @@ describe("runFundRules", () => {
   test("report-text rows keep their line and quote; a component is named under its fund", () => {
     const rows = [row("企业职工基本养老保险", { actual: "4568" }), row("养老金支出", { actual: "约4277" }, "component", 0)];
     const [f] = run(rows);
-    expect(f).toMatchObject({ subject: "企业职工基本养老保险 / 养老金支出", line: rows[1].line, quote: rows[1].quote });
+    expect(findingJson(f)).toMatchObject({ subject: "企业职工基本养老保险 / 养老金支出", line: rows[1].line, quote: rows[1].quote });
   });
 });
 

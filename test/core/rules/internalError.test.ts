@@ -8,6 +8,8 @@ import { runFundRules } from "../../../src/core/rules";
 import { completionBand } from "../../../src/core/rules/completionBand";
 import { DEFAULT_TARGETS } from "../../../src/core/targets";
 import { grid, row, table, targets } from "./helpers";
+import { addressOf } from "../../../src/core/location";
+import { findingJson } from "../../../src/core/findings";
 
 afterEach(() => jest.restoreAllMocks());
 
@@ -20,7 +22,7 @@ describe("internal-error", () => {
     const findings = runFundRules(table(rows), DEFAULT_TARGETS);
     expect(findings.map((f) => f.rule)).toEqual(["stated-rate-mismatch", "internal-error"]);
     const f = findings[1];
-    expect(f).toMatchObject({ severity: "warning", cell: rows[0].subjectRef, subject: "工伤保险", observed: "TypeError: boom", expected: "the rule runs" });
+    expect(findingJson(f)).toMatchObject({ severity: "warning", cell: rows[0].subjectRef, subject: "工伤保险", observed: "TypeError: boom", expected: "the rule runs" });
     expect(f.message.zh).toBe("规则 completion-band 在此表运行出错（2 行），出错处未按该规则检查。这是 fund-check 的程序错误，请连同文件报告：TypeError: boom");
     expect(f.message.en).toContain("The rule completion-band failed on this table (2 rows)");
   });
@@ -45,7 +47,7 @@ describe("internal-error", () => {
     const { findings } = checkSheet(sheet);
     expect(findings.map((f) => f.rule)).toEqual(["internal-error", "indicator-target-miss"]);
     expect(findings[0].message.en).toContain("The rule score-mismatch failed on this table");
-    expect(findings[0].cell).toBe("A2");
+    expect(addressOf(findings[0].at)).toBe("A2");
   });
 
   test("its severity can be changed like any rule's", () => {

@@ -1,13 +1,15 @@
 /** negative-figure: a negative budget, expenditure, prior year, income or headcount (warning). */
 import { DEFAULT_TARGETS, parseTargets } from "../../../src/core/targets";
 import { checkGrid, grid, only, row, run, targets } from "./helpers";
+import { addressOf } from "../../../src/core/location";
+import { findingJson } from "../../../src/core/findings";
 
 describe("negative-figure", () => {
   test("a negative budget: observed the figure, expected ≥ 0, and no completion rate of −99.6% beside it", () => {
     const r = row("工伤保险", { budget: "-398", actual: "396" });
     const findings = run([r]);
     expect(findings.map((f) => f.rule)).toEqual(["negative-figure"]);
-    expect(findings[0]).toMatchObject({ severity: "warning", cell: r.subjectRef, observed: "-398", expected: "≥ 0", subject: "工伤保险" });
+    expect(findingJson(findings[0])).toMatchObject({ severity: "warning", cell: r.subjectRef, observed: "-398", expected: "≥ 0", subject: "工伤保险" });
     expect(findings[0].message.zh).toBe("工伤保险：预算数为负数（-398），可能是符号错误或退回冲减，请核实；不据此计算完成率或增幅");
     expect(findings[0].message.en).toBe("工伤保险: the budget is negative (-398): a sign error, or a refund entered as a row? Check it; no completion rate or growth is computed from it");
   });
@@ -55,6 +57,6 @@ describe("negative-figure", () => {
 
   test("on a sheet: C4 −3.2 against a budget of 800 is a sign error, not an under-execution", () => {
     const sheet = grid([["险种", "预算数", "执行数"], ["企业职工", 4398, 4568], ["工伤保险", 398, 396], ["失业保险", 800, -3.2]]);
-    expect(checkGrid(sheet).map((f) => `${f.rule} ${f.cell} ${f.observed}`)).toEqual(["negative-figure C4 -3.2"]);
+    expect(checkGrid(sheet).map((f) => `${f.rule} ${addressOf(f.at)} ${f.observed}`)).toEqual(["negative-figure C4 -3.2"]);
   });
 });

@@ -1,5 +1,6 @@
 /** payable-months-band: months of spending the balance covers (warning below 6, info above 24). */
 import { only, row, run, targets } from "./helpers";
+import { findingJson } from "../../../src/core/findings";
 
 const months = (balance: string, actual: string, t = targets({})) => only(run([row("城乡居民", { balance, actual })], t), "payable-months-band");
 
@@ -7,7 +8,7 @@ describe("payable-months-band", () => {
   test("城乡居民 3594 against 1011 spent: 42.7 months, info — observed the computed months at the balance, expected the band", () => {
     const r = row("城乡居民基本养老保险", { balance: "3594", actual: "1011" });
     const [f] = only(run([r]), "payable-months-band");
-    expect(f).toMatchObject({ severity: "info", cell: r.subjectRef, observed: "42.7", expected: "6–24" });
+    expect(findingJson(f)).toMatchObject({ severity: "info", cell: r.subjectRef, observed: "42.7", expected: "6–24" });
     expect(f.message.zh).toBe("城乡居民基本养老保险：累计结余可支付42.7个月（累计结余3594 ÷ 月均支出84.25），超过24个月，结余偏多");
   });
 

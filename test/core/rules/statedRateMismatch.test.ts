@@ -1,5 +1,6 @@
 /** stated-rate-mismatch: a stated completion or growth rate against the one computed, at the stated precision. */
 import { only, row, run } from "./helpers";
+import { findingJson } from "../../../src/core/findings";
 
 const mismatch = (figures: Parameters<typeof row>[1], subject = "A") => only(run([row(subject, figures)]), "stated-rate-mismatch");
 
@@ -7,7 +8,7 @@ describe("stated-rate-mismatch: completion", () => {
   test("工伤保险 131% stated, 202.5% computed: observed the stated 131%, expected the computed 202.5% (not the other way round)", () => {
     const r = row("工伤保险", { budget: "398", actual: "806", statedCompletion: "131%" });
     const [f] = only(run([r]), "stated-rate-mismatch");
-    expect(f).toMatchObject({ severity: "error", observed: "131%", expected: "202.5%", cell: r.subjectRef, line: r.line, quote: r.quote, sheet: "report.txt" });
+    expect(findingJson(f)).toMatchObject({ severity: "error", observed: "131%", expected: "202.5%", cell: r.subjectRef, line: r.line, quote: r.quote, sheet: "report.txt" });
     expect(f.message.zh).toBe("工伤保险：填报的完成率为131%，但按支出÷预算计算应为202.5%");
     expect(f.message.en).toBe("工伤保险: the stated completion rate is 131%, but actual ÷ budget gives 202.5%");
   });

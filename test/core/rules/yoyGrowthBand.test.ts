@@ -1,5 +1,6 @@
 /** yoy-growth-band: year-on-year growth beyond the band (warning beyond ±30%). */
 import { only, row, run, targets } from "./helpers";
+import { findingJson } from "../../../src/core/findings";
 
 const growth = (actual: string, prior: string) => only(run([row("城乡居民", { actual, prior })]), "yoy-growth-band");
 
@@ -7,7 +8,7 @@ describe("yoy-growth-band", () => {
   test("from the figures only: observed the computed growth at the expenditure, expected the band", () => {
     const r = row("城乡居民", { actual: "130.1", prior: "100" });
     const [f] = only(run([r]), "yoy-growth-band");
-    expect(f).toMatchObject({ severity: "warning", cell: r.subjectRef, observed: "+30.1%", expected: "±30%" });
+    expect(findingJson(f)).toMatchObject({ severity: "warning", cell: r.subjectRef, observed: "+30.1%", expected: "±30%" });
     expect(f.message.zh).toBe("城乡居民：比上年增长30.1%，超出±30%的正常波动范围，请说明原因");
     expect(f.message.en).toBe("城乡居民: up 30.1% on the prior year, beyond the ±30% band; explain the change");
   });

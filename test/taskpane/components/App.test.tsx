@@ -41,7 +41,7 @@ test("the language switch changes every label and the findings' messages", async
   fireEvent.click(screen.getByRole("button", { name: "Check" }));
   await screen.findByText(/stated completion rate is 131%/);
   expect(screen.getByRole("tab", { name: "Targets" })).toBeTruthy();
-  expect(screen.getByText("2 errors, 0 warnings, 0 notes")).toBeTruthy();
+  expect(screen.getByText("2 errors, 0 warnings, 0 info")).toBeTruthy();
 
   fireEvent.click(screen.getByTestId("language"));
   expect(screen.getByRole("tab", { name: "目标值" })).toBeTruthy();
@@ -159,4 +159,21 @@ test("targets stored in the workbook are used from the first pass", async () => 
   fireEvent.click(screen.getByRole("button", { name: "Check" }));
   await screen.findByText(/stated completion rate is 131%/);
   expect(screen.queryByText(/completion rate 202.5%/)).toBeNull();
+});
+
+test("stored settings that loosen the checks are named above the findings, so 'no problem' never hides them", async () => {
+  const host = fakeHost({ loadSettings: async () => ({ targets: { severity: { "completion-band": "off", "stated-rate-mismatch": "off" } }, problems: [] }) });
+  render(<App host={host} standalone={false} initialLang="en" />);
+  await act(async () => undefined);
+  fireEvent.click(screen.getByRole("button", { name: "Check" }));
+  await screen.findByText("0 errors, 0 warnings, 0 info");
+  expect(screen.getByText("Settings stored in this workbook change the checks: rule completion-band off; rule stated-rate-mismatch off")).toBeTruthy();
+});
+
+test("a stored mapping is validated as the CLI validates it: an unknown role is reported and not used", async () => {
+  const host = fakeHost({ loadSettings: async () => ({ mapping: { "2019": { D: "nonsense" } }, problems: [] }) });
+  render(<App host={host} standalone={false} initialLang="en" />);
+  await screen.findByText(/Stored settings could not be read: 2019\.D: expected one of/);
+  fireEvent.click(screen.getByRole("button", { name: "Check" }));
+  await screen.findByText(/stated completion rate is 131%/); // column D still read as the stated rate
 });

@@ -3,7 +3,7 @@
  * Observed: the actual as written (a fraction against a percentage target as a percentage); expected: the target.
  */
 import { defineIndicatorRule } from "../types";
-import { shownActual } from "../format";
+import { shownActual } from "../figureText";
 
 export const indicatorTargetMiss = defineIndicatorRule({
   id: "indicator-target-miss",

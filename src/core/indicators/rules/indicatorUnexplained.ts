@@ -6,7 +6,7 @@
 import { BLANK } from "../../findings";
 import { toA1 } from "../../grid";
 import { defineIndicatorRule } from "../types";
-import { isPlaceholder, shownActual } from "../format";
+import { isPlaceholder, shownActual } from "../figureText";
 
 const A_REASON = { zh: "偏差原因分析及改进措施", en: "a reason and a remedy" };
 

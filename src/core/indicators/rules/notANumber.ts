@@ -6,7 +6,7 @@ import { A_NUMBER } from "../../findings";
 import { IndicatorRole } from "../../model";
 import { notANumber } from "../../rules/notANumber";
 import { defineIndicatorRule } from "../types";
-import { isPlaceholder } from "../format";
+import { isPlaceholder } from "../figureText";
 
 const ROLE_NAMES: Partial<Record<IndicatorRole, { zh: string; en: string }>> = {
   indicatorActual: { zh: "实际完成值", en: "actual value" },

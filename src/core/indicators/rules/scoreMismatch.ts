@@ -7,11 +7,11 @@
  */
 import Decimal from "decimal.js";
 import { Figure } from "../../model";
-import { SCORING_RULE_NAMES, ScoringRuleName, scoreIndicator } from "../../indicatorTargets";
+import { SCORING_RULE_NAMES, ScoringRuleName, scoreIndicator } from "../targetValue";
 import { NumberRead, exact, readNumberText, statedMatches } from "../../numbers";
-import { pct, statedRate } from "../../rules/format";
+import { pct, statedRate } from "../../rules/figureText";
 import { ExecutionRow, IndicatorContext, IndicatorRow, defineIndicatorRule } from "../types";
-import { SCORING_RULE_LABELS, points, scoringLabel, shown, shownActual } from "../format";
+import { SCORING_RULE_LABELS, points, scoringLabel, shown, shownActual } from "../figureText";
 
 type Ctx = IndicatorContext<{ scoring: ScoringRuleName }>;
 

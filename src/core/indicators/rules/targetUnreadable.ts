@@ -3,7 +3,7 @@
  * (another unit, an answer that says neither yes nor no). A number where the target needs one is not-a-number.
  */
 import { defineIndicatorRule } from "../types";
-import { shown } from "../format";
+import { shown } from "../figureText";
 
 export const targetUnreadable = defineIndicatorRule({
   id: "target-unreadable",

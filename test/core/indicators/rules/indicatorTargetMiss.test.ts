@@ -1,13 +1,14 @@
 /** indicator-target-miss: an indicator's actual does not meet its target (warning). */
 import { Cell } from "../../rules/helpers";
 import { check, only } from "./helpers";
+import { findingJson } from "../../../../src/core/findings";
 
 const miss = (target: Cell, actual: Cell) => only(check([["产出指标", "质量指标", "待遇核发准确率", target, actual, 10, 10, "已说明"]]), "indicator-target-miss");
 
 describe("indicator-target-miss", () => {
   test("90% against ≥95%: observed the actual as written, expected the target, at the actual with the target related", () => {
     const [f] = miss("≥95%", "90%");
-    expect(f).toMatchObject({ severity: "warning", cell: "E2", related: ["D2"], subject: "待遇核发准确率", observed: "90%", expected: "≥95%" });
+    expect(findingJson(f)).toMatchObject({ severity: "warning", cell: "E2", related: ["D2"], subject: "待遇核发准确率", observed: "90%", expected: "≥95%" });
     expect(f.message.zh).toBe("待遇核发准确率：实际完成值90%低于年度指标值≥95%，未完成目标");
     expect(f.message.en).toBe("待遇核发准确率: the actual value 90% falls short of the target ≥95%; the target is missed");
   });

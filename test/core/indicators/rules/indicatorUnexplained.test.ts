@@ -1,13 +1,15 @@
 /** indicator-unexplained: a missed target with no 偏差原因分析及改进措施 (warning). */
 import { Cell, checkGrid, grid } from "../../rules/helpers";
 import { check, only } from "./helpers";
+import { addressOf } from "../../../../src/core/location";
+import { findingJson } from "../../../../src/core/findings";
 
 const unexplained = (reason: Cell) => only(check([["产出指标", "质量指标", "待遇核发准确率", "100%", "90%", 10, 9, reason]]), "indicator-unexplained");
 
 describe("indicator-unexplained", () => {
   test("a blank reason: the finding points at the cell to fill (observed blank, expected a reason), the missed actual and its target related", () => {
     const [f] = unexplained(null);
-    expect(f).toMatchObject({
+    expect(findingJson(f)).toMatchObject({
       severity: "warning",
       cell: "H2",
       related: ["E2", "D2"],
@@ -22,7 +24,7 @@ describe("indicator-unexplained", () => {
 
   test.each(["—", "/", "-"])("a placeholder (%s) is no reason, and is quoted as what the cell holds", (placeholder) => {
     const [f] = unexplained(placeholder);
-    expect(f).toMatchObject({ cell: "H2", observed: placeholder });
+    expect(findingJson(f)).toMatchObject({ cell: "H2", observed: placeholder });
     expect(f.observedText).toBeUndefined();
   });
 
@@ -37,7 +39,7 @@ describe("indicator-unexplained", () => {
       [null, null, "待遇发放及时率", "100%", "95%", 10, 9.5, null],
     ];
     expect(only(check(rows, undefined, ["H2:H3"]), "indicator-unexplained")).toEqual([]);
-    expect(only(check(rows), "indicator-unexplained").map((f) => f.cell)).toEqual(["H3"]);
+    expect(only(check(rows), "indicator-unexplained").map((f) => addressOf(f.at))).toEqual(["H3"]);
   });
 
   test("a table without a reason column: nothing to fill, nothing reported", () => {

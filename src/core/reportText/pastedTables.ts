@@ -8,7 +8,9 @@ import { TableReport } from "../api";
 import { checkSheet } from "../check";
 import { Finding } from "../findings";
 import { GridCell, GridSheet, fromA1 } from "../grid";
+import { lineAt, lineRef } from "../location";
 import { clipText } from "../numbers";
+import { MONEY_UNIT_PATTERN } from "../units";
 import { Targets } from "../targets";
 import { normalizeLine } from "./normalize";
 
@@ -16,7 +18,7 @@ import { normalizeLine } from "./normalize";
 const MIN_CELLS = 3;
 /** A quoted line is cut here (a pasted row can be a whole page of text). */
 const QUOTE_LIMIT = 200;
-const UNIT_LINE = /单位\s*[:：]\s*(?:亿元|万元|千元|元)/;
+const UNIT_LINE = new RegExp(`单位\\s*[:：]\\s*(?:${MONEY_UNIT_PATTERN})`);
 
 export interface PastedTables {
   /** 1-based lines read as tables (the prose reader skips them). */
@@ -77,18 +79,17 @@ export function checkPastedTables(lines: readonly string[], targets: Targets, na
     if (!fundTables.length) continue;
     for (let i = first; i <= last; i++) result.lines.add(i + 1);
     const toLine = (row: number) => (lineOf[row] ?? first) + 1;
-    const lineRef = (a1: string) => {
+    const lineOfA1 = (a1: string) => {
       const at = fromA1(a1);
-      return at ? `L${toLine(at.row)}` : a1;
+      return at ? lineRef(toLine(at.row)) : a1;
     };
     for (const f of checked.findings) {
-      const at = fromA1(f.cell);
+      if (f.at.kind !== "cell") continue;
+      const at = fromA1(f.at.address);
       if (!at) continue;
       const line = toLine(at.row);
-      f.cell = `L${line}`;
-      f.related = f.related.map(lineRef);
-      f.line = line;
-      f.quote = clipText(lines[line - 1].trim(), QUOTE_LIMIT);
+      f.at = lineAt(name, line, clipText(lines[line - 1].trim(), QUOTE_LIMIT));
+      f.related = f.related.map(lineOfA1);
       result.findings.push(f);
     }
     for (const t of fundTables) {

@@ -1,5 +1,5 @@
 /**
- * "Check report text" (SPEC §7): paste a report's prose (or, in the standalone page, open a .txt), check it, and
+ * "Check report text": paste a report's prose (or, in the standalone page, open a .txt), check it, and
  * see the figures read per fund and the findings, each quoting its sentence. Clicking a finding selects its line
  * in the text. In Excel the figures can be inserted as a new sheet with live FUND. formulas; in the page they
  * download as CSV. The report reader (../reportText) is loaded on first use, outside the initial JavaScript.
@@ -8,9 +8,12 @@ import * as React from "react";
 import { Button, Field, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import type { Finding } from "../../core/findings";
 import type { Targets } from "../../core/targets";
+import { FIGURE_WORDS } from "../../core/words";
 import type { NewSheetCell } from "../excel";
 import { useI18n } from "../i18n";
 import { FindingsList } from "./FindingsList";
+import { ScopeNotes } from "./ScopeNotes";
+import type { SettingsOrigin } from "../../core/settingsEffects";
 
 type ReportModule = typeof import("../reportText");
 type ReportResult = ReturnType<ReportModule["checkReportText"]>;
@@ -60,16 +63,18 @@ function scrollTextareaTo(area: HTMLTextAreaElement, offset: number) {
   area.scrollTop = Math.max(0, top - area.clientHeight / 3);
 }
 
-export interface ReportViewProps {
+export interface ReportTextViewProps {
   standalone: boolean;
   targets?: Targets;
+  /** Where the targets came from, so that the findings can say when stored settings changed the checks. */
+  targetsOrigin?: SettingsOrigin;
   /** Excel only: adds a new sheet (excel.ts insertSheet through the host). */
   insertSheet?: (baseName: string, rows: NewSheetCell[][], formats: string[][]) => Promise<{ sheet: string; grouped: boolean }>;
   notify: (intent: "success" | "warning" | "error" | "info", text: string) => void;
   download: (text: string, name: string, type: string) => void;
 }
 
-export function ReportView({ standalone, targets, insertSheet, notify, download }: ReportViewProps) {
+export function ReportTextView({ standalone, targets, targetsOrigin, insertSheet, notify, download }: ReportTextViewProps) {
   const { lang, t } = useI18n();
   const styles = useStyles();
   const [text, setText] = React.useState("");
@@ -85,13 +90,13 @@ export function ReportView({ standalone, targets, insertSheet, notify, download 
 
   const check = async (source = text, sourceName = name) => {
     if (!source.trim()) {
-      notify("info", t("reportEmpty"));
+      notify("info", t("textEmpty"));
       return;
     }
     setBusy(true);
     try {
       const mod = await load();
-      setResult(mod.checkReportText(source, { targets, name: sourceName ?? t("reportName") }));
+      setResult(mod.checkReportText(source, { targets, origin: targetsOrigin, name: sourceName ?? t("textName") }));
       setCheckedText(source);
       setSelected(undefined);
     } catch (error) {
@@ -123,11 +128,12 @@ export function ReportView({ standalone, targets, insertSheet, notify, download 
   const select = (finding: Finding) => {
     setSelected(finding);
     const area = areaRef.current;
-    if (!area || finding.line === undefined) return;
-    let range = text === checkedText ? lineRange(text, finding.line) : undefined;
-    if (!range && finding.quote) {
-      const at = text.indexOf(finding.quote);
-      if (at >= 0) range = { start: at, end: at + finding.quote.length };
+    const at = finding.at;
+    if (!area || at.kind !== "line") return;
+    let range = text === checkedText ? lineRange(text, at.line) : undefined;
+    if (!range && at.quote) {
+      const from = text.indexOf(at.quote);
+      if (from >= 0) range = { start: from, end: from + at.quote.length };
     }
     if (!range) return;
     area.focus();
@@ -161,8 +167,8 @@ export function ReportView({ standalone, targets, insertSheet, notify, download 
   return (
     <div className={styles.split} data-testid="report-view">
       <div className={styles.side}>
-        <p>{standalone ? t("reportIntroStandalone") : t("reportIntro")}</p>
-        <Field label={t("reportTextLabel")} hint={result && checkedText !== text ? t("reportStale") : undefined}>
+        <p>{standalone ? t("textIntroStandalone") : t("textIntro")}</p>
+        <Field label={t("textLabel")} hint={result && checkedText !== text ? t("textStale") : undefined}>
           <Textarea
             ref={areaRef}
             className={styles.text}
@@ -170,19 +176,19 @@ export function ReportView({ standalone, targets, insertSheet, notify, download 
             resize="vertical"
             rows={12}
             value={text}
-            placeholder={t("reportPlaceholder")}
+            placeholder={t("textPlaceholder")}
             onChange={(_, data) => setText(data.value)}
             data-testid="report-text"
           />
         </Field>
         <div className={styles.row}>
           <Button appearance="primary" disabled={busy} onClick={() => check()}>
-            {t("reportCheck")}
+            {t("textCheck")}
           </Button>
           {standalone && (
             <label>
-              {t("reportOpenTxt")}{" "}
-              <input type="file" accept=".txt,text/plain" aria-label={t("reportOpenTxt")} onChange={(e) => openTxt(e.target.files?.[0])} />
+              {t("textOpenTxt")}{" "}
+              <input type="file" accept=".txt,text/plain" aria-label={t("textOpenTxt")} onChange={(e) => openTxt(e.target.files?.[0])} />
             </label>
           )}
           {insertSheet && !standalone && (
@@ -194,17 +200,17 @@ export function ReportView({ standalone, targets, insertSheet, notify, download 
         </div>
       </div>
       <div>
-        {result && !figures.length && <p role="status">{t("reportNoFigures")}</p>}
+        {result && !figures.length && <p role="status">{t("textNoFigures")}</p>}
         {figures.length > 0 && (
           <>
-            <h3 className={styles.heading}>{result?.unit ? t("reportFigures", { unit: result.unit }) : t("reportFiguresNoUnit")}</h3>
+            <h3 className={styles.heading}>{result?.unit ? t("textFigures", { unit: result.unit }) : t("textFiguresNoUnit")}</h3>
             <div className={styles.tableWrap}>
               <table className={styles.table} data-testid="report-figures">
                 <thead>
                   <tr>
-                    {(["figSubject", "figLine", "figBudget", "figActual", "figStatedCompletion", "figChange", "figStatedGrowth", "figBalance", "figComponents"] as const).map((key) => (
+                    {(["subject", "line", "budget", "actual", "statedCompletion", "change", "statedGrowth", "balance", "components"] as const).map((key) => (
                       <th key={key} className={styles.th} scope="col">
-                        {t(key)}
+                        {FIGURE_WORDS[key][lang]}
                       </th>
                     ))}
                   </tr>
@@ -235,6 +241,7 @@ export function ReportView({ standalone, targets, insertSheet, notify, download 
             <p className={styles.summary} role="status" data-report-summary>
               {t("findingsSummary", { error: result.summary.error, warning: result.summary.warning, info: result.summary.info })}
             </p>
+            <ScopeNotes result={result} lang={lang} />
             <FindingsList findings={result.findings} selected={selected} onSelect={select} />
           </>
         )}

@@ -5,26 +5,29 @@
  */
 import { readFileSync } from "fs";
 import path from "path";
-import { checkReportText } from "../../../src/core/report/check";
-import { readReportText } from "../../../src/core/report/read";
+import { checkReportText } from "../../../src/core/reportText/check";
+import { readReportText } from "../../../src/core/reportText/read";
 import { Finding } from "../../../src/core/findings";
+import { addressOf, lineOf, quoteOf } from "../../../src/core/location";
 
-const brief = (f: Finding) => [f.rule, f.severity, f.subject, f.cell, f.observed, f.expected];
-const sorted = (fs: Finding[]) => fs.map(brief).sort((a, b) => String(a).localeCompare(String(b)));
+type Brief = Pick<Finding, "rule" | "severity" | "subject" | "observed" | "expected"> & { cell: string };
+const brief = (f: Brief) => [f.rule, f.severity, f.subject, f.cell, f.observed, f.expected];
+const sorted = (fs: Brief[]) => fs.map(brief).sort((a, b) => String(a).localeCompare(String(b)));
+const briefs = (fs: Finding[]): Brief[] => fs.map((f) => ({ ...f, cell: addressOf(f.at) }));
 
 describe("pasted tables in report text", () => {
   it("tab-separated: 完成率 97.0% typed for 806 ÷ 1015 = 79.41% is caught at its line; 840 ÷ 860 = 97.67% (97.7%) holds", () => {
     const text = readFileSync(path.join(__dirname, "../../fixtures/report-pasted-table.txt"), "utf8");
     const result = checkReportText(text, { name: "t.txt" });
-    expect(sorted(result.findings)).toEqual(
+    expect(sorted(briefs(result.findings))).toEqual(
       sorted([
         { rule: "completion-band", severity: "error", subject: "工伤保险", cell: "L4", observed: "79.4%", expected: "95%–105%" },
         { rule: "stated-rate-mismatch", severity: "error", subject: "工伤保险", cell: "L4", observed: "97.0%", expected: "79.41%" },
-      ] as Finding[])
+      ] as Brief[])
     );
     for (const f of result.findings) {
-      expect(f.line).toBe(4);
-      expect(f.quote).toBe("工伤保险\t1015\t806\t97.0%");
+      expect(lineOf(f.at)).toBe(4);
+      expect(quoteOf(f.at)).toBe("工伤保险\t1015\t806\t97.0%");
       expect(f.related.every((r) => /^L\d+$/.test(r))).toBe(true);
     }
     // What was understood: a fund table at lines 3–5, in 万元 (from the unit line above it).
@@ -42,11 +45,11 @@ describe("pasted tables in report text", () => {
       "企业职工养老保险  4398      4568      4112      103.9%    11.1%",
       "城乡居民养老保险  1015      1011      746       98.0%     35.5%",
     ].join("\n");
-    expect(sorted(checkReportText(text).findings)).toEqual(
+    expect(sorted(briefs(checkReportText(text).findings))).toEqual(
       sorted([
         { rule: "stated-rate-mismatch", severity: "error", subject: "城乡居民养老保险", cell: "L4", observed: "98.0%", expected: "99.61%" },
         { rule: "yoy-growth-band", severity: "warning", subject: "城乡居民养老保险", cell: "L4", observed: "35.5%", expected: "±30%" },
-      ] as Finding[])
+      ] as Brief[])
     );
   });
 

@@ -1,6 +1,6 @@
 import { readFileSync } from "fs";
 import path from "path";
-import { readReportText, figuresToSheetRows, figuresSheetFormats } from "../../../src/core/report";
+import { readReportText, figuresToSheetRows, figuresSheetFormats } from "../../../src/core/reportText";
 
 const seed = readFileSync(path.join(__dirname, "../../fixtures/qiemo-2019-report.txt"), "utf8");
 

@@ -9,8 +9,8 @@ import {
   scoreIndicator,
   SCORING_RULE_NAMES,
   targetMet,
-} from "../../src/core/indicatorTargets";
-import { readNumber } from "../../src/core/numbers";
+} from "../../../src/core/indicators/targetValue";
+import { readNumber } from "../../../src/core/numbers";
 
 function bound(text: string): BoundTarget {
   const t = readTarget(text);

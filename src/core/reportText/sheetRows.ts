@@ -4,31 +4,31 @@
  * pane writes it with Office.js (values and formulas in one 2-D array, plus number formats of the same shape).
  */
 import { readNumberText } from "../numbers";
-import { FigureField, ReportFigure } from "./figures";
+import { FIGURE_WORDS, Lang } from "../words";
+import { FigureField, ReportFigure } from "./funds";
 
 export type SheetCell = string | number | null;
-export type SheetLang = "zh" | "en";
 
-/** Columns, in order. A formula column names the columns it reads. */
+/** Columns, in order (the stated figures named as everywhere, FIGURE_WORDS). A formula column names the columns it reads. */
 const COLUMNS = [
-  { key: "subject", zh: "险种", en: "Fund" },
-  { key: "budget", zh: "预算支出", en: "Budget" },
-  { key: "actual", zh: "实际支出", en: "Actual" },
-  { key: "statedCompletion", zh: "报告完成率", en: "Stated completion" },
+  { key: "subject", ...FIGURE_WORDS.subject },
+  { key: "budget", ...FIGURE_WORDS.budget },
+  { key: "actual", ...FIGURE_WORDS.actual },
+  { key: "statedCompletion", ...FIGURE_WORDS.statedCompletion },
   { key: "completion", zh: "计算完成率", en: "Computed completion" },
   { key: "completionMatches", zh: "完成率相符", en: "Completion matches" },
-  { key: "change", zh: "比上年增减", en: "Stated change" },
-  { key: "statedGrowth", zh: "报告增幅", en: "Stated growth" },
+  { key: "change", ...FIGURE_WORDS.change },
+  { key: "statedGrowth", ...FIGURE_WORDS.statedGrowth },
   { key: "prior", zh: "上年支出（推算）", en: "Prior year (implied)" },
   { key: "growth", zh: "计算增幅", en: "Computed growth" },
   { key: "growthMatches", zh: "增幅相符", en: "Growth matches" },
-  { key: "income", zh: "收入", en: "Income" },
+  { key: "income", ...FIGURE_WORDS.income },
   { key: "currentBalance", zh: "当年结余（计算）", en: "Current balance (computed)" },
-  { key: "balance", zh: "累计结余", en: "Accumulated balance" },
+  { key: "balance", ...FIGURE_WORDS.balance },
   { key: "payableMonths", zh: "可支付月数", en: "Payable months" },
   { key: "componentsSum", zh: "其中合计", en: "Components sum" },
   { key: "componentsMatch", zh: "其中相符", en: "Components match" },
-  { key: "line", zh: "行", en: "Line" },
+  { key: "line", ...FIGURE_WORDS.line },
 ] as const;
 
 type ColumnKey = (typeof COLUMNS)[number]["key"];
@@ -47,7 +47,7 @@ const has = (v: unknown): boolean => v !== undefined && v !== null;
  * Header row + one row per fund. Formulas appear only where their inputs are stated (a blank input would only
  * give #N/A). `componentsCoverage` is the share a 其中 list must cover to be checked as a full breakdown.
  */
-export function figuresToSheetRows(figures: readonly ReportFigure[], lang: SheetLang = "zh", componentsCoverage = 0.9): SheetCell[][] {
+export function figuresToSheetRows(figures: readonly ReportFigure[], lang: Lang = "zh", componentsCoverage = 0.9): SheetCell[][] {
   const rows: SheetCell[][] = [COLUMNS.map((c) => c[lang])];
   figures.forEach((f, i) => {
     const r = i + 2;

@@ -6,10 +6,11 @@
  */
 import Decimal from "decimal.js";
 import { Finding } from "../findings";
+import { lineAt, lineRef } from "../location";
 import { cagr, isValue } from "../fundMath";
 import { exact, NumberRead, statedMatches } from "../numbers";
 import { Targets, targetsFor } from "../targets";
-import { FundFigures, withPeriod } from "./figures";
+import { FundFigures, withPeriod } from "./funds";
 
 /** A rate as a person writes it, one place beyond the stated one ("8.70%" against a stated "8.7%"). */
 function percentText(value: Decimal, stated: NumberRead): string {
@@ -38,9 +39,8 @@ export function averageGrowthFindings(funds: readonly FundFigures[], targets: Ta
       out.push({
         rule: "stated-rate-mismatch",
         severity: setting ?? "error",
-        sheet,
-        cell: `L${average.line}`,
-        related: [`L${first.line}`, `L${last.line}`],
+        at: lineAt(sheet, average.line, average.quote),
+        related: [lineRef(first.line), lineRef(last.line)],
         subject,
         observed: said,
         expected: should,
@@ -48,8 +48,6 @@ export function averageGrowthFindings(funds: readonly FundFigures[], targets: Ta
           zh: `${subject}：填报的年均增长为${said}，但按${from}年至${to}年支出计算（${formula}）应为${should}`,
           en: `${subject}: the stated average annual growth is ${said}, but ${from}–${to} expenditure gives ${formula} = ${should}`,
         },
-        line: average.line,
-        quote: average.quote,
       });
     }
   }

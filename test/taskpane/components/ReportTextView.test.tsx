@@ -4,7 +4,7 @@ import * as path from "path";
 import * as React from "react";
 import { act, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { App } from "../../../src/taskpane/App";
-import { lineRange } from "../../../src/taskpane/components/ReportView";
+import { lineRange } from "../../../src/taskpane/components/ReportTextView";
 import type { WorkbookHost } from "../../../src/taskpane/host";
 
 // jsdom has no layout: Fluent's MessageBar observes its size; a browser has ResizeObserver, jsdom does not.
@@ -67,7 +67,7 @@ test("pasted seed text: the figures per fund and the 工伤保险 finding (202.5
   const finding = workInjuryFinding();
   expect(finding.textContent).toMatch(/line 35/);
   expect(finding.querySelector("[data-quote]")!.textContent).toMatch(/工伤保险基金支出806万元/);
-  expect(screen.getByText("4 errors, 4 warnings, 2 notes")).toBeTruthy();
+  expect(screen.getByText("4 errors, 4 warnings, 2 info")).toBeTruthy();
 });
 
 test("the language switch changes the view's labels, the table headers and the findings", async () => {
@@ -141,4 +141,12 @@ test("lineRange follows the reader's line breaks (\\r\\n, \\n, \\r)", () => {
   expect([1, 2, 3, 4].map(pick)).toEqual(["one", "two", "three", "four"]);
   expect(lineRange(text, 5)).toBeUndefined();
   expect(lineRange(text, 0)).toBeUndefined();
+});
+
+test("targets stored in the workbook that turn a rule off are named above the text's findings", async () => {
+  const host = { ...excelHost(), loadSettings: async () => ({ targets: { severity: { "completion-band": "off" as const } }, problems: [] }) };
+  await renderPane(<App host={host} standalone={false} initialLang="en" />);
+  await pasteAndCheck("en");
+  expect(await screen.findByText("Settings stored in this workbook change the checks: rule completion-band off")).toBeTruthy();
+  expect(screen.getByText("3 errors, 4 warnings, 2 info")).toBeTruthy(); // the seed's completion-band error is gone
 });

@@ -4,18 +4,24 @@
  * words is the row's stated current balance, which budget-balance reads); each finding then points at its line
  * and quotes the sentence the figure stands in (a fund's figures may come from several sentences and lines).
  */
-import { CheckResult, FundAmounts, SheetReport } from "../api";
-import { bySeverity, Finding, summarize } from "../findings";
+import { CheckResult, SheetReport } from "../api";
+import { figureAmounts } from "../chart";
+import { Finding, summarize } from "../findings";
+import { lineAt } from "../location";
+import { inFindingOrder } from "../order";
 import { runFundRules } from "../rules";
+import { SettingsOrigin, settingsEffects } from "../settingsEffects";
 import { DEFAULT_TARGETS, Targets } from "../targets";
 import { averageGrowthFindings } from "./averages";
-import { ReportFigure } from "./figures";
+import { ReportFigure } from "./funds";
 import { readReportTextDetail } from "./read";
 
 export interface ReportCheckOptions {
   targets?: Targets;
   /** The text's name (file name) for findings' `sheet`; "report" by default. */
   name?: string;
+  /** Where the targets came from (CheckResult.settings); default: given for this run. */
+  origin?: SettingsOrigin;
 }
 
 /** A workbook-shaped result (one pseudo-sheet whose rows are lines) plus the figures read (CLI JSON "figures"). */
@@ -23,8 +29,6 @@ export interface ReportCheckResult extends CheckResult {
   unit?: string;
   figures: ReportFigure[];
 }
-
-const LINE_REF = /^L(\d+)$/;
 
 export function checkReportText(text: string, options: ReportCheckOptions = {}): ReportCheckResult {
   const name = options.name ?? "report";
@@ -51,22 +55,20 @@ export function checkReportText(text: string, options: ReportCheckOptions = {}):
   const findings: Finding[] = [];
   for (const table of read.tables) {
     for (const finding of runFundRules(table, targets)) {
-      const m = LINE_REF.exec(finding.cell);
-      if (m) {
-        const line = Number(m[1]);
-        const candidates = sentencesByLine.get(line) ?? new Map<string, string>();
+      const at = finding.at;
+      if (at.kind === "line") {
+        // The sentence of this fund on the finding's line, rather than the row's first sentence.
+        const candidates = sentencesByLine.get(at.line) ?? new Map<string, string>();
         let own = candidates.get(finding.subject);
         if (own === undefined && candidates.size <= 64) for (const [subject, quote] of candidates) if (own === undefined && finding.subject.startsWith(subject)) own = quote;
         if (own === undefined && candidates.size === 1) own = candidates.values().next().value;
-        finding.line = line;
-        if (own !== undefined) finding.quote = own;
+        if (own !== undefined) finding.at = lineAt(at.source, at.line, own);
       }
       findings.push(finding);
     }
   }
   for (const f of averageGrowthFindings(read.funds, targets, name)) findings.push(f);
   for (const f of read.pasted.findings) findings.push(f);
-  findings.sort(bySeverity);
 
   // (A loop, not Math.min(...lines): a text of 200,000 funds would overflow the stack.)
   let firstLine = Infinity;
@@ -77,12 +79,7 @@ export function checkReportText(text: string, options: ReportCheckOptions = {}):
       if (line > lastLine) lastLine = line;
     }
   }
-  const funds: FundAmounts[] = read.figures.map((f) => {
-    const amounts: FundAmounts = { subject: f.subject };
-    if (f.budget !== undefined) amounts.budget = f.budget;
-    if (f.actual !== undefined) amounts.actual = f.actual;
-    return amounts;
-  });
+  const funds = figureAmounts(read.figures);
   const sheet: SheetReport = {
     name,
     kind: read.figures.length || read.pasted.tables.length ? "fund" : "notes",
@@ -93,7 +90,10 @@ export function checkReportText(text: string, options: ReportCheckOptions = {}):
       : [],
   };
   for (const t of read.pasted.tables) sheet.tables.push(t);
-  const result: ReportCheckResult = { sheets: [sheet], summary: summarize(findings), findings, figures: read.figures };
+  const ordered = inFindingOrder(findings);
+  const result: ReportCheckResult = { sheets: [sheet], summary: summarize(ordered), findings: ordered, figures: read.figures };
+  const effects = settingsEffects({ value: options.targets, origin: options.origin ?? "given" });
+  if (effects.length) result.settings = effects;
   if (read.unit) result.unit = read.unit;
   return result;
 }

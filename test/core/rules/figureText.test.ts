@@ -1,7 +1,7 @@
 /** How findings write figures: the fast paths must give exactly what the Decimal formatting gives. */
 import fc from "fast-check";
 import { readNumber } from "../../../src/core/numbers";
-import { amount, amountOf, growthBandText, pctBand, statedRate } from "../../../src/core/rules/format";
+import { amount, amountOf, growthBandText, pctBand, statedRate } from "../../../src/core/rules/figureText";
 import { exact } from "../../../src/core/numbers";
 
 function numberRead(value: unknown, numFmt?: string) {

@@ -1,9 +1,10 @@
 import fc from "fast-check";
-import { readReportText } from "../../../src/core/report/read";
-import { checkReportText } from "../../../src/core/report/check";
-import { figuresToSheetRows } from "../../../src/core/report/sheetRows";
-import { FIGURE_FIELDS } from "../../../src/core/report/figures";
+import { readReportText } from "../../../src/core/reportText/read";
+import { checkReportText } from "../../../src/core/reportText/check";
+import { figuresToSheetRows } from "../../../src/core/reportText/sheetRows";
+import { FIGURE_FIELDS } from "../../../src/core/reportText/funds";
 import { readNumberText } from "../../../src/core/numbers";
+import { addressOf, lineOf } from "../../../src/core/location";
 
 /** Pieces of report language, numbers in many writings, and noise, so random texts often look like reports. */
 const piece = fc.oneof(
@@ -70,9 +71,9 @@ describe("readReportText on arbitrary text", () => {
         // The checks never throw either, and every finding points at a line of the text.
         const checked = checkReportText(t);
         for (const finding of checked.findings) {
-          expect(finding.cell).toMatch(/^L\d+$/);
-          expect(finding.line).toBeGreaterThanOrEqual(1);
-          expect(finding.line).toBeLessThanOrEqual(lines.length);
+          expect(addressOf(finding.at)).toMatch(/^L\d+$/);
+          expect(lineOf(finding.at)).toBeGreaterThanOrEqual(1);
+          expect(lineOf(finding.at)).toBeLessThanOrEqual(lines.length);
         }
         // The sheet rows are always a rectangle.
         const rows = figuresToSheetRows(read.figures, "en");

@@ -1,13 +1,14 @@
 import { readFileSync } from "fs";
 import path from "path";
-import { checkReportText } from "../../../src/core/report";
+import { checkReportText } from "../../../src/core/reportText";
 import { DEFAULT_TARGETS, parseTargets } from "../../../src/core/targets";
-import { Finding } from "../../../src/core/findings";
+import { bySeverity, Finding } from "../../../src/core/findings";
+import { addressOf, lineOf, placeOf, quoteOf } from "../../../src/core/location";
 
 const fixture = (name: string) => readFileSync(path.join(__dirname, "../../fixtures", name), "utf8");
 
 /** What a reviewer reads off a finding: rule, severity, fund, line, what the figures give, what was expected. */
-const brief = (f: Finding) => [f.rule, f.severity, f.subject, f.cell, f.observed, f.expected];
+const brief = (f: Finding) => [f.rule, f.severity, f.subject, addressOf(f.at), f.observed, f.expected];
 const sortBriefs = (fs: Finding[]) => fs.map(brief).sort((a, b) => String(a).localeCompare(String(b)));
 
 describe("checkReportText on the seed (且末县 2019): exactly the findings of SPEC §9", () => {
@@ -31,9 +32,14 @@ describe("checkReportText on the seed (且末县 2019): exactly the findings of 
     );
   });
 
-  it("summarizes 4 errors, 4 warnings, 2 infos, errors first", () => {
+  it("summarizes 4 errors, 4 warnings, 2 infos, in line order (the one order of findings), errors first when grouped", () => {
     expect(result.summary).toEqual({ error: 4, warning: 4, info: 2 });
-    expect(result.findings.map((f) => f.severity)).toEqual(["error", "error", "error", "error", "warning", "warning", "warning", "warning", "info", "info"]);
+    const lines = result.findings.map((f) => lineOf(f.at)!);
+    expect(lines).toEqual([...lines].sort((a, b) => a - b));
+    // Within a line, by rule in catalogue order: completion-band before stated-rate-mismatch before yoy-growth-band.
+    expect(result.findings.filter((f) => lineOf(f.at) === 35).map((f) => f.rule)).toEqual(["completion-band", "stated-rate-mismatch", "yoy-growth-band"]);
+    const groups = bySeverity(result.findings);
+    expect([groups.error.length, groups.warning.length, groups.info.length]).toEqual([4, 4, 2]);
   });
 
   it("passes 机关事业单位 on every rule (96.8% rounds to 97%, 6.496% to 6%)", () => {
@@ -48,17 +54,17 @@ describe("checkReportText on the seed (且末县 2019): exactly the findings of 
 
   it("points each finding at its line and quotes the sentence the figure stands in", () => {
     for (const f of result.findings) {
-      expect(f.sheet).toBe("qiemo-2019-report.txt");
-      expect(f.cell).toBe(`L${f.line}`);
-      const line = seed.split("\n")[f.line! - 1];
-      expect(line).toContain(f.quote!);
-      expect(f.quote!.length).toBeGreaterThan(10);
+      expect(placeOf(f.at)).toBe("qiemo-2019-report.txt");
+      expect(addressOf(f.at)).toBe(`L${lineOf(f.at)}`);
+      const line = seed.split("\n")[lineOf(f.at)! - 1];
+      expect(line).toContain(quoteOf(f.at)!);
+      expect(quoteOf(f.at)!.length).toBeGreaterThan(10);
     }
     const months = result.findings.find((f) => f.rule === "payable-months-band")!;
     // The balance is stated in the overview's second sentence, not in the fund's own paragraph.
-    expect(months.quote).toBe("截至2019年末，城乡居民养老保险基金累计结余3594万元。");
+    expect(quoteOf(months.at)).toBe("截至2019年末，城乡居民养老保险基金累计结余3594万元。");
     const balance = result.findings.find((f) => f.rule === "budget-balance")!;
-    expect(balance.quote).toMatch(/^2019年社会保险基金预算绩效目标.*各项总基金支出34928万元。$/);
+    expect(quoteOf(balance.at)).toMatch(/^2019年社会保险基金预算绩效目标.*各项总基金支出34928万元。$/);
   });
 
   it("returns the figures and the unit for the CLI's JSON, and a workbook-like sheet entry", () => {
@@ -78,7 +84,7 @@ describe("checkReportText on the seed (且末县 2019): exactly the findings of 
     expect(relaxed.findings.map((f) => f.rule)).not.toContain("yoy-growth-band");
     expect(relaxed.findings.map((f) => f.rule)).not.toContain("payable-months-band");
     expect(relaxed.findings.filter((f) => f.rule === "stated-rate-mismatch")).toHaveLength(3);
-    expect(relaxed.findings[0].sheet).toBe("report");
+    expect(placeOf(relaxed.findings[0].at)).toBe("report");
   });
 });
 
@@ -123,7 +129,7 @@ describe("checkReportText on other phrasings", () => {
       ].sort((a, b) => String(a).localeCompare(String(b)))
     );
     const stated = r.findings.find((f) => f.subject === "生育保险")!;
-    expect(stated.quote).toBe("生育保险基金当年收不抵支35万元。");
+    expect(quoteOf(stated.at)).toBe("生育保险基金当年收不抵支35万元。");
     expect(stated.message.zh).toBe("生育保险：当年收不抵支，当期缺口35，未达到“以收定支，收支平衡，略有结余”的目标");
   });
 
@@ -140,7 +146,7 @@ describe("checkReportText on other phrasings", () => {
         ["stated-rate-mismatch", "error", "工伤保险", "L3", "131%", "202.5%"],
       ].sort((a, b) => String(a).localeCompare(String(b)))
     );
-    expect(r.findings[0].quote).toBe("工傷保險基金預算數398萬元，執行數8 06萬元，完成預算的131%。");
+    expect(quoteOf(r.findings[0].at)).toBe("工傷保險基金預算數398萬元，執行數8 06萬元，完成預算的131%。");
   });
 
   it("half-width punctuation and 全县各项 totals give the seed's findings for 城乡居民 and the totals", () => {
@@ -157,7 +163,7 @@ describe("checkReportText on other phrasings", () => {
 
   it("a stated growth with neither a change nor a prior year: missing-value (the base is not stated), not a guess", () => {
     const r = checkReportText("工伤保险预算支出400万元，支出398万元，完成预算的99.5%，增长8%。");
-    expect(r.findings.map((f) => [f.rule, f.severity, f.cell])).toEqual([["missing-value", "info", "L1"]]);
+    expect(r.findings.map((f) => [f.rule, f.severity, addressOf(f.at)])).toEqual([["missing-value", "info", "L1"]]);
     expect(r.findings[0].message.en).toMatch(/prior/i);
   });
 

@@ -42,8 +42,6 @@ export interface Statement {
   years?: [number, number];
 }
 
-/** Money units and their size in 元. */
-export const MONEY_UNITS: Record<string, number> = { 元: 1, 千元: 1e3, 万元: 1e4, 亿元: 1e8 };
 
 const NEGATIVE_BALANCE = labelPattern("收不抵支|收支缺口|当年赤字|赤字|缺口", "(?:资金|金额|额)?");
 const ACCUMULATED_BALANCE = labelPattern(

@@ -2,7 +2,7 @@
 import { FundTable } from "../model";
 import { extractStatements } from "./extract";
 import { DEFAULT_TARGETS, Targets } from "../targets";
-import { FundFigures, mergeFigures, ReportFigure, textUnit, toFundTable } from "./figures";
+import { FundFigures, mergeFigures, ReportFigure, textUnit, toFundTable } from "./funds";
 import { splitLines } from "./normalize";
 import { checkPastedTables, PastedTables } from "./pastedTables";
 

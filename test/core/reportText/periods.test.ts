@@ -5,11 +5,12 @@
  */
 import { readFileSync } from "fs";
 import path from "path";
-import { checkReportText } from "../../../src/core/report/check";
-import { readReportText } from "../../../src/core/report/read";
+import { checkReportText } from "../../../src/core/reportText/check";
+import { readReportText } from "../../../src/core/reportText/read";
 import { Finding } from "../../../src/core/findings";
+import { addressOf } from "../../../src/core/location";
 
-const brief = (f: Finding) => [f.rule, f.severity, f.subject, f.cell, f.observed, f.expected];
+const brief = (f: Finding) => [f.rule, f.severity, f.subject, addressOf(f.at), f.observed, f.expected];
 const amounts = (text: string) => readReportText(text).figures.map((f) => [f.subject, f.budget, f.actual, f.statedCompletion]);
 
 describe("a text covering two years", () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from "fs";
 import path from "path";
-import { readReportText } from "../../../src/core/report/read";
-import { ReportFigure } from "../../../src/core/report/figures";
+import { readReportText } from "../../../src/core/reportText/read";
+import { ReportFigure } from "../../../src/core/reportText/funds";
 
 const fixture = (name: string) => readFileSync(path.join(__dirname, "../../fixtures", name), "utf8");
 

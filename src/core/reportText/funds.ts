@@ -6,8 +6,10 @@
  */
 import Decimal from "decimal.js";
 import { NumberRead } from "../numbers";
+import { lineRef } from "../location";
 import { Figure, FundRow, FundTable } from "../model";
-import { MONEY_UNITS, Statement } from "./extract";
+import { MONEY_UNIT_NAMES, MONEY_UNITS } from "../units";
+import { Statement } from "./extract";
 
 export const FIGURE_FIELDS = [
   "budget",
@@ -86,7 +88,7 @@ export interface FundFigures {
   quote: string;
 }
 
-const UNIT_ORDER = ["元", "千元", "万元", "亿元"];
+const UNIT_ORDER = MONEY_UNIT_NAMES;
 
 /** The unit of a text: the largest money unit among its figures (undefined when it states no amount). */
 export function textUnit(statements: readonly Statement[]): string | undefined {
@@ -220,14 +222,19 @@ const TABLE_FIELDS: Partial<Record<FigureField, keyof FundRow["figures"]>> = {
   statedGrowth: "statedGrowth",
 };
 
-const ref = (line: number) => `L${line}`;
-
 /**
  * The text as a FundTable: one item row per fund (the all-funds total is an item too: a total in prose is not
  * the sum of the paragraphs, which rarely cover every fund), each followed by its component rows.
  */
 export function toFundTable(funds: readonly FundFigures[], sheet: string, unit: string | undefined): FundTable {
   const rows: FundRow[] = [];
+  // Refs name lines ("L12", as the JSON `cell` writes them); the table keeps the line each one stands for.
+  const lines = new Map<string, number>();
+  const ref = (line: number) => {
+    const r = lineRef(line);
+    lines.set(r, line);
+    return r;
+  };
   const byYear = new Map<string, FundFigures>();
   for (const fund of funds) if (fund.period !== undefined) byYear.set(`${fund.fund}\u0000${fund.period}`, fund);
   for (const fund of funds) {
@@ -273,7 +280,7 @@ export function toFundTable(funds: readonly FundFigures[], sheet: string, unit: 
       });
     }
   }
-  const table: FundTable = { sheet, rows };
+  const table: FundTable = { sheet, lines, rows };
   if (unit) table.unit = unit;
   return table;
 }

@@ -1,5 +1,6 @@
 /**
- * Indicator targets (SPEC §4.3): reads a target as written in a 绩效目标表 / 绩效自评表 ("≥95%", "1%以内",
+ * An indicator's target value (年度指标值, docs/indicators.md) — not the targets file of thresholds, ../targets.ts:
+ * reads a target as written in a 绩效目标表 / 绩效自评表 ("≥95%", "1%以内",
  * "95%-105%", "按时足额" …), decides whether an actual value meets it, and scores an indicator.
  * Pure: no Office, no DOM. Used by the custom functions (TARGET_MET, INDICATOR_SCORE) and by the indicator rules.
  *
@@ -13,7 +14,8 @@
  *   compared ("unreadable"). A figure without a unit takes the target's unit.
  */
 import Decimal from "decimal.js";
-import { clipText, NumberRead, ReadResult, readNumber, readNumberText, toHalfWidth } from "./numbers";
+import { clipText, NumberRead, ReadResult, readNumber, readNumberText, toHalfWidth } from "../numbers";
+import { MONEY_UNITS } from "../units";
 
 export type BoundOp = ">=" | ">" | "<=" | "<" | "=";
 
@@ -114,11 +116,9 @@ const SUFFIX_OPS: [string, BoundOp][] = [
 
 /** Unit families: a unit → [base unit, how many base units it is]. */
 const UNIT_SCALE: Record<string, [string, number]> = {
-  元: ["元", 1],
+  ...Object.fromEntries(Object.entries(MONEY_UNITS).map(([unit, size]): [string, [string, number]] => [unit, ["元", size]])),
+  // A target may be written in 百元, which no fund table or report states amounts in.
   百元: ["元", 100],
-  千元: ["元", 1000],
-  万元: ["元", 10000],
-  亿元: ["元", 100000000],
   人: ["人", 1],
   名: ["人", 1],
   万人: ["人", 10000],

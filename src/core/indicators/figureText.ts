@@ -1,11 +1,11 @@
 /** How indicator findings write figures, targets and the scoring rule. */
 import Decimal from "decimal.js";
 import { Message } from "../findings";
-import { ScoringRuleName } from "../indicatorTargets";
+import { ScoringRuleName } from "./targetValue";
 import { Figure } from "../model";
-import { IndicatorTarget } from "../indicatorTargets";
+import { IndicatorTarget } from "./targetValue";
 import { exact } from "../numbers";
-import { stated } from "../rules/format";
+import { stated } from "../rules/figureText";
 
 /** The scoring rules by name, as findings name them ("按比例计分 / proportional"). */
 export const SCORING_RULE_LABELS: Record<ScoringRuleName, Message> = {

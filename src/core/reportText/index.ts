@@ -8,5 +8,5 @@ export type { ReportRead } from "./read";
 export { checkReportText } from "./check";
 export type { ReportCheckOptions, ReportCheckResult } from "./check";
 export { figuresToSheetRows, figuresSheetFormats } from "./sheetRows";
-export type { SheetCell, SheetLang } from "./sheetRows";
-export type { ReportFigure, ReportComponent, FigureSource, FigureField } from "./figures";
+export type { SheetCell } from "./sheetRows";
+export type { ReportFigure, ReportComponent, FigureSource, FigureField } from "./funds";

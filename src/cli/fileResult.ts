@@ -1,14 +1,15 @@
-/** What the CLI knows about one input after checking it; every output format is a function of a list of these. */
+/** What the CLI knows about one input after checking it (its result); every output format is a function of a list of these. */
 import type { CheckResult } from "../core/api";
-import type { ReportFigure } from "../core/report";
+import type { ReportFigure } from "../core/reportText";
+import type { Lang } from "../core/words";
 
-export type Lang = "zh" | "en";
+export type { Lang };
 
-export interface FileReport {
+export interface FileResult {
   /** The path as the user gave it. */
   file: string;
   result: CheckResult;
-  /** Report text (.txt/.docx, SPEC §7) only: the figures read from it and the unit of their amounts. */
+  /** Report text (.txt/.docx; docs/cli.md) only: the figures read from it and the unit of their amounts. */
   reportText?: { unit?: string; figures: ReportFigure[] };
   /** Things the user should know that are not findings (stored settings that could not be used), for stderr. */
   notes?: string[];

@@ -8,6 +8,7 @@
  * 亿元; 万/亿 not followed by 人/户) or % follows, spaces allowed; otherwise it is bare (a year, a headcount, an
  * item of a list whose unit is written once at its end: "1096、1180和1295万元").
  */
+import { MONEY_UNIT_PATTERN } from "../units";
 
 export interface NumberToken {
   start: number;
@@ -21,7 +22,8 @@ export interface NumberToken {
 /** More significant characters than this is not a figure in a fund report (and would only lose precision). */
 export const MAX_FIGURE_CHARS = 40;
 
-const UNIT_WORDS = ["亿元", "万元", "千元", "元", "亿", "万", "%"];
+/** Longest first: 万元 before 元 (the money units of src/core/units.ts), then 亿 and 万 alone, then %. */
+const UNIT_WORDS = [...MONEY_UNIT_PATTERN.split("|"), "亿", "万", "%"];
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 /** What JavaScript's \s matches (the normalized line has no tabs or NBSP left, but other spaces may remain). */
