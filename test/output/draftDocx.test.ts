@@ -8,7 +8,7 @@ import mammoth from "mammoth";
 import { readGrid } from "../helpers/xlsx";
 import { draftWorkbook } from "../../src/core/draft";
 import { draftDocx } from "../../src/output/draftDocx";
-import { checkReportText, readReportText } from "../../src/core/report";
+import { checkReportText, readReportText } from "../../src/core/reportText";
 
 async function seedSections(lang: "zh" | "en") {
   const workbook = await readGrid(fs.readFileSync(path.join(__dirname, "..", "..", "examples", "qiemo-2019.xlsx")), "qiemo-2019.xlsx");

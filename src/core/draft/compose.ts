@@ -7,8 +7,9 @@
  */
 import Decimal from "decimal.js";
 import { Finding, RuleId } from "../findings";
-import { findSubjects } from "../report/subjects";
-import { normalizeLine } from "../report/normalize";
+import { locationFields } from "../location";
+import { findSubjects } from "../reportText/subjects";
+import { normalizeLine } from "../reportText/normalize";
 import { DEFAULT_TARGETS, Targets, targetsFor } from "../targets";
 import { Catalogue, DraftLang, Explanation, fill, templateParts } from "./catalogue";
 import { holds, paragraphText } from "./evaluate";
@@ -124,7 +125,7 @@ class Composer {
     const rows = this.table.rows;
     const targets = targetsFor(this.options.targets ?? DEFAULT_TARGETS, row.subject);
     const ruleOn = (id: RuleId) => targets.severity?.[id] !== "off";
-    const found = (id: RuleId, cell?: string) => row.findings.some((f) => f.rule === id && (cell === undefined || f.cell === cell));
+    const found = (id: RuleId, cell?: string) => row.findings.some((f) => f.rule === id && (cell === undefined || locationFields(f.at).cell === cell));
 
     const fig = (role: AmountRole): PlanFigure | undefined => row.figures[role];
     const A = fig("actual");
@@ -349,8 +350,8 @@ class Composer {
 
   /** The row's findings that no explanation answers: stated figures the draft corrected, figures it left out. */
   private notes(row: DraftRow, answered: { key: Explanation; cells?: string[] }[]): DraftNote[] {
-    const isAnswered = (f: Finding) => answered.some((e) => EXPLAINS[e.key] === f.rule && (e.cells === undefined || e.cells.includes(f.cell)));
-    return row.findings.filter((f) => !isAnswered(f)).map((f) => ({ rule: f.rule, cell: f.cell, text: f.message[this.options.lang] }));
+    const isAnswered = (f: Finding) => answered.some((e) => EXPLAINS[e.key] === f.rule && (e.cells === undefined || e.cells.includes(locationFields(f.at).cell)));
+    return row.findings.filter((f) => !isAnswered(f)).map((f) => ({ rule: f.rule, cell: locationFields(f.at).cell, text: f.message[this.options.lang] }));
   }
 }
 

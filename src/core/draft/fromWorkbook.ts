@@ -3,7 +3,7 @@
  * rules as checkWorkbook (src/core/check.ts), keeping the FundTables it does not return. Sheets are read on
  * their own, the add-in's own sheets skipped, tables in sheet order.
  */
-import { isAddinSheet } from "../addinSheets";
+import { addinSheetKind } from "../addinSheets";
 import { ColumnMapping } from "../api";
 import { buildFundTable } from "../detect/fundTable";
 import { detectTables } from "../detect/tables";
@@ -33,7 +33,7 @@ export function checkedFundTables(workbook: GridWorkbook, options: { targets?: T
   const targets = options.targets ?? DEFAULT_TARGETS;
   const out: CheckedFundTable[] = [];
   for (const sheet of workbook.sheets) {
-    if (isAddinSheet(sheet.name)) continue;
+    if (addinSheetKind(sheet)) continue;
     const cells = sheetCells(sheet);
     for (const detected of detectTables(cells, sheetMapping(options.mapping, sheet.name)).tables) {
       if (detected.kind !== "fund") continue;

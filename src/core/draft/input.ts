@@ -6,13 +6,14 @@
  */
 import Decimal from "decimal.js";
 import { Finding } from "../findings";
+import { locationFields } from "../location";
 import { ABSENT, ACTUAL, BALANCE, BUDGET, ERROR, INCOME, MERGED, MISSING, NUMBER, PRIOR, Precision, STATED_CHANGE, STATED_COMPLETION, STATED_GROWTH, TableFigures } from "../figureStore";
 import { FundTable, RowKind } from "../model";
 import { exact, roundHalfUp } from "../numbers";
-import { MONEY_UNITS } from "../detect/labels";
+import { MONEY_UNITS } from "../units";
 import { tableFacts } from "../rules";
-import { normalizeLine } from "../report/normalize";
-import { findSubjects } from "../report/subjects";
+import { normalizeLine } from "../reportText/normalize";
+import { findSubjects } from "../reportText/subjects";
 import { PlanFigure } from "./plan";
 
 /** The amounts a paragraph is drafted from (rates are never copied: they are computed). */
@@ -194,8 +195,9 @@ export function draftInput(table: FundTable, findings: readonly Finding[]): Draf
     }
   }
   for (const finding of findings) {
-    if (finding.sheet !== table.sheet) continue;
-    const candidates = byRef.get(finding.cell);
+    const where = locationFields(finding.at);
+    if (where.sheet !== table.sheet) continue;
+    const candidates = byRef.get(where.cell);
     if (!candidates) continue;
     const named = candidates.find((i) => rowSubjects(table, i).includes(finding.subject));
     const at = named ?? (candidates.length === 1 ? candidates[0] : undefined);

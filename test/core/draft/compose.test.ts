@@ -8,7 +8,7 @@ import { checkCatalogue, CATALOGUES } from "../../../src/core/draft/catalogue";
 import { parseTargets } from "../../../src/core/targets";
 import { FormulaBook, SpecRow, TableSpec, findingsOf, sheetData, tableOf } from "./helpers";
 import { runFundRules } from "../../../src/core/rules";
-import { readReportText } from "../../../src/core/report";
+import { readReportText } from "../../../src/core/reportText";
 
 function draft(spec: TableSpec, options: Parameters<typeof draftTable>[2] = {}) {
   const table = tableOf(spec);

@@ -7,8 +7,8 @@
 import Decimal from "decimal.js";
 import fc from "fast-check";
 import { draftTable, renderText } from "../../../src/core/draft";
-import { checkReportText, readReportText } from "../../../src/core/report";
-import { findSubjects } from "../../../src/core/report/subjects";
+import { checkReportText, readReportText } from "../../../src/core/reportText";
+import { findSubjects } from "../../../src/core/reportText/subjects";
 import { roundHalfUp } from "../../../src/core/numbers";
 import { SpecValue, TableSpec, findingsOf, tableOf, tableSpecArb } from "./helpers";
 

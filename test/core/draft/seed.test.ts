@@ -7,7 +7,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { readGrid } from "../../helpers/xlsx";
 import { DraftSection, draftWorkbook, renderText } from "../../../src/core/draft";
-import { checkReportText, readReportText } from "../../../src/core/report";
+import { checkReportText, readReportText } from "../../../src/core/reportText";
 import { GridWorkbook } from "../../../src/core/grid";
 
 let workbook: GridWorkbook;
