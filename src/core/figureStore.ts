@@ -23,7 +23,10 @@ export const STATED_COMPLETION = 5;
 export const STATED_CHANGE = 6;
 export const STATED_GROWTH = 7;
 export const PEOPLE = 8;
-const ROLE_COUNT = 9;
+export const SURPLUS = 9;
+export const OPENING_BALANCE = 10;
+export const STATED_INDEX = 11;
+const ROLE_COUNT = 12;
 
 /** What a slot holds. ABSENT: the table has no column for the role (the model leaves the role out). */
 export const ABSENT = 0;
@@ -257,6 +260,15 @@ export class RowFigures {
   }
   get people(): Figure | undefined {
     return this[STORE].figure(this[SLOT], PEOPLE);
+  }
+  get surplus(): Figure | undefined {
+    return this[STORE].figure(this[SLOT], SURPLUS);
+  }
+  get openingBalance(): Figure | undefined {
+    return this[STORE].figure(this[SLOT], OPENING_BALANCE);
+  }
+  get statedIndex(): Figure | undefined {
+    return this[STORE].figure(this[SLOT], STATED_INDEX);
   }
   toJSON(): Partial<Record<FigureRole, Figure>> {
     const out: Partial<Record<FigureRole, Figure>> = {};

@@ -19,6 +19,8 @@ const TOTAL = /(?:合计|总计|共计)$|^(?:合计|总计|共计)|^(?:grand\s*)
 const SUBTOTAL = /小计$|^小计|^sub-?total\b/i;
 /** Names that are funds or totals in their own right, never a line of the fund above. */
 const FUND_NAME = /保险|基金|年金|合计|总计|小计|insurance|pension|fund|total/i;
+/** A numbered section (一、基金收入, 三、年末累计结余, (二)): never a component, and it ends a 其中 list. */
+const NUMBERED_SECTION = /^[\s\u3000]*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])/;
 
 export function subjectText(v: CellValue): string {
   if (v === null || v === undefined) return "";
@@ -66,7 +68,7 @@ function asPercentPoints(read: NumberRead): NumberRead {
   return { ...read, value: read.value / 100, digits, percent: true };
 }
 
-const RATE_ROLES = new Set<FigureRole>(["statedCompletion", "statedGrowth"]);
+const RATE_ROLES = new Set<FigureRole>(["statedCompletion", "statedGrowth", "statedIndex"]);
 
 export interface BuiltFundTable {
   table: FundTable;
@@ -236,6 +238,7 @@ export function buildFundTable(sheet: GridSheet | SheetCells, detected: Detected
     const hasBudget = budgetK >= 0 && kinds[i * width + budgetK] === NUMBER;
     let kind: RowKind;
     if (totalKind) kind = totalKind;
+    else if (NUMBERED_SECTION.test(raw)) kind = "item";
     else if (lastParent >= 0 && prefixed) kind = "component";
     else if (lastParent >= 0 && indent > lastParentIndent) kind = "component";
     else if (lastParent >= 0 && inComponentList && indent === 0 && !FUND_NAME.test(name) && !(lastParentHasBudget && hasBudget)) kind = "component";
@@ -278,7 +281,7 @@ function sortedIndexOf(list: readonly number[], value: number): number {
   return -1;
 }
 
-const FIGURE_ROLE_SET = new Set<string>(["budget", "actual", "prior", "income", "balance", "statedCompletion", "statedChange", "statedGrowth", "people"]);
+const FIGURE_ROLE_SET = new Set<string>(["budget", "actual", "prior", "income", "balance", "statedCompletion", "statedChange", "statedGrowth", "people", "surplus", "openingBalance", "statedIndex"]);
 function isFundFigureRole(role: string): role is FigureRole {
   return FIGURE_ROLE_SET.has(role);
 }

@@ -37,7 +37,7 @@ export interface DetectedSheet {
   tables: DetectedTable[];
 }
 
-const FIGURE_ROLES = new Set<Role>(["budget", "actual", "prior", "income", "balance", "statedCompletion", "statedChange", "statedGrowth", "people"]);
+const FIGURE_ROLES = new Set<Role>(["budget", "actual", "prior", "income", "balance", "statedCompletion", "statedChange", "statedGrowth", "people", "surplus", "openingBalance", "statedIndex"]);
 const INDICATOR_CORE = new Set<Role>(["level1", "level2", "indicator", "target", "indicatorActual", "weight", "score", "reason"]);
 
 /** Cell text as a label: strings as they are, integer years as text; other values are not labels. */
@@ -344,7 +344,7 @@ function tableKind(columns: DetectedColumn[]): "fund" | "indicator" {
   let figures = 0;
   let indicators = 0;
   for (const c of columns) {
-    if (c.role === "budget" || c.role === "actual" || c.role === "income" || c.role === "balance" || c.role === "prior") figures++;
+    if (c.role === "budget" || c.role === "actual" || c.role === "income" || c.role === "balance" || c.role === "prior" || c.role === "surplus" || c.role === "openingBalance") figures++;
     if (INDICATOR_CORE.has(c.role)) indicators++;
   }
   return indicators >= 2 && indicators >= figures ? "indicator" : "fund";

@@ -47,7 +47,7 @@ const has = (v: unknown): boolean => v !== undefined && v !== null;
  * Header row + one row per fund. Formulas appear only where their inputs are stated (a blank input would only
  * give #N/A). `componentsCoverage` is the share a 其中 list must cover to be checked as a full breakdown.
  */
-export function figuresToSheetRows(figures: readonly ReportFigure[], lang: SheetLang = "zh", componentsCoverage = 0.9): SheetCell[][] {
+export function figuresToSheetRows(figures: readonly ReportFigure[], lang: SheetLang = "zh", componentsCoverage = 1): SheetCell[][] {
   const rows: SheetCell[][] = [COLUMNS.map((c) => c[lang])];
   figures.forEach((f, i) => {
     const r = i + 2;

@@ -110,4 +110,7 @@ export const ROLE_NAMES: Record<string, { zh: string; en: string }> = {
   statedChange: { zh: "比上年增减额", en: "change on the prior year" },
   statedGrowth: { zh: "增幅", en: "growth rate" },
   people: { zh: "人数", en: "headcount" },
+  surplus: { zh: "当年结余", en: "current-year surplus" },
+  openingBalance: { zh: "上年结余", en: "balance brought forward" },
+  statedIndex: { zh: "为上年的%", en: "ratio to the prior year" },
 };
