@@ -192,6 +192,24 @@ export function buildFundTable(sheet: GridSheet | SheetCells, detected: Detected
       }
     }
   }
+  // Units: amounts are brought to the table's unit before any rule runs (a 执行数（元） column in a 万元 table,
+  // "4568万元" typed in a 元 table), exactly, their shown decimals moved with them.
+  const tableUnit = detected.unit ?? figureCols.find((fc) => !RATE_ROLES.has(fc.role) && fc.unit && fc.unit in MONEY_UNITS)?.unit;
+  if (tableUnit && tableUnit in MONEY_UNITS) {
+    for (let k = 0; k < figureCols.length; k++) {
+      const fc = figureCols[k];
+      if (RATE_ROLES.has(fc.role) || fc.role === "people") continue;
+      const columnUnit = fc.unit && fc.unit in MONEY_UNITS ? fc.unit : undefined;
+      for (let i = 0; i < count; i++) {
+        if (store.kinds[i * width + k] !== NUMBER) continue;
+        const r = store.read(i, k);
+        if (r.kind !== "number" || r.percent || r.permille) continue;
+        const from = r.unit && r.unit in MONEY_UNITS ? r.unit : columnUnit;
+        if (from && from !== tableUnit) store.set(i, k, convertUnit(r, from, tableUnit));
+      }
+    }
+  }
+
   // Each role reads the first column that has it.
   for (let role = 0; role < FIGURE_ROLES.length; role++) {
     const k = figureCols.findIndex((c) => c.role === FIGURE_ROLES[role]);
@@ -266,6 +284,15 @@ export function buildFundTable(sheet: GridSheet | SheetCells, detected: Detected
   else if (unitsSeen.length) table.unit = unitsSeen[0].unit;
   if (unitsSeen.length > 1) table.unitsSeen = unitsSeen;
   return { table, rowNumbers, columns, percentPointColumns };
+}
+
+/** An amount in another money unit, exactly: 13621800 元 → 1362.18 万元 (shown to 4 more places: 1362.1800). */
+export function convertUnit(read: NumberRead, from: string, to: string): NumberRead {
+  const shift = Math.round(Math.log10(MONEY_UNITS[from] / MONEY_UNITS[to]));
+  if (shift === 0) return read;
+  const value = new Decimal(read.digits).times(new Decimal(10).pow(shift));
+  const decimals = Math.max(0, read.decimals - shift);
+  return { ...read, value: value.toNumber(), digits: value.toFixed(), decimals, unit: to };
 }
 
 /** The index of `value` in an ascending list, or −1. */
