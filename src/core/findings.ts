@@ -62,6 +62,8 @@ export interface Finding extends ObservedExpected {
   /** Report text only: 1-based line and the sentence quoted. */
   line?: number;
   quote?: string;
+  /** The year the figures are of, when the sheet or text holds several (a column group 2022年, a text's 2022 report). */
+  period?: number;
 }
 
 export interface Summary {

@@ -12,10 +12,7 @@ export interface KnownGap {
 export const KNOWN_GAPS: KnownGap[] = [
   // 1 — which 结余
   // 2 — units
-  { id: "c02-units/yuan-column-in-wanyuan-table", reason: "执行数（元） not converted to 万元: 9 false errors at ~985,071%; the planted rate error is reported with observed 983,523%" },
   // 3 — multi-year
-  { id: "c03-multiyear/three-years-clean", reason: "2023 执行数 compared with 2021's (the earliest year taken as 上年): false +35.1% and +31.9% growth warnings" },
-  { id: "c03-multiyear/three-years-planted", reason: "only the last year is checked: the 2022 rate error is missed; 2023 growth computed on 2021 (+52.6%, not +33.6%) and no year named; a false +35.1%" },
   // 4 — transposed, unreadable
   { id: "c04-transposed/funds-as-columns-planted", reason: "funds-as-columns sheet taken for notes: both planted errors missed, exit 0" },
   { id: "c04-transposed/funds-as-columns-clean", reason: "funds-as-columns sheet taken for notes (nothing checked, kind 'notes')" },
@@ -38,6 +35,5 @@ export const KNOWN_GAPS: KnownGap[] = [
   // 10 — national tables
   // clean corpus
   // 15 — prefecture set
-  { id: "p15-prefecture/巴州汇总", reason: "funds as column groups not read (only the first group, 企业职工, is taken): 6 findings missed" },
   { id: "p15-prefecture/matrix", reason: "--matrix does not exist yet (exit 64)" },
 ];

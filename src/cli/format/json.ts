@@ -3,6 +3,7 @@
  * 亿元, 元; absent when the text states no amount) and `figures`, one per fund, with only the figures the text
  * states: amounts in that unit, rates as fractions (97% → 0.97), `line` the fund's first line.
  */
+import type { TableReport } from "../../core/api";
 import type { ReportFigure } from "../../core/report";
 import type { FileReport, FormatOptions } from "../report";
 
@@ -18,11 +19,17 @@ export function figureJson(figure: ReportFigure) {
   return out;
 }
 
+/** What detection understood of one table (docs/reference.md, "JSON output"): the chart's amounts left out. */
+export function tableJson(table: TableReport) {
+  const { funds: _funds, ...rest } = table;
+  return rest;
+}
+
 export function fileJson(report: FileReport) {
   const { result, reportText } = report;
   const json: Record<string, unknown> = {
     file: report.file,
-    sheets: result.sheets.map((s) => ({ name: s.name, kind: s.kind, headerRow: s.headerRow, columns: s.columns })),
+    sheets: result.sheets.map((s) => ({ name: s.name, kind: s.kind, headerRow: s.headerRow, columns: s.columns, tables: s.tables.map(tableJson) })),
     summary: { error: result.summary.error, warning: result.summary.warning, info: result.summary.info },
     findings: result.findings,
   };

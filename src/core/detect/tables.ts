@@ -18,8 +18,27 @@ export interface DetectedColumn {
   percentHeader: boolean;
 }
 
+/** A group of a table's columns checked as a table of its own: one year of a multi-year header, or one fund. */
+export interface ColumnGroup {
+  /** The group's label as the header writes it ("2022年", "工伤保险"). */
+  label: string;
+  /** A year group's year. */
+  year?: number;
+  /** A fund group's fund: joins each row's subject ("且末县 工伤保险"). */
+  fund?: string;
+  /** The subject column, the group's own columns and, for a year, the year before's actual as its prior. */
+  columns: DetectedColumn[];
+  key?: string;
+}
+
 export interface DetectedTable {
   kind: "fund" | "indicator";
+  /** Column groups (years or funds), each checked on its own; absent for a table of one group. */
+  groups?: ColumnGroup[];
+  /** "rows": one fund per row (roles in columns); "columns": funds across, items down (a transposed table). */
+  orientation?: "rows" | "columns";
+  /** Years the header names, else the year of the title above it ("若羌县2019年…"), ascending. */
+  years?: number[];
   /** 0-based header rows (top..bottom); for a table continued after a blank row, its original header. */
   headerTop: number;
   headerBottom: number;
@@ -214,7 +233,15 @@ function isGroupRow(view: SheetView, r: number): boolean {
   }
   if (s.hasYearOrPeriod) return true;
   if (s.ownCells >= 2 && s.roleCount >= 1) return true;
-  return false;
+  // Short labels merged across two or more columns each, side by side: funds over 预算数 | 执行数 (a consolidation).
+  let spans = 0;
+  for (let c = 0; c < n; c++) {
+    const m = view.mergeAt(r, c);
+    if (!m || m.left !== c || m.top !== r || m.right === m.left) continue;
+    const label = labelText(view.value(r, c));
+    if (label !== undefined && label.length <= 24) spans++;
+  }
+  return spans >= 2;
 }
 
 /** A row under a header that continues it ("预算数 | 执行数" under a merged "2019年"). */
@@ -250,21 +277,12 @@ function headerBlock(view: SheetView, r: number, minTop: number): HeaderBlock {
   return { top, bottom };
 }
 
-function columnsOf(view: SheetView, block: HeaderBlock): DetectedColumn[] {
+function columnsOf(view: SheetView, block: HeaderBlock): { columns: DetectedColumn[]; groups?: ColumnGroup[]; years: number[] } {
   let width = -1;
   for (let r = block.top; r <= block.bottom; r++) width = Math.max(width, view.width(r));
-  interface Raw {
-    col: number;
-    labels: string[];
-    role?: Role;
-    year?: number;
-    period?: "current" | "prior";
-    unit?: string;
-    percent: boolean;
-  }
-  const raws: Raw[] = [];
+  const raws: RawColumn[] = [];
   for (let c = 0; c <= width; c++) {
-    const raw: Raw = { col: c, labels: [], percent: false };
+    const raw: RawColumn = { col: c, labels: [], percent: false };
     for (let r = block.top; r <= block.bottom; r++) {
       const label = view.labelAt(r, c);
       if (label === undefined || raw.labels[raw.labels.length - 1] === label) continue;
@@ -278,6 +296,7 @@ function columnsOf(view: SheetView, block: HeaderBlock): DetectedColumn[] {
     }
     if (raw.labels.length) raws.push(raw);
   }
+  const groups = columnGroups(view, block, raws);
   // Year groups: the latest year is this year; an earlier year's actual is the prior year.
   const years = raws.map((r) => r.year).filter((y): y is number => y !== undefined);
   const current = years.length ? Math.max(...years) : undefined;
@@ -325,7 +344,76 @@ function columnsOf(view: SheetView, block: HeaderBlock): DetectedColumn[] {
     }
   }
   out.sort((a, b) => a.col - b.col);
-  return out;
+  if (groups) {
+    // Every group reads the table's subject column (the rows are the same).
+    const subject = out.find((c) => c.role === "subject");
+    for (const g of groups) if (subject && !g.columns.some((c) => c.col === subject.col)) g.columns.unshift(subject);
+  }
+  const headerYears = [...new Set(raws.map((r) => r.year).filter((y): y is number => y !== undefined))].sort((a, b) => a - b);
+  return { columns: out, groups, years: headerYears };
+}
+
+interface RawColumn {
+  col: number;
+  labels: string[];
+  role?: Role;
+  year?: number;
+  period?: "current" | "prior";
+  unit?: string;
+  percent: boolean;
+}
+
+const asColumn = (raw: RawColumn, role: Role): DetectedColumn => ({ col: raw.col, role, label: raw.labels.join(" / "), unit: raw.unit, percentHeader: raw.percent });
+
+/**
+ * Column groups of a header: years (2021年 | 2022年 | 2023年 merged over 预算数 | 执行数 | 完成率) or funds (企业职工 |
+ * 城乡居民 merged over 预算数 | 执行数, a consolidation). Each group is checked as a table of its own. Year groups:
+ * at least two years, each naming two or more figure columns; a year's prior is the actual of the year before
+ * when the table has that year; columns with no year join the latest year. Fund groups: labels merged across two
+ * or more columns on the header's top row, naming no role and no year, over roles of their own.
+ */
+function columnGroups(view: SheetView, block: HeaderBlock, raws: RawColumn[]): ColumnGroup[] | undefined {
+  const figureRaws = raws.filter((r) => r.role !== undefined && FIGURE_ROLES.has(r.role));
+  const byYear = new Map<number, RawColumn[]>();
+  for (const r of figureRaws) if (r.year !== undefined && r.period !== "prior") (byYear.get(r.year) ?? byYear.set(r.year, []).get(r.year)!).push(r);
+  const fullYears = [...byYear.entries()].filter(([, cols]) => cols.length >= 2 && new Set(cols.map((c) => c.role)).size === cols.length);
+  if (fullYears.length >= 2) {
+    const years = [...byYear.keys()].sort((a, b) => a - b);
+    const latest = years[years.length - 1];
+    const groups: ColumnGroup[] = [];
+    for (const year of years) {
+      const own = byYear.get(year)!;
+      const columns = own.map((r) => asColumn(r, r.role!));
+      if (year === latest) for (const r of figureRaws) if (r.year === undefined && !columns.some((c) => c.role === r.role)) columns.push(asColumn(r, r.role!));
+      const before = byYear.get(year - 1)?.find((r) => r.role === "actual");
+      if (before && !columns.some((c) => c.role === "prior")) columns.push(asColumn(before, "prior"));
+      columns.sort((a, b) => a.col - b.col);
+      groups.push({ label: `${year}年`, year, columns });
+    }
+    return groups;
+  }
+  if (block.bottom === block.top) return undefined;
+  const groups: ColumnGroup[] = [];
+  const seen = new Set<string>();
+  for (const raw of figureRaws) {
+    const m = view.mergeAt(block.top, raw.col);
+    if (!m || m.right === m.left || m.top !== block.top) continue;
+    const label = labelText(view.value(m.top, m.left));
+    if (label === undefined || label.length > 24) continue;
+    const info = readLabel(label);
+    if (info.role || info.year !== undefined || info.period || readUnitLine(label)) continue;
+    const key = `${m.left}:${m.right}`;
+    let group = groups.find((g) => g.key === key);
+    if (!group) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+      groups.push((group = { key, label, columns: [] }));
+    }
+    if (!group.columns.some((c) => c.role === raw.role)) group.columns.push(asColumn(raw, raw.role!));
+  }
+  const real = groups.filter((g) => g.columns.length >= 2);
+  if (real.length < 2) return undefined;
+  return real.map((g) => ({ label: g.label, fund: g.label, columns: g.columns }));
 }
 
 /**
@@ -373,6 +461,22 @@ function looksLikeData(view: SheetView, r: number, columns: DetectedColumn[]): b
   return false;
 }
 
+/** The year a title above a header names ("若羌县2019年社会保险基金支出情况表"), as a list of one; or none. */
+function titleYear(view: SheetView, from: number, to: number): number[] {
+  for (let r = Math.max(from, to - 4); r < to; r++) {
+    const n = view.rowLength(r);
+    for (let c = 0; c < n; c++) {
+      const v = view.value(r, c);
+      if (typeof v !== "string" || v.length > 80) continue;
+      const t = v.replace(/\s+/g, "");
+      const m = /((?:19|20)\d{2})年(?![\d—\-~至到])/.exec(t);
+      // One year only: a title over a range (2021—2023年) names no single year.
+      if (m && !/(?:19|20)\d{2}年?[—\-~至到]/.test(t)) return [Number(m[1])];
+    }
+  }
+  return [];
+}
+
 /** Column roles chosen by the user for this sheet (letter → role or "ignore"), applied over detection. */
 export type SheetMapping = Record<string, Role | "ignore">;
 
@@ -405,6 +509,8 @@ export function detectTables(sheet: GridSheet | SheetCells, mapping?: Record<num
   let lastColumns: DetectedColumn[] | undefined;
   let lastHeader: HeaderBlock | undefined;
   let lastKind: "fund" | "indicator" = "fund";
+  let lastGroups: ColumnGroup[] | undefined;
+  let lastYears: number[] | undefined;
   let anyContent = false;
   let floor = 0; // rows above this belong to an earlier table
 
@@ -446,8 +552,15 @@ export function detectTables(sheet: GridSheet | SheetCells, mapping?: Record<num
       if (current && current.lastRow === r - 1 && isGroupRow(view, r - 1)) current.lastRow--;
       close();
       const block = headerBlock(view, r, floor);
-      const columns = applyMapping(columnsOf(view, block), mapping);
+      const read = columnsOf(view, block);
+      const columns = applyMapping(read.columns, mapping);
       open(block, columns, tableKind(columns), block.bottom + 1);
+      // A user's mapping replaces the detected roles: then the groups (made from them) no longer apply.
+      const years = read.years.length ? read.years : titleYear(view, floor, block.top);
+      if (years.length) current!.years = years;
+      lastYears = years.length ? years : undefined;
+      lastGroups = read.groups && !mapping ? read.groups : undefined;
+      if (lastGroups) current!.groups = lastGroups;
       r = block.bottom;
       continue;
     }
@@ -464,6 +577,8 @@ export function detectTables(sheet: GridSheet | SheetCells, mapping?: Record<num
       // The same table continued after a blank row: a new table under the same header.
       open(lastHeader, lastColumns, lastKind, r);
       current!.lastRow = r;
+      if (lastGroups) current!.groups = lastGroups;
+      if (lastYears) current!.years = lastYears;
     }
   }
   close();

@@ -75,6 +75,20 @@ export function tableFacts(table: FundTable, figures: TableFigures = TableFigure
   return { components, totalMembers, labelOnly, flags };
 }
 
+/**
+ * A finding of a table (or row) whose source holds several years: it carries the year, and its message names it
+ * after the subject ("城乡居民基本养老保险（2022年）：…", "… (2022): …").
+ */
+export function withPeriod(finding: Finding, period: number): void {
+  finding.period = period;
+  const { zh, en } = finding.message;
+  const s = finding.subject;
+  finding.message = {
+    zh: s && zh.startsWith(`${s}：`) ? `${s}（${period}年）：${zh.slice(s.length + 1)}` : `${period}年：${zh}`,
+    en: s && en.startsWith(`${s}: `) ? `${s} (${period}): ${en.slice(s.length + 2)}` : `${period}: ${en}`,
+  };
+}
+
 export interface RunOptions {
   /** Called when a rule throws (a bug): besides the internal-error finding, for tests and logs. */
   onRuleError?(rule: RuleId, error: unknown): void;
@@ -115,6 +129,8 @@ export function runFundRules(table: FundTable, targets: Targets, options?: RunOp
     s = row.subject || `(${row.subjectRef})`;
     const parent = row.kind === "component" && row.parent !== undefined ? rows[row.parent] : undefined;
     if (parent && parent.subject && !FUND_NAME.test(row.subject)) s = `${parent.subject} / ${s}`;
+    // A fund column group (a consolidation: counties as rows): the row is the county's figure of that fund.
+    if (table.group) s = `${s} ${table.group}`;
     subjects.set(i, s);
     return s;
   };
@@ -163,6 +179,8 @@ export function runFundRules(table: FundTable, targets: Targets, options?: RunOp
         message: f.message,
       };
       copyTexts(f, finding);
+      const period = row?.period ?? table.period;
+      if (period !== undefined) withPeriod(finding, period);
       if (row?.line !== undefined) finding.line = row.line;
       if (row?.quote !== undefined) finding.quote = row.quote;
       findings.push(finding);
