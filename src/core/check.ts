@@ -9,11 +9,13 @@ import { buildFundTable } from "./detect/fundTable";
 import { DetectedColumn, DetectedTable, detectTables } from "./detect/tables";
 import { ACTUAL, BUDGET, TableFigures } from "./figureStore";
 import { Finding, RuleId, summarize } from "./findings";
-import { GridSheet, GridWorkbook, columnIndex, columnLetters, fromA1, sheetCells } from "./grid";
+import { GridSheet, GridWorkbook, columnIndex, columnLetters, fromA1, sheetCells, toA1 } from "./grid";
 import { IndicatorTable, buildIndicatorTable, runIndicatorRules, tableCell } from "./indicators";
 import { Role } from "./model";
 import { runFundRules } from "./rules";
 import { internalErrorFinding } from "./rules/internalError";
+import { tableUnreadableFinding } from "./rules/tableUnreadable";
+import { TransposedCells } from "./detect/transposed";
 import { DEFAULT_TARGETS, Targets } from "./targets";
 
 export interface CheckOptions {
@@ -45,9 +47,22 @@ function sheetMapping(mapping: ColumnMapping | undefined, sheet: string): Record
 /** What detection understood, for the JSON `sheets[].tables[]` and the Mapping tab (docs/reference.md). */
 function describeTable(report: TableReport, t: DetectedTable): void {
   report.orientation = t.orientation ?? "rows";
-  const headerRows: number[] = [];
-  for (let r = t.headerTop; r <= t.headerBottom; r++) headerRows.push(r + 1);
-  report.headerRows = headerRows;
+  if (t.cells instanceof TransposedCells) {
+    // Funds across, items down: the view's columns are the sheet's rows.
+    const from = t.cells.fromRow;
+    const items: Record<string, Role> = {};
+    for (const [letters, role] of Object.entries(report.columns)) items[String(from + (columnIndex(letters) ?? 0) + 1)] = role;
+    report.items = items;
+    report.columns = {};
+    report.headerRow = from + 1;
+    report.headerRows = [from + 1];
+    report.firstRow = from + 2;
+    report.lastRow = t.cells.toRow + 1;
+  } else {
+    const headerRows: number[] = [];
+    for (let r = t.headerTop; r <= t.headerBottom; r++) headerRows.push(r + 1);
+    report.headerRows = headerRows;
+  }
   if (t.years?.length) report.years = t.years;
   if (t.groups) {
     report.groups = t.groups.map((g) => {
@@ -87,7 +102,7 @@ export function checkSheet(sheet: GridSheet, options: CheckOptions = {}): { repo
       const groups = t.groups ?? [undefined];
       const latestYear = t.groups?.reduce((y, g) => Math.max(y, g.year ?? -Infinity), -Infinity);
       for (const group of groups) {
-        const built = buildFundTable(cells, group ? { ...t, columns: group.columns } : t);
+        const built = buildFundTable(t.cells ?? cells, group ? { ...t, columns: group.columns } : t);
         if (group?.year !== undefined) built.table.period = group.year;
         if (group?.fund) built.table.group = group.fund;
         const rows = built.table.rows;
@@ -130,6 +145,14 @@ export function checkSheet(sheet: GridSheet, options: CheckOptions = {}): { repo
         }
       }
       indicatorTables.push(table);
+    }
+  }
+  if (detected.unreadable) {
+    const u = detected.unreadable;
+    const severity = targets.severity?.["table-unreadable"];
+    if (severity !== "off") {
+      const area = `${toA1(u.row, u.col)}:${toA1(u.lastRow, u.lastCol)}`;
+      findings.push(tableUnreadableFinding(sheet.name, { cell: toA1(u.cell.row, u.cell.col), area, header: u.header }, severity));
     }
   }
   // Row order, then column; findings of one cell keep the order the rules gave them.

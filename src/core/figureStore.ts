@@ -8,6 +8,7 @@
  */
 import Decimal from "decimal.js";
 import { Figure, FUND_ROLES, FundRole, FundRow, RowKind } from "./model";
+import { columnLetters } from "./grid";
 import { NumberRead, ReadResult } from "./numbers";
 
 export type FigureRole = Exclude<FundRole, "subject">;
@@ -62,10 +63,11 @@ class CellFigure implements Figure {
   constructor(
     private readonly letters: string,
     private readonly row: number,
-    readonly read: ReadResult
+    readonly read: ReadResult,
+    private readonly transposed = false
   ) {}
   get ref(): string {
-    return this.letters + (this.row + 1);
+    return this.transposed ? columnLetters(this.row) + this.letters : this.letters + (this.row + 1);
   }
   toJSON(): { ref: string; read: ReadResult } {
     return { ref: this.ref, read: this.read };
@@ -87,6 +89,11 @@ export class FigureStore {
   readonly width: number;
   /** The column each role reads (−1: the table has no column for it). */
   readonly roleColumn = new Int32Array(ROLE_COUNT).fill(-1);
+  /**
+   * A transposed table (funds as columns): a store row is a sheet column (letters from `firstRow + i`) and a store
+   * column a sheet row (`letters` then hold its 1-based row number).
+   */
+  transposed = false;
 
   /**
    * `count` rows, the first on 0-based sheet row `firstRow`, of the columns with these letters; every slot
@@ -180,13 +187,14 @@ export class FigureStore {
     const ref = this.refs.get(at);
     if (ref !== undefined) return ref;
     const row = Math.floor(at / this.width);
+    if (this.transposed) return columnLetters(this.firstRow + row) + this.letters[at - row * this.width];
     return this.letters[at - row * this.width] + (this.firstRow + row + 1);
   }
 
   figure(i: number, role: number): Figure | undefined {
     const col = this.roleColumn[role];
     if (col < 0) return undefined;
-    return new CellFigure(this.letters[col], this.firstRow + i, this.readAt(i * this.width + col));
+    return new CellFigure(this.letters[col], this.firstRow + i, this.readAt(i * this.width + col), this.transposed);
   }
 }
 
@@ -210,6 +218,7 @@ export class StoreRow implements FundRow {
     public parent: number | undefined
   ) {}
   get subjectRef(): string {
+    if (this.store.transposed) return columnLetters(this.store.firstRow + this.index) + this.subjectLetters;
     return this.subjectLetters + (this.store.firstRow + this.index + 1);
   }
   get figures(): RowFigures {

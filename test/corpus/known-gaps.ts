@@ -14,10 +14,6 @@ export const KNOWN_GAPS: KnownGap[] = [
   // 2 — units
   // 3 — multi-year
   // 4 — transposed, unreadable
-  { id: "c04-transposed/funds-as-columns-planted", reason: "funds-as-columns sheet taken for notes: both planted errors missed, exit 0" },
-  { id: "c04-transposed/funds-as-columns-clean", reason: "funds-as-columns sheet taken for notes (nothing checked, kind 'notes')" },
-  { id: "c04-transposed/figures-without-header", reason: "figures with no header: no 'could not read' info (the sheet passes as notes)" },
-  { id: "c04-transposed/ambiguous-header", reason: "header 金额 | 金额 | 比例: no 'could not read' info (the sheet passes as notes)" },
   // 5 — growth headers
   // 6 — stacked
   // 7 — text periods

@@ -9,6 +9,7 @@ import { FundRole, FundRow, FundTable, RowKind } from "../model";
 import { FormatPrecision, NumberRead, formatPrecision, readNumber, toHalfWidth } from "../numbers";
 import { MONEY_UNITS } from "./labels";
 import { markMergedFigures } from "./mergedFigures";
+import { TransposedCells } from "./transposed";
 import { DetectedColumn, DetectedTable } from "./tables";
 
 type FigureRole = Exclude<FundRole, "subject">;
@@ -116,7 +117,12 @@ export function buildFundTable(sheet: GridSheet | SheetCells, detected: Detected
   // arrays: a million figures kept as objects cost more in garbage collection than reading them.
   const first = detected.firstRow;
   const count = Math.max(0, detected.lastRow - first + 1);
-  const store = new FigureStore(count, first, figureCols.map((fc) => columnLetters(fc.col)));
+  // A transposed view's columns are sheet rows: refs are then column letters of the view's rows and row numbers.
+  const transposed = cells instanceof TransposedCells ? cells : undefined;
+  const letterOf = (col: number) => (transposed ? String(transposed.fromRow + col + 1) : columnLetters(col));
+  const a1 = (row: number, col: number) => (transposed ? transposed.a1(row, col) : toA1(row, col));
+  const store = new FigureStore(count, first, figureCols.map((fc) => letterOf(fc.col)));
+  store.transposed = transposed !== undefined;
   // Per column: percent numbers, other numbers, and other numbers above 2 in size.
   const width = figureCols.length;
   const figureColumns = figureCols.map((fc) => fc.col);
@@ -164,7 +170,7 @@ export function buildFundTable(sheet: GridSheet | SheetCells, detected: Detected
         plains[k]++;
         if (Math.abs(read.value) > 2) bigs[k]++;
       }
-      if (read.unit !== undefined) cellUnits.push({ unit: read.unit, ref: toA1(first + i, figureColumns[k]), role: figureCols[k].role });
+      if (read.unit !== undefined) cellUnits.push({ unit: read.unit, ref: a1(first + i, figureColumns[k]), role: figureCols[k].role });
     }
   }
 
@@ -222,8 +228,8 @@ export function buildFundTable(sheet: GridSheet | SheetCells, detected: Detected
     if (!unit || !(unit in MONEY_UNITS)) return;
     if (!unitsSeen.some((u) => u.unit === unit)) unitsSeen.push({ unit, ref });
   };
-  if (detected.unit && detected.unitAt) noteUnit(detected.unit, toA1(detected.unitAt.row, detected.unitAt.col));
-  for (const fc of figureCols) if (!RATE_ROLES.has(fc.role)) noteUnit(fc.unit, toA1(detected.headerBottom, fc.col));
+  if (detected.unit && detected.unitAt) noteUnit(detected.unit, transposed ? toA1(detected.unitAt.row, detected.unitAt.col) : a1(detected.unitAt.row, detected.unitAt.col));
+  for (const fc of figureCols) if (!RATE_ROLES.has(fc.role)) noteUnit(fc.unit, a1(detected.headerBottom, fc.col));
   for (const u of cellUnits) if (!RATE_ROLES.has(u.role)) noteUnit(u.unit, u.ref);
 
   const rows: FundRow[] = [];
@@ -234,7 +240,7 @@ export function buildFundTable(sheet: GridSheet | SheetCells, detected: Detected
   let inComponentList = false;
   const budgetK = figureCols.findIndex((c) => c.role === "budget");
   const kinds = store.kinds;
-  const subjectLetters = columnLetters(subjectCol ?? figureCols[0]?.col ?? 0);
+  const subjectLetters = letterOf(subjectCol ?? figureCols[0]?.col ?? 0);
 
   for (let i = 0; i < count; i++) {
     const r = first + i;

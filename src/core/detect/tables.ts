@@ -5,7 +5,9 @@
  */
 import { CellRange, CellValue, GridSheet, SheetCells, isCellError, sheetCells } from "../grid";
 import { FundRole, IndicatorRole, Role } from "../model";
+import { readNumber, readNumberText } from "../numbers";
 import { foldLabel, readLabel, readUnitLine } from "./labels";
+import { TransposedCells } from "./transposed";
 
 export interface DetectedColumn {
   col: number;
@@ -39,6 +41,8 @@ export interface DetectedTable {
   orientation?: "rows" | "columns";
   /** Years the header names, else the year of the title above it ("若羌县2019年…"), ascending. */
   years?: number[];
+  /** The view the table is read through when it is not the sheet itself (a transposed table). */
+  cells?: SheetCells;
   /** 0-based header rows (top..bottom); for a table continued after a blank row, its original header. */
   headerTop: number;
   headerBottom: number;
@@ -54,6 +58,8 @@ export interface DetectedTable {
 export interface DetectedSheet {
   kind: "fund" | "indicator" | "notes" | "empty";
   tables: DetectedTable[];
+  /** The sheet holds figures but no table could be read: where, and the header that could not be (table-unreadable). */
+  unreadable?: { row: number; col: number; lastRow: number; lastCol: number; header?: string[]; cell: { row: number; col: number } };
 }
 
 const FIGURE_ROLES = new Set<Role>(["budget", "actual", "prior", "income", "balance", "statedCompletion", "statedChange", "statedGrowth", "people", "surplus", "openingBalance", "statedIndex"]);
@@ -233,13 +239,20 @@ function isGroupRow(view: SheetView, r: number): boolean {
   }
   if (s.hasYearOrPeriod) return true;
   if (s.ownCells >= 2 && s.roleCount >= 1) return true;
-  // Short labels merged across two or more columns each, side by side: funds over 预算数 | 执行数 (a consolidation).
+  // Short labels merged across two or more columns each, side by side, each over a role label in every column it
+  // spans: funds over 预算数 | 执行数 (a consolidation).
   let spans = 0;
   for (let c = 0; c < n; c++) {
     const m = view.mergeAt(r, c);
-    if (!m || m.left !== c || m.top !== r || m.right === m.left) continue;
+    if (!m || m.left !== c || m.top !== r || m.bottom !== r || m.right === m.left) continue;
     const label = labelText(view.value(r, c));
-    if (label !== undefined && label.length <= 24) spans++;
+    if (label === undefined || label.length > 24) continue;
+    let under = 0;
+    for (let k = m.left; k <= m.right; k++) {
+      const below = labelText(view.value(r + 1, k));
+      if (below !== undefined && readLabel(below).role) under++;
+    }
+    if (under === m.right - m.left + 1) spans++;
   }
   return spans >= 2;
 }
@@ -592,11 +605,137 @@ export function detectTables(sheet: GridSheet | SheetCells, mapping?: Record<num
     tables.push({ kind: tableKind(columns), headerTop: top, headerBottom: top, firstRow: top + 1, lastRow: last, columns });
   }
 
+  // No fund table read the usual way: funds may stand as columns, items as rows (a transposed table).
+  if (!mapping && anyContent && !tables.some((t) => t.kind === "fund")) {
+    for (const t of transposedTables(view)) tables.push(t);
+  }
+
   let kind: DetectedSheet["kind"];
   if (tables.some((t) => t.kind === "fund")) kind = "fund";
   else if (tables.length) kind = "indicator";
   else kind = anyContent ? "notes" : "empty";
-  return { kind, tables };
+  const out: DetectedSheet = { kind, tables };
+  if (!tables.length && anyContent) {
+    const unreadable = figuresArea(view);
+    if (unreadable) out.unreadable = unreadable;
+  }
+  return out;
+}
+
+/** Sheets larger than this are not searched for transposed tables (such tables are a page, not a data dump). */
+const TRANSPOSED_LIMIT = 200;
+
+/**
+ * Transposed tables: a run of rows whose first column names two or more figure roles (预算数, 执行数, 完成率 …), each
+ * with figures to its right, under a row naming what each column is of (the funds). Read through a transposed
+ * view, so that the same detection finds the header (the item labels) and the rows (one per fund).
+ */
+function transposedTables(view: SheetView): DetectedTable[] {
+  const rows = view.rowCount;
+  if (rows > TRANSPOSED_LIMIT) return [];
+  const out: DetectedTable[] = [];
+  let r = 0;
+  while (r < rows) {
+    if (view.isBlank(r)) {
+      r++;
+      continue;
+    }
+    let end = r;
+    while (end + 1 < rows && !view.isBlank(end + 1)) end++;
+    // The fund row: the last row of the run above its first item row.
+    let items = 0;
+    let first = -1;
+    for (let k = r; k <= end; k++) {
+      const label = labelText(view.value(k, 0));
+      const hasFigure = rowHasFigure(view, k);
+      const info = label !== undefined && label.length <= 24 ? readLabel(label) : undefined;
+      if (info?.role && FIGURE_ROLES.has(info.role) && hasFigure) {
+        if (first < 0) first = k;
+        items++;
+      }
+    }
+    if (items >= 2 && first > r) {
+      const top = first - 1;
+      const cells = new TransposedCells(view.cells, top, end);
+      const inner = detectTables(cells);
+      for (const t of inner.tables) {
+        if (t.kind !== "fund") continue;
+        t.orientation = "columns";
+        t.cells = cells;
+        let unit: { unit: string; row: number; col: number } | undefined;
+        for (let k = Math.max(0, top - 4); k <= end && !unit; k++) {
+          const u = unitOfRow(view, k);
+          if (u) unit = { unit: u.unit, row: k, col: u.col };
+        }
+        if (unit) {
+          t.unit = unit.unit;
+          t.unitAt = { row: unit.row, col: unit.col };
+        }
+        const years = titleYear(view, Math.max(0, top - 4), top);
+        if (years.length) t.years = years;
+        out.push(t);
+      }
+    }
+    r = end + 1;
+  }
+  return out;
+}
+
+/**
+ * Where a sheet with no readable table holds figures: the area of its numbers (three or more, not years), and the
+ * labels of the row above them when that row looks like a header nobody can read (金额 | 金额 | 比例).
+ */
+function figuresArea(view: SheetView): DetectedSheet["unreadable"] {
+  let count = 0;
+  let top = -1;
+  let bottom = -1;
+  let left = Infinity;
+  let right = -1;
+  let firstCol = 0;
+  const rows = Math.min(view.rowCount, 10_000);
+  for (let r = 0; r < rows; r++) {
+    const n = view.rowLength(r);
+    for (let c = 0; c < n; c++) {
+      if (!isDataNumber(view.value(r, c))) continue;
+      count++;
+      if (top < 0) {
+        top = r;
+        firstCol = c;
+      }
+      bottom = r;
+      left = Math.min(left, c);
+      right = Math.max(right, c);
+    }
+  }
+  if (count < 3) return undefined;
+  const out: NonNullable<DetectedSheet["unreadable"]> = { row: top, col: left, lastRow: bottom, lastCol: right, cell: { row: top, col: firstCol } };
+  const above = top - 1;
+  if (above >= 0 && !view.isBlank(above)) {
+    const labels: string[] = [];
+    let labelCol = -1;
+    for (let c = 0; c <= Math.max(right, view.lastCol(above)); c++) {
+      const own = labelText(view.value(above, c));
+      const label = view.labelAt(above, c);
+      if (label === undefined || label.length > 24 || readUnitLine(label) || readNumber(label).kind !== "text") continue;
+      labels.push(label);
+      if (labelCol < 0 && own !== undefined) labelCol = c;
+    }
+    if (labels.length >= 2 && labelCol >= 0) {
+      out.header = labels;
+      out.cell = { row: above, col: labelCol };
+    }
+  }
+  return out;
 }
 
 export type { FundRole, IndicatorRole };
+
+/** A figure right of the first column (a number, or text that reads as one: "97%"). */
+function rowHasFigure(view: SheetView, r: number): boolean {
+  const n = view.rowLength(r);
+  for (let c = 1; c < n; c++) {
+    const v = view.value(r, c);
+    if (isDataNumber(v) || (typeof v === "string" && v.length < 32 && readNumberText(v).kind === "number")) return true;
+  }
+  return false;
+}
