@@ -12,6 +12,9 @@ const FIGURE_KEYS = ["budget", "actual", "statedCompletion", "change", "statedGr
 
 export function figureJson(figure: ReportFigure) {
   const out: Record<string, unknown> = { subject: figure.subject, line: figure.line };
+  // The year the figures are of, when the text covers several (a range: "2021-2023" in `period`).
+  if (figure.year !== undefined) out.year = figure.year;
+  else if (figure.period !== undefined) out.period = figure.period;
   for (const key of FIGURE_KEYS) if (figure[key] !== undefined) out[key] = figure[key];
   if (figure.components?.length) {
     out.components = figure.components.map((c) => ({ name: c.name, amount: c.amount, line: c.line, text: c.text }));
