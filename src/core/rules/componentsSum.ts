@@ -114,7 +114,7 @@ export const componentsSum = defineFundRule({
   threshold: {
     key: "componentsCoverage",
     perFund: true,
-    field: { kind: "percent", min: 0, max: 1, default: 1, label: { zh: "“其中”项合计达到总数的此比例（%）时按完整构成校验（100%：从不按完整构成校验）", en: "其中 list is a full breakdown from (% of its total; 100%: never)" } },
+    field: { kind: "percent", min: 0, max: 1, default: 1, label: { zh: "“其中”项合计达到总数的此比例（%）时按完整构成校验", en: "其中 list is a full breakdown from (% of its total)" } },
   },
   checkRow(i, _row, ctx) {
     const members = ctx.facts.totalMembers.get(i);
