@@ -10,17 +10,6 @@ export interface KnownGap {
 }
 
 export const KNOWN_GAPS: KnownGap[] = [
-  // 1 — which 结余
-  // 2 — units
-  // 3 — multi-year
-  // 4 — transposed, unreadable
-  // 5 — growth headers
-  // 6 — stacked
-  // 7 — text periods
-  // 8 — multi-year sentences
-  // 9 — pasted tables
-  // 10 — national tables
-  // clean corpus
-  // 15 — prefecture set
+  // 15 — prefecture set (issue 15, another slice)
   { id: "p15-prefecture/matrix", reason: "--matrix does not exist yet (exit 64)" },
 ];

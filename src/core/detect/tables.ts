@@ -524,6 +524,7 @@ export function detectTables(sheet: GridSheet | SheetCells, mapping?: Record<num
   let lastKind: "fund" | "indicator" = "fund";
   let lastGroups: ColumnGroup[] | undefined;
   let lastYears: number[] | undefined;
+  let sheetYears: number[] | undefined;
   let anyContent = false;
   let floor = 0; // rows above this belong to an earlier table
 
@@ -569,7 +570,12 @@ export function detectTables(sheet: GridSheet | SheetCells, mapping?: Record<num
       const columns = applyMapping(read.columns, mapping);
       open(block, columns, tableKind(columns), block.bottom + 1);
       // A user's mapping replaces the detected roles: then the groups (made from them) no longer apply.
-      const years = read.years.length ? read.years : titleYear(view, floor, block.top);
+      // The header's years, else a title's above it, else the sheet's title's (stacked sections under one title).
+      let years = read.years.length ? read.years : titleYear(view, floor, block.top);
+      if (!read.years.length) {
+        if (years.length) sheetYears ??= years;
+        else if (sheetYears) years = sheetYears;
+      }
       if (years.length) current!.years = years;
       lastYears = years.length ? years : undefined;
       lastGroups = read.groups && !mapping ? read.groups : undefined;
