@@ -155,6 +155,8 @@ interface RowLabels {
   figureRoles: number;
   indicatorRoles: number;
   hasYearOrPeriod: boolean;
+  /** Labels that are a year and nothing else ("2016年", 2017): columns of figures by year. */
+  yearLabels: number;
   ownCells: number;
   hasDataNumber: boolean;
   /** Label areas (a merged area counts once), those merged across four or more columns, and sentences (，。；). */
@@ -165,7 +167,7 @@ interface RowLabels {
 
 /** `startingHere`: count only labels of this row's own cells and of merges that start on it. */
 function scanRow(view: SheetView, r: number, startingHere = false): RowLabels {
-  const out: RowLabels = { roleCount: 0, figureRoles: 0, indicatorRoles: 0, hasYearOrPeriod: false, ownCells: 0, hasDataNumber: false, areas: 0, wideAreas: 0, sentences: 0 };
+  const out: RowLabels = { roleCount: 0, figureRoles: 0, indicatorRoles: 0, hasYearOrPeriod: false, yearLabels: 0, ownCells: 0, hasDataNumber: false, areas: 0, wideAreas: 0, sentences: 0 };
   const width = view.width(r);
   for (let c = 0; c <= width; c++) {
     const value = view.value(r, c);
@@ -186,6 +188,7 @@ function scanRow(view: SheetView, r: number, startingHere = false): RowLabels {
     if (label.length > 24) continue;
     const info = readLabel(label);
     if (info.year !== undefined || info.period) out.hasYearOrPeriod = true;
+    if (info.year !== undefined && !info.role && (!m || m.right === m.left)) out.yearLabels++;
     if (info.role) {
       out.roleCount++;
       if (FIGURE_ROLES.has(info.role)) out.figureRoles++;
@@ -214,7 +217,9 @@ function isHeaderRow(view: SheetView, r: number): boolean {
   if (s.hasDataNumber) return false;
   // A form field, "项目名称 | 城乡居民基本养老保险基金支出" merged across the form, is a label and its value.
   if (s.areas <= 2 && s.wideAreas >= 1) return false;
-  return s.roleCount >= 2 && (s.figureRoles >= 1 || s.indicatorRoles >= 2);
+  if (s.roleCount >= 2 && (s.figureRoles >= 1 || s.indicatorRoles >= 2)) return true;
+  // 项目 | 2016年 | 2017年: items as rows, one column of figures per year (the latest is this year's).
+  return s.roleCount >= 1 && s.figureRoles === 0 && s.indicatorRoles === 0 && s.yearLabels >= 2;
 }
 
 /** A row of column-group labels above a header ("2019年" merged over two columns, "上年"). */
