@@ -133,7 +133,7 @@ export function buildFundTable(sheet: GridSheet | SheetCells, detected: Detected
   const lastFormats = new Array<string | undefined>(width).fill(undefined);
   const lastPrecisions = new Array<FormatPrecision | undefined>(width).fill(undefined);
   // Units typed after figures ("4568万元") can only come from text cells: noted while reading.
-  const cellUnits: { unit: string; ref: string; role: FigureRole }[] = [];
+  const cellUnits: { unit: string; ref: string; role: FigureRole; i: number; k: number }[] = [];
   // Row by row (as the grid lies in memory), every figure cell once.
   for (let i = 0; i < count; i++) {
     const r = first + i;
@@ -170,7 +170,7 @@ export function buildFundTable(sheet: GridSheet | SheetCells, detected: Detected
         plains[k]++;
         if (Math.abs(read.value) > 2) bigs[k]++;
       }
-      if (read.unit !== undefined) cellUnits.push({ unit: read.unit, ref: a1(first + i, figureColumns[k]), role: figureCols[k].role });
+      if (read.unit !== undefined) cellUnits.push({ unit: read.unit, ref: a1(first + i, figureColumns[k]), role: figureCols[k].role, i, k });
     }
   }
 
@@ -202,17 +202,21 @@ export function buildFundTable(sheet: GridSheet | SheetCells, detected: Detected
   // "4568万元" typed in a 元 table), exactly, their shown decimals moved with them.
   const tableUnit = detected.unit ?? figureCols.find((fc) => !RATE_ROLES.has(fc.role) && fc.unit && fc.unit in MONEY_UNITS)?.unit;
   if (tableUnit && tableUnit in MONEY_UNITS) {
+    // A column headed in another unit: all its numbers (rare: most tables have one unit, and cost nothing here).
     for (let k = 0; k < figureCols.length; k++) {
       const fc = figureCols[k];
-      if (RATE_ROLES.has(fc.role) || fc.role === "people") continue;
-      const columnUnit = fc.unit && fc.unit in MONEY_UNITS ? fc.unit : undefined;
+      if (RATE_ROLES.has(fc.role) || fc.role === "people" || !fc.unit || !(fc.unit in MONEY_UNITS) || fc.unit === tableUnit) continue;
       for (let i = 0; i < count; i++) {
         if (store.kinds[i * width + k] !== NUMBER) continue;
         const r = store.read(i, k);
-        if (r.kind !== "number" || r.percent || r.permille) continue;
-        const from = r.unit && r.unit in MONEY_UNITS ? r.unit : columnUnit;
-        if (from && from !== tableUnit) store.set(i, k, convertUnit(r, from, tableUnit));
+        if (r.kind === "number" && !r.percent && !r.permille && !(r.unit && r.unit in MONEY_UNITS)) store.set(i, k, convertUnit(r, fc.unit, tableUnit));
       }
+    }
+    // A unit typed after a figure ("4568元").
+    for (const u of cellUnits) {
+      if (RATE_ROLES.has(u.role) || !(u.unit in MONEY_UNITS) || u.unit === tableUnit) continue;
+      const r = store.read(u.i, u.k);
+      if (r.kind === "number" && !r.percent && !r.permille) store.set(u.i, u.k, convertUnit(r, u.unit, tableUnit));
     }
   }
 
