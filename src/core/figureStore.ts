@@ -336,6 +336,13 @@ export class TableFigures {
     return new TableFigures(store, base);
   }
 
+  /** The roles the table has a column for (every other role is ABSENT on every row). */
+  presentRoles(): number[] {
+    const out: number[] = [];
+    for (let role = 0; role < ROLE_COUNT; role++) if (this.roleColumn[role] >= 0) out.push(role);
+    return out;
+  }
+
   /** ABSENT, MISSING, NUMBER, TEXT, ERROR or MERGED. */
   kind(i: number, role: number): number {
     const col = this.roleColumn[role];

@@ -3,7 +3,7 @@
  * report text (refs "L12", rows with line/quote) are checked the same way. The rules themselves are listed in
  * ../ruleCatalogue.ts, each in its own file.
  */
-import { ABSENT, FIGURE_ROLES, MISSING, NUMBER, TableFigures } from "../figureStore";
+import { ABSENT, MISSING, NUMBER, TableFigures } from "../figureStore";
 import { copyTexts, Finding, RuleId, Severity } from "../findings";
 import { FundTable } from "../model";
 import { FUND_RULES } from "../ruleCatalogue";
@@ -29,11 +29,12 @@ export function tableFacts(table: FundTable, figures: TableFigures = TableFigure
   const components: number[][] = new Array(n);
   const labelOnly: boolean[] = new Array(n).fill(false);
   const flags = new Uint8Array(n);
+  const present = figures.presentRoles();
   for (let i = 0; i < n; i++) {
     let any = false;
     let f = 0;
-    for (let role = 0; role < FIGURE_ROLES.length; role++) {
-      const kind = figures.kind(i, role);
+    for (let k = 0; k < present.length; k++) {
+      const kind = figures.kind(i, present[k]);
       if (kind === ABSENT) continue;
       if (kind === MISSING) f |= BLANK_FIGURE;
       else {

@@ -25,6 +25,8 @@ export const statedChangeMismatch = defineFundRule({
     f.precision(i, STATED_CHANGE, precision);
     if (precision.percent) return; // a percentage in a change column is a growth rate, checked as such
     let tolerance = 0.5 * Math.pow(10, -precision.decimals);
+    // Within the change's own rounding (most rows): done, without reading the other figures' precision.
+    if (floatDiffers(av - pv, cv, tolerance) === 0) return;
     f.precision(i, ACTUAL, precision);
     tolerance += 0.5 * Math.pow(10, -precision.decimals);
     f.precision(i, PRIOR, precision);
