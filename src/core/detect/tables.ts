@@ -617,7 +617,8 @@ export function detectTables(sheet: GridSheet | SheetCells, mapping?: Record<num
   }
 
   // No fund table read the usual way: funds may stand as columns, items as rows (a transposed table).
-  if (!mapping && anyContent && !tables.some((t) => t.kind === "fund")) {
+  // (Not inside a transposed view: transposed back, it is the sheet that was just read.)
+  if (!mapping && anyContent && !tables.some((t) => t.kind === "fund") && !(view.cells instanceof TransposedCells)) {
     for (const t of transposedTables(view)) tables.push(t);
   }
 

@@ -114,3 +114,14 @@ describe("stacked sections and units", () => {
     expect(r.report.tables[0].unit).toBe("万元");
   });
 });
+
+describe("transposed tables", () => {
+  test("a sheet that reads as nothing either way is not transposed back and forth (the property test's grid)", () => {
+    const sheet = grid([
+      [0, "　　医疗支出", "上年数"],
+      ["收入", 0],
+      ["执行数", 0, 0],
+    ]);
+    expect(() => checkSheet(sheet)).not.toThrow();
+  });
+});
