@@ -302,7 +302,7 @@ export function convertUnit(read: NumberRead, from: string, to: string): NumberR
   if (shift === 0) return read;
   const value = new Decimal(read.digits).times(new Decimal(10).pow(shift));
   const decimals = Math.max(0, read.decimals - shift);
-  return { ...read, value: value.toNumber(), digits: value.toFixed(), decimals, unit: to };
+  return { ...read, value: value.toNumber(), digits: value.toFixed(), decimals, unit: to, written: read.written ?? `${new Decimal(read.digits).toFixed(read.decimals)}${from}` };
 }
 
 /** The index of `value` in an ascending list, or −1. */

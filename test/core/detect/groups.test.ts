@@ -107,6 +107,12 @@ describe("stacked sections and units", () => {
     expect(checkSheet(sheet).findings).toEqual([]);
   });
 
+  test("an amount converted from 元 is quoted in the table's unit and as written", () => {
+    const sheet = grid([["单位：万元"], ["基金名称", "预算数", "执行数（元）"], ["工伤保险", 520, 7090400]]);
+    const [f] = checkSheet(sheet).findings.filter((x) => x.rule === "completion-band");
+    expect(f.message.zh).toBe("工伤保险：预算完成率136.4%（支出709.04万元（7090400元） ÷ 预算520），超出95%–105%的目标区间，超预算较多");
+  });
+
   test("a 万元 table with a 执行数（元） column is checked in 万元 (98.4%, never 983,523%)", () => {
     const sheet = grid([["单位：万元"], ["基金名称", "预算数", "执行数（元）", "完成率"], ["城乡居民基本养老保险", 1385, 13621800, pct(0.984)]]);
     const r = checkSheet(sheet);
