@@ -4,7 +4,7 @@
  * pane writes it with Office.js (values and formulas in one 2-D array, plus number formats of the same shape).
  */
 import { readNumberText } from "../numbers";
-import { FigureField, ReportFigure } from "./figures";
+import { FigureField, ReportFigure, figureLabel } from "./figures";
 
 export type SheetCell = string | number | null;
 export type SheetLang = "zh" | "en";
@@ -53,7 +53,7 @@ export function figuresToSheetRows(figures: readonly ReportFigure[], lang: Sheet
     const r = i + 2;
     const at = (key: ColumnKey) => `${col(key)}${r}`;
     const cells: Record<ColumnKey, SheetCell> = {
-      subject: f.subject,
+      subject: figureLabel(f),
       budget: f.budget ?? null,
       actual: f.actual ?? null,
       statedCompletion: f.statedCompletion ?? null,

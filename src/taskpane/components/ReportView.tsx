@@ -213,7 +213,7 @@ export function ReportView({ standalone, targets, insertSheet, notify, download 
                   {figures.map((f, i) => (
                     <tr key={`${f.subject}:${i}`}>
                       <th className={styles.th} scope="row">
-                        {f.subject}
+                        {f.period === undefined ? f.subject : `${f.subject}（${f.period.replace("-", "—")}年）`}
                       </th>
                       <td className={styles.td + " " + styles.num}>{f.line}</td>
                       <td className={styles.td + " " + styles.num}>{amount(f.budget)}</td>
