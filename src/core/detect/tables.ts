@@ -30,7 +30,6 @@ export interface ColumnGroup {
   fund?: string;
   /** The subject column, the group's own columns and, for a year, the year before's actual as its prior. */
   columns: DetectedColumn[];
-  key?: string;
 }
 
 export interface DetectedTable {
@@ -411,7 +410,7 @@ function columnGroups(view: SheetView, block: HeaderBlock, raws: RawColumn[]): C
     return groups;
   }
   if (block.bottom === block.top) return undefined;
-  const groups: ColumnGroup[] = [];
+  const groups: (ColumnGroup & { key: string })[] = [];
   const seen = new Set<string>();
   for (const raw of figureRaws) {
     const m = view.mergeAt(block.top, raw.col);
