@@ -26,9 +26,19 @@ export interface TableReport {
   firstRow: number;
   lastRow: number;
   unit?: string;
-  /** Column letter → role, as detected or as overridden by a mapping. */
+  /** Column letter → role, as detected or as overridden by a mapping (a transposed table: see `items`). */
   columns: Record<string, Role>;
   funds: FundAmounts[];
+  /** "rows": one fund (or item) per row, roles in columns; "columns": funds across, items down (transposed). */
+  orientation?: "rows" | "columns";
+  /** 1-based rows of the header (for a transposed table, the row naming the funds). */
+  headerRows?: number[];
+  /** The years the table's figures are of (its header's years, else its title's). */
+  years?: number[];
+  /** A transposed table: 1-based row number → role of that row. */
+  items?: Record<string, Role>;
+  /** Column groups checked each as a table of its own: one year of a multi-year header, or one fund of a consolidation. */
+  groups?: { label: string; year?: number; fund?: string; columns: Record<string, Role> }[];
 }
 
 export interface SheetReport {

@@ -6,7 +6,7 @@
 import { CHART_LIMIT, CheckResult, FundAmounts } from "./api";
 import { ACTUAL, BUDGET, TableFigures } from "./figureStore";
 import type { FundTable } from "./model";
-import type { ReportFigure } from "./reportText/funds";
+import { ReportFigure, figureLabel } from "./reportText/funds";
 
 export { CHART_LIMIT };
 
@@ -30,7 +30,7 @@ export function fundAmounts(table: FundTable, figures: TableFigures = TableFigur
 /** The same for the funds read from report text (their amounts already in the text's one unit). */
 export function figureAmounts(figures: readonly ReportFigure[]): FundAmounts[] {
   return figures.map((f) => {
-    const amounts: FundAmounts = { subject: f.subject };
+    const amounts: FundAmounts = { subject: figureLabel(f) }; // a text of several years: 工伤保险（2024年）
     if (f.budget !== undefined) amounts.budget = f.budget;
     if (f.actual !== undefined) amounts.actual = f.actual;
     return amounts;

@@ -7,17 +7,15 @@
  */
 import { addinSheetKind } from "./addinSheets";
 import { CheckResult, ColumnMapping, SheetReport, SkippedSheet, TableReport } from "./api";
-import { fundAmounts } from "./chart";
-import { buildFundTable } from "./detect/fundTable";
 import { DetectedColumn, detectTables } from "./detect/tables";
-import { TableFigures } from "./figureStore";
 import { Finding, RuleId, summarize } from "./findings";
-import { GridSheet, GridWorkbook, columnIndex, columnLetters, sheetCells } from "./grid";
+import { GridSheet, GridWorkbook, columnIndex, columnLetters, sheetCells, toA1 } from "./grid";
+import { checkFundTable, describeTable } from "./fundTables";
 import { IndicatorTable, buildIndicatorTable, runIndicatorRules, tablePlace } from "./indicators";
 import { Role } from "./model";
 import { inFindingOrder } from "./order";
-import { runFundRules } from "./rules";
 import { internalErrorFinding } from "./rules/internalError";
+import { tableUnreadableFinding } from "./rules/tableUnreadable";
 import { SettingsOrigin, settingsEffects } from "./settingsEffects";
 import { DEFAULT_TARGETS, Targets } from "./targets";
 
@@ -63,24 +61,14 @@ export function checkSheet(sheet: GridSheet, options: CheckOptions = {}): { repo
   const indicatorTables: IndicatorTable[] = [];
   for (const t of detected.tables) {
     if (t.kind === "fund") {
-      const built = buildFundTable(cells, t);
-      const figures = TableFigures.of(built.table.rows);
-      const report: TableReport = {
-        kind: "fund",
-        headerRow: t.headerTop + 1,
-        firstRow: t.firstRow + 1,
-        lastRow: t.lastRow + 1,
-        columns: columnsRecord(built.columns),
-        funds: fundAmounts(built.table, figures),
-      };
-      if (built.table.unit) report.unit = built.table.unit;
-      tables.push(report);
-      const found = runFundRules(built.table, targets, hooks, figures);
-      for (let k = 0; k < found.length; k++) findings.push(found[k]); // no spread: 100k+ findings overflow the stack
+      const checked = checkFundTable(cells, t, targets, hooks);
+      tables.push(checked.report);
+      for (let k = 0; k < checked.findings.length; k++) findings.push(checked.findings[k]); // no spread: 100k+ findings overflow the stack
     } else {
       const table = buildIndicatorTable(cells, t);
       const report: TableReport = { kind: "indicator", headerRow: t.headerTop + 1, firstRow: t.firstRow + 1, lastRow: t.lastRow + 1, columns: columnsRecord(t.columns), funds: [] };
       if (t.unit) report.unit = t.unit;
+      describeTable(report, t);
       tables.push(report);
       try {
         for (const f of runIndicatorRules(table, targets, { earlier: indicatorTables, onRuleError: options.onRuleError })) findings.push(f);
@@ -92,6 +80,14 @@ export function checkSheet(sheet: GridSheet, options: CheckOptions = {}): { repo
         }
       }
       indicatorTables.push(table);
+    }
+  }
+  if (detected.unreadable) {
+    const u = detected.unreadable;
+    const severity = targets.severity?.["table-unreadable"];
+    if (severity !== "off") {
+      const area = `${toA1(u.row, u.col)}:${toA1(u.lastRow, u.lastCol)}`;
+      findings.push(tableUnreadableFinding(sheet.name, { cell: toA1(u.cell.row, u.cell.col), area, header: u.header }, severity));
     }
   }
   const report: SheetReport = {

@@ -8,6 +8,7 @@
  */
 import Decimal from "decimal.js";
 import { Figure, FIGURE_ROLES as ROLES_IN_MODEL_ORDER, FigureRole, FundRow, RowKind } from "./model";
+import { columnLetters } from "./grid";
 import { NumberRead, ReadResult } from "./numbers";
 
 /**
@@ -25,7 +26,10 @@ export const STATED_COMPLETION = 5;
 export const STATED_CHANGE = 6;
 export const STATED_GROWTH = 7;
 export const PEOPLE = 8;
-const ROLE_COUNT = 9;
+export const SURPLUS = 9;
+export const OPENING_BALANCE = 10;
+export const STATED_INDEX = 11;
+const ROLE_COUNT = 12;
 
 /** What a slot holds. ABSENT: the table has no column for the role (the model leaves the role out). */
 export const ABSENT = 0;
@@ -61,10 +65,11 @@ class CellFigure implements Figure {
   constructor(
     private readonly letters: string,
     private readonly row: number,
-    readonly read: ReadResult
+    readonly read: ReadResult,
+    private readonly transposed = false
   ) {}
   get ref(): string {
-    return this.letters + (this.row + 1);
+    return this.transposed ? columnLetters(this.row) + this.letters : this.letters + (this.row + 1);
   }
   toJSON(): { ref: string; read: ReadResult } {
     return { ref: this.ref, read: this.read };
@@ -86,6 +91,11 @@ export class FigureStore {
   readonly width: number;
   /** The column each role reads (−1: the table has no column for it). */
   readonly roleColumn = new Int32Array(ROLE_COUNT).fill(-1);
+  /**
+   * A transposed table (funds as columns): a store row is a sheet column (letters from `firstRow + i`) and a store
+   * column a sheet row (`letters` then hold its 1-based row number).
+   */
+  transposed = false;
 
   /**
    * `count` rows, the first on 0-based sheet row `firstRow`, of the columns with these letters; every slot
@@ -179,13 +189,14 @@ export class FigureStore {
     const ref = this.refs.get(at);
     if (ref !== undefined) return ref;
     const row = Math.floor(at / this.width);
+    if (this.transposed) return columnLetters(this.firstRow + row) + this.letters[at - row * this.width];
     return this.letters[at - row * this.width] + (this.firstRow + row + 1);
   }
 
   figure(i: number, role: number): Figure | undefined {
     const col = this.roleColumn[role];
     if (col < 0) return undefined;
-    return new CellFigure(this.letters[col], this.firstRow + i, this.readAt(i * this.width + col));
+    return new CellFigure(this.letters[col], this.firstRow + i, this.readAt(i * this.width + col), this.transposed);
   }
 }
 
@@ -209,6 +220,7 @@ export class StoreRow implements FundRow {
     public parent: number | undefined
   ) {}
   get subjectRef(): string {
+    if (this.store.transposed) return columnLetters(this.store.firstRow + this.index) + this.subjectLetters;
     return this.subjectLetters + (this.store.firstRow + this.index + 1);
   }
   get figures(): RowFigures {
@@ -259,6 +271,15 @@ export class RowFigures {
   }
   get people(): Figure | undefined {
     return this[STORE].figure(this[SLOT], PEOPLE);
+  }
+  get surplus(): Figure | undefined {
+    return this[STORE].figure(this[SLOT], SURPLUS);
+  }
+  get openingBalance(): Figure | undefined {
+    return this[STORE].figure(this[SLOT], OPENING_BALANCE);
+  }
+  get statedIndex(): Figure | undefined {
+    return this[STORE].figure(this[SLOT], STATED_INDEX);
   }
   toJSON(): Partial<Record<FigureRole, Figure>> {
     const out: Partial<Record<FigureRole, Figure>> = {};
@@ -315,6 +336,13 @@ export class TableFigures {
       }
     }
     return new TableFigures(store, base);
+  }
+
+  /** The roles the table has a column for (every other role is ABSENT on every row). */
+  presentRoles(): number[] {
+    const out: number[] = [];
+    for (let role = 0; role < ROLE_COUNT; role++) if (this.roleColumn[role] >= 0) out.push(role);
+    return out;
   }
 
   /** ABSENT, MISSING, NUMBER, TEXT, ERROR or MERGED. */

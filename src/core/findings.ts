@@ -61,6 +61,8 @@ export interface Finding extends ObservedExpected {
   /** The row's fund or indicator name. */
   subject: string;
   message: Message;
+  /** The year the figures are of, when the sheet or text holds several (a column group 2022年, a text's 2022 report). */
+  period?: number;
 }
 
 /**

@@ -5,7 +5,12 @@
  */
 import { ReadResult } from "./numbers";
 
-/** Column roles of SPEC §3. */
+/**
+ * Column roles of SPEC §3, and three more a sheet may hold: `balance` is the accumulated balance (累计结余, 滚存结余,
+ * 期末结余: the one payable months use); `surplus` this year's surplus (当年结余, 本年收支结余); `openingBalance` the
+ * balance brought forward (上年结余, 年初结余: a balance, never a prior-year expenditure); `statedIndex` a stated ratio
+ * to the prior year (为上年的%: 114.6 means +14.6%, i.e. a growth with an offset of 100%).
+ */
 export const FUND_ROLES = [
   "subject",
   "budget",
@@ -17,6 +22,9 @@ export const FUND_ROLES = [
   "statedChange",
   "statedGrowth",
   "people",
+  "surplus",
+  "openingBalance",
+  "statedIndex",
 ] as const;
 export type FundRole = (typeof FUND_ROLES)[number];
 
@@ -71,6 +79,8 @@ export interface FundRow {
    * text's "当年收不抵支，缺口35万元" (negative). budget-balance reads it; no sheet column carries it.
    */
   statedCurrentBalance?: Figure;
+  /** The year of this row's figures when it differs from its table's (report text: one row per fund and year). */
+  period?: number;
   /** Report text only: 1-based line and the sentence. */
   line?: number;
   quote?: string;
@@ -96,6 +106,13 @@ export interface FundTable {
    * A table without it is a sheet's, whose refs are A1 addresses.
    */
   lines?: ReadonlyMap<string, number>;
+  /**
+   * The year the table's figures are of, when its source holds several (a column group 2022年 of a multi-year
+   * header, a report text covering 2022 and 2024): findings carry it and their message names it.
+   */
+  period?: number;
+  /** A column group naming what every row is of (a fund over 预算数 | 执行数 in a consolidation): joins the row's subject. */
+  group?: string;
   /** The unit of the table's amounts (万元, 元, 亿元), when stated. */
   unit?: string;
   /** Units seen in the table, when more than one (元 and 万元 mixed). */

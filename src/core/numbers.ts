@@ -20,6 +20,11 @@ export interface NumberRead {
   permille?: boolean;
   /** A unit written after the number: 万元, 元, 人, 个月 … */
   unit?: string;
+  /**
+   * The figure as written, with its unit, when it was converted to its table's unit ("13621800元" in a 万元
+   * table): findings quote it so, while the checks use the converted value.
+   */
+  written?: string;
 }
 
 export interface MissingRead {

@@ -26,6 +26,7 @@ import { payableMonthsBand } from "./rules/payableMonthsBand";
 import type { FundRule } from "./rules/rule";
 import { statedChangeMismatch } from "./rules/statedChangeMismatch";
 import { statedRateMismatch } from "./rules/statedRateMismatch";
+import { tableUnreadable } from "./rules/tableUnreadable";
 import type { Threshold, ThresholdValue } from "./rules/threshold";
 import { unbudgetedSpending } from "./rules/unbudgetedSpending";
 import { unitMismatch } from "./rules/unitMismatch";
@@ -51,7 +52,7 @@ const FUND_RULE_LIST = [
 /** The indicator rules, in the same sense. */
 const INDICATOR_RULE_LIST = [indicatorNotANumber, indicatorMissingValue, targetUnreadable, indicatorTargetMiss, indicatorUnexplained, scoreMismatch] as const;
 
-type AnyRule = (typeof FUND_RULE_LIST)[number] | (typeof INDICATOR_RULE_LIST)[number] | typeof internalError;
+type AnyRule = (typeof FUND_RULE_LIST)[number] | (typeof INDICATOR_RULE_LIST)[number] | typeof tableUnreadable | typeof internalError;
 
 /** Every rule id, as findings and targets files write it. */
 export type RuleId = AnyRule["id"];
@@ -67,10 +68,10 @@ export interface RuleEntry {
   threshold?: Threshold;
 }
 
-/** One entry per rule id, in catalogue order (fund rules, indicator rules, internal-error). */
+/** One entry per rule id, in catalogue order (fund rules, indicator rules, table-unreadable, internal-error). */
 export const RULE_CATALOGUE: readonly RuleEntry[] = (() => {
   const entries: RuleEntry[] = [];
-  for (const rule of [...FUND_RULE_LIST, ...INDICATOR_RULE_LIST, internalError] as readonly (RuleEntry & { threshold?: Threshold })[]) {
+  for (const rule of [...FUND_RULE_LIST, ...INDICATOR_RULE_LIST, tableUnreadable, internalError] as readonly (RuleEntry & { threshold?: Threshold })[]) {
     const known = entries.find((e) => e.id === rule.id);
     if (known) {
       // A shared id (missing-value, not-a-number) is one rule: one severity, one threshold.

@@ -15,8 +15,9 @@ describe("json", () => {
     const one = JSON.parse(formatJson([report([finding()])], zh));
     expect(Object.keys(one)).toEqual(["file", "sheets", "summary", "findings"]);
     expect(one.sheets).toEqual([
-      { name: "基金支出", kind: "fund", headerRow: 3, columns: { A: "subject", B: "budget", C: "actual", D: "statedCompletion" } },
+      { name: "基金支出", kind: "fund", headerRow: 3, columns: { A: "subject", B: "budget", C: "actual", D: "statedCompletion" }, tables: [expect.objectContaining({ kind: "fund", headerRow: 3, columns: { A: "subject", B: "budget", C: "actual", D: "statedCompletion" } })] },
     ]);
+    expect(one.sheets[0].tables[0]).not.toHaveProperty("funds"); // the chart's amounts stay out of the JSON
     expect(one.summary).toEqual({ error: 1, warning: 0, info: 0 });
     expect(one.findings[0]).toMatchObject({ rule: "stated-rate-mismatch", cell: "D5", related: ["B5", "C5"], message: { zh: expect.any(String), en: expect.any(String) } });
     const batch = JSON.parse(formatJson([report([]), report([finding()], "b.xlsx")], { lang: "zh", batch: true }));

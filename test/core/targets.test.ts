@@ -4,7 +4,7 @@ import { only, row, run } from "./rules/helpers";
 describe("parseTargets", () => {
   test("an empty file gives the defaults of SPEC §4.2", () => {
     const r = parseTargets({});
-    expect(r).toEqual({ ok: true, targets: expect.objectContaining({ completionBand: { okLow: 0.95, okHigh: 1.05, warningLow: 0.9, warningHigh: 1.1 }, growthBand: { low: -0.3, high: 0.3 }, payableMonths: { warningBelow: 6, infoAbove: 24 }, componentsCoverage: 0.9 }) });
+    expect(r).toEqual({ ok: true, targets: expect.objectContaining({ completionBand: { okLow: 0.95, okHigh: 1.05, warningLow: 0.9, warningHigh: 1.1 }, growthBand: { low: -0.3, high: 0.3 }, payableMonths: { warningBelow: 6, infoAbove: 24 }, componentsCoverage: 1 }) });
   });
   test("valid overrides: one edge moved, the rest kept; per-fund overrides, severities and indicator scoring accepted", () => {
     const r = parseTargets({

@@ -1,5 +1,5 @@
 /** The comparator: what counts as the same value, a missed, a false and a wrong finding, a refused file. */
-import { ActualFinding, compareCase, compareMatrix, matchFindings, sameValue } from "./compare";
+import { ActualFinding, TableJson, compareCase, compareMatrix, matchFindings, rolesOf, sameValue, tableProblems } from "./compare";
 import { Case, ExpectedFinding, ExpectedMatrix } from "./model";
 
 describe("sameValue", () => {
@@ -116,5 +116,46 @@ describe("compareMatrix", () => {
   });
   it("fails when there is no matrix at all", () => {
     expect(compareMatrix(matrix, { code: 64, stdout: "", stderr: "fund-check: Unknown option '--matrix'" }).pass).toBe(false);
+  });
+});
+
+describe("table descriptions (sheets[].tables[])", () => {
+  it("maps the answers' words to roles", () => {
+    expect(rolesOf("2021 budget")).toEqual(["budget"]);
+    expect(rolesOf("2016 (prior year)")).toEqual(["prior"]);
+    expect(rolesOf("prior year (2011 决算)")).toEqual(["prior"]);
+    expect(rolesOf("current-year surplus (本年收支结余) — never used for payable months")).toEqual(["surplus"]);
+    expect(rolesOf("accumulated balance (年末滚存结余)")).toEqual(["balance"]);
+    expect(rolesOf("income actual (执行数 under 一、基金收入)")).toEqual(["income", "actual"]);
+    expect(rolesOf("funds: B…F, G = 合计")).toEqual(["subject"]);
+    expect(rolesOf("stated index on the prior year (120 = +20%)")).toEqual(["statedIndex"]);
+  });
+
+  const table = { sheet: "S", kind: "fund" as const, orientation: "rows" as const, headerRows: [3, 4], unit: "万元", years: [2021, 2022], roles: { A: "fund", B: "2021 budget", C: "2021 actual", D: "2022 budget", E: "2022 actual" } };
+  const c = { id: "x", cls: "3", title: "", file: "x.xlsx", sources: [], build: async () => Buffer.from(""), findings: [], tables: [table] } as Case;
+  const json = (t: TableJson) => ({ file: "x.xlsx", sheets: [{ name: "S", kind: "fund", tables: [t] }] });
+  const good: TableJson = { kind: "fund", orientation: "rows", headerRows: [3, 4], unit: "万元", years: [2021, 2022], columns: { A: "subject", B: "budget", C: "actual", D: "budget", E: "actual" }, groups: [{ label: "2021年", year: 2021, columns: {} }, { label: "2022年", year: 2022, columns: {} }] };
+
+  it("passes a table read as the answer says", () => {
+    expect(tableProblems(c, json(good))).toEqual([]);
+  });
+
+  it("names what differs: header rows, unit, years, a column's role, orientation", () => {
+    expect(tableProblems(c, json({ ...good, headerRows: [4] }))).toEqual(["table on S (header 3,4): not found (tables' header rows: [4])"]);
+    expect(tableProblems(c, json({ ...good, unit: "元", columns: { ...good.columns, C: "prior" } }))).toEqual([
+      "table on S (header 3,4): unit 元, should be 万元",
+      "table on S (header 3,4): C read as prior, should be actual (2021 actual)",
+    ]);
+    expect(tableProblems(c, json({ ...good, orientation: "columns" }))).toEqual(["table on S (header 3,4): orientation columns, should be rows"]);
+    expect(tableProblems(c, json({ ...good, years: [2021], groups: [{ label: "2021年", year: 2021, columns: {} }] }))).toEqual([
+      "table on S (header 3,4): years [2021], should end with 2022",
+      "table on S (header 3,4): year groups [2021], should be [2021,2022]",
+    ]);
+  });
+
+  it("an unreadable table is a sheet with no table", () => {
+    const u = { ...c, tables: [{ sheet: "S", kind: "unreadable" as const, orientation: "rows" as const, headerRows: [] }] };
+    expect(tableProblems(u, { file: "x.xlsx", sheets: [{ name: "S", kind: "notes", tables: [] }] })).toEqual([]);
+    expect(tableProblems(u, json(good))[0]).toMatch(/should be unreadable/);
   });
 });

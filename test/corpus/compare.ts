@@ -24,9 +24,21 @@ export interface ActualFinding {
   file?: string;
 }
 
+/** A table as the JSON `sheets[].tables[]` describes it (docs/reference.md, "JSON output"). */
+export interface TableJson {
+  kind: string;
+  orientation?: string;
+  headerRows?: number[];
+  unit?: string;
+  years?: number[];
+  columns?: Record<string, string>;
+  items?: Record<string, string>;
+  groups?: { label: string; year?: number; fund?: string; columns: Record<string, string> }[];
+}
+
 interface FileJson {
   file: string;
-  sheets?: { name: string; kind: string }[];
+  sheets?: { name: string; kind: string; tables?: TableJson[] }[];
   summary?: { error: number; warning: number; info: number };
   findings?: ActualFinding[];
   figures?: Record<string, unknown>[];
@@ -189,6 +201,87 @@ function figureProblems(c: Case, json: FileJson): string[] {
   return problems;
 }
 
+/**
+ * The product's roles an answer's words for a column (or row) accept: "2021 budget" → budget, "prior year (2011
+ * 决算)" → prior, "income actual (执行数 under 一、基金收入)" → income or actual, "funds: B…F" → subject.
+ */
+export function rolesOf(words: string): string[] {
+  let w = words.toLowerCase().trim();
+  w = w.replace(/^\d{4}\s+/, ""); // "2021 budget"
+  const paren = /^\(([^)]*)\)/.exec(w); // "2016 (prior year)"
+  if (paren) w = paren[1];
+  const has = (re: RegExp) => re.test(w);
+  if (has(/^(fund|funds|item|region|county)\b/)) return ["subject"];
+  if (has(/^stated completion/)) return ["statedCompletion"];
+  if (has(/^stated index/)) return ["statedIndex"];
+  if (has(/^stated growth/)) return ["statedGrowth"];
+  if (has(/^stated change/)) return ["statedChange"];
+  if (has(/^current-year surplus/)) return ["surplus"];
+  if (has(/^accumulated balance/)) return ["balance"];
+  if (has(/^balance at the start/)) return ["openingBalance"];
+  if (has(/^prior year/)) return ["prior"];
+  if (has(/^income actual/)) return ["income", "actual"];
+  if (has(/^income budget/)) return ["budget"];
+  if (has(/^income\b/)) return ["income"];
+  if (has(/^budget/)) return ["budget"];
+  if (has(/^(actual|expenditure)/)) return ["actual"];
+  return [];
+}
+
+const TABLE_KINDS: Record<string, string> = { fund: "fund", balance: "fund", income: "fund", consolidation: "fund", indicator: "indicator" };
+
+/** The answer's table descriptions against the JSON `sheets[].tables[]`: kind, orientation, header rows, unit, years, roles. */
+export function tableProblems(c: Case, json: FileJson): string[] {
+  const problems: string[] = [];
+  const used = new Map<string, Set<number>>();
+  for (const want of c.tables ?? []) {
+    const sheet = json.sheets?.find((x) => x.name === want.sheet);
+    const tables = sheet?.tables;
+    if (!sheet || !tables) {
+      problems.push(`table on ${want.sheet}: the JSON has no tables[] for the sheet`);
+      continue;
+    }
+    if (want.kind === "unreadable") {
+      if (tables.length) problems.push(`table on ${want.sheet}: should be unreadable (${want.notes ?? ""}), is read as ${tables.map((t) => t.kind).join(", ")}`);
+      continue;
+    }
+    const taken = used.get(want.sheet) ?? used.set(want.sheet, new Set()).get(want.sheet)!;
+    const k = tables.findIndex((t, i) => !taken.has(i) && JSON.stringify(t.headerRows) === JSON.stringify(want.headerRows));
+    const label = `table on ${want.sheet} (header ${want.headerRows.join(",")})`;
+    if (k < 0) {
+      problems.push(`${label}: not found (tables' header rows: ${tables.map((t) => `[${t.headerRows ?? ""}]`).join(" ")})`);
+      continue;
+    }
+    taken.add(k);
+    const t = tables[k];
+    if (t.kind !== TABLE_KINDS[want.kind]) problems.push(`${label}: kind ${t.kind}, should be ${TABLE_KINDS[want.kind]} (${want.kind})`);
+    if ((t.orientation ?? "rows") !== want.orientation) problems.push(`${label}: orientation ${t.orientation}, should be ${want.orientation}`);
+    if (want.unit !== undefined && t.unit !== want.unit) problems.push(`${label}: unit ${t.unit}, should be ${want.unit}`);
+    if (want.years?.length) {
+      // The table's own year (the latest) must agree; a multi-year header must give each year.
+      const latest = Math.max(...want.years);
+      const got = t.years ?? [];
+      if (!got.length || Math.max(...got) !== latest) problems.push(`${label}: years ${JSON.stringify(got)}, should end with ${latest}`);
+      if (t.groups?.some((g) => g.year !== undefined) && JSON.stringify(t.groups.map((g) => g.year)) !== JSON.stringify(want.years)) {
+        problems.push(`${label}: year groups ${JSON.stringify(t.groups.map((g) => g.year))}, should be ${JSON.stringify(want.years)}`);
+      }
+    }
+    const roles = want.orientation === "columns" ? t.items ?? {} : t.columns ?? {};
+    for (const [keys, words] of Object.entries(want.roles ?? {})) {
+      const list = keys.split(",");
+      // "B,C": "企业职工 budget, actual" — one fund group's columns, one role each.
+      const parts = list.length > 1 ? words.replace(/^\S+\s+/, "").split(/,\s*/) : [words];
+      list.forEach((key, i) => {
+        const accepted = rolesOf(parts[i] ?? "");
+        if (!accepted.length) return; // words the comparator cannot map: recorded, not compared
+        const got = roles[key];
+        if (!got || !accepted.includes(got)) problems.push(`${label}: ${key} read as ${got ?? "nothing"}, should be ${accepted.join(" or ")} (${parts[i]})`);
+      });
+    }
+  }
+  return problems;
+}
+
 /** Compares one case's CLI run (`--format json <file>`) with its answer. */
 export function compareCase(c: Case, run: CliRun): CaseResult {
   const base = { id: c.id, cls: c.cls, missed: [] as ExpectedFinding[], falseFindings: [] as ActualFinding[], wrong: [] as string[], other: [] as string[] };
@@ -212,6 +305,7 @@ export function compareCase(c: Case, run: CliRun): CaseResult {
     else if (s.kind !== kind) other.push(`sheet ${name}: read as ${s.kind}, should be ${kind}`);
   }
   other.push(...figureProblems(c, json));
+  other.push(...tableProblems(c, json));
   const got = countOf(actual);
   const exitWanted = got.error ? 2 : got.warning ? 1 : 0;
   if (run.code !== exitWanted) other.push(`exit ${run.code}, but its findings call for ${exitWanted}`);

@@ -10,44 +10,6 @@ export interface KnownGap {
 }
 
 export const KNOWN_GAPS: KnownGap[] = [
-  // 1 — which 结余
-  { id: "c01-balance/national-2013-both-balances", reason: "payable months computed on 本年收支结余 (the first 结余 column): 3 false warnings (2.9, 2.6, 0.8 months); the true 26.0 months of 年末滚存结余 (info) missed" },
-  { id: "c01-balance/county-current-surplus-only", reason: "payable months run on 当年结余 though the table has no accumulated balance: 6 false warnings" },
-  // 2 — units
-  { id: "c02-units/yuan-column-in-wanyuan-table", reason: "执行数（元） not converted to 万元: 9 false errors at ~985,071%; the planted rate error is reported with observed 983,523%" },
-  { id: "c02-units/yiyuan-total-rounding", reason: "合计 7.87 against parts adding to 7.85 (rounding of four 0.01 亿元 figures) is a false error; the real 8.03 vs 7.73 has observed/expected reversed (issue 17)" },
-  // 3 — multi-year
-  { id: "c03-multiyear/three-years-clean", reason: "2023 执行数 compared with 2021's (the earliest year taken as 上年): false +35.1% and +31.9% growth warnings" },
-  { id: "c03-multiyear/three-years-planted", reason: "only the last year is checked: the 2022 rate error is missed; 2023 growth computed on 2021 (+52.6%, not +33.6%) and no year named; a false +35.1%" },
-  // 4 — transposed, unreadable
-  { id: "c04-transposed/funds-as-columns-planted", reason: "funds-as-columns sheet taken for notes: both planted errors missed, exit 0" },
-  { id: "c04-transposed/funds-as-columns-clean", reason: "funds-as-columns sheet taken for notes (nothing checked, kind 'notes')" },
-  { id: "c04-transposed/figures-without-header", reason: "figures with no header: no 'could not read' info (the sheet passes as notes)" },
-  { id: "c04-transposed/ambiguous-header", reason: "header 金额 | 金额 | 比例: no 'could not read' info (the sheet passes as notes)" },
-  // 5 — growth headers
-  { id: "c05-growth-headers/mistyped-16900", reason: "增长% is not read as growth: +25.6% against a stated 20% missed" },
-  // 6 — stacked
-  { id: "c06-stacked/three-sections-planted", reason: "section 三 read with 上年结余 as a prior year and 年末滚存结余 dropped: the 合计 10450 vs 10540 missed; the rate error has observed/expected reversed (issue 17)" },
-  // 7 — text periods
-  { id: "c07-text-periods/2024-with-2022-clean", reason: "figures not keyed by year (JSON figures carry no year); '2022年为40.26亿元，下降7.0%' read as this year's growth: a false missing-value info" },
-  { id: "c07-text-periods/two-reports-concatenated", reason: "a 2022 and a 2024 report in one file: the 2022 figures win per fund and 2024's 增支 2.41 is applied to 2022's 44.10, a false error (5.78% vs the stated 4.9%)" },
-  { id: "c07-text-periods/2024-with-2022-planted", reason: "the first statement of a figure wins per fund, so the 2022 rate error is missed; no year in figures; the false info above" },
-  // 8 — multi-year sentences
-  { id: "c08-text-multiyear/respectively-and-cagr-clean", reason: "分别为 lists not read (no per-year figures): 3 false missing-value infos (比上年增长 without a prior year)" },
-  { id: "c08-text-multiyear/cagr-wrong", reason: "年均增长 not checked as a compound rate: 9.7% for 8.7% missed; the false infos above" },
-  { id: "c08-text-multiyear/provincial-2017-since-2013", reason: "与2013年相比增加4.44 (income, since 2013) taken as the change of 支出 8.31 and 年平均增长 as the year's growth: a false error (114.7% vs 11.71%) and a false +114.7% warning" },
-  // 9 — pasted tables
-  { id: "c09-text-tables/tab-separated-planted", reason: "a tab-separated table in text is not read: 97.0% for 79.4% (and the 79.4% completion) missed, exit 0" },
-  { id: "c09-text-tables/space-separated-total-typo", reason: "a space-separated table in text is not read: the 合计 typed 19462 for 19642 (and the two rates it contradicts) missed" },
-  { id: "c09-text-tables/space-separated-clean", reason: "a space-separated table in text is not read: no figures" },
-  // 10 — national tables
-  { id: "c10-national/2012-expenditure-partial-lists", reason: "a 96.5% 其中 list treated as complete by the 90% coverage rule: 2 false warnings on a published table" },
-  { id: "c10-national/2013-expenditure-pct-of-budget-and-prior", reason: "决算数为上年决算数的% read as the prior-year amount: 3 false growth warnings (+13,815.8% …); the 96.4% 其中 list warned" },
-  { id: "c10-national/2012-published-rounding", reason: "published 比上年增减 that differ by 1 from 本年 − 上年 through rounding are 2 false errors" },
-  // clean corpus
-  { id: "clean/county-accounts-ruoqiang-2019", reason: "payable months on 当年结余 (the first 结余 column) instead of 年末累计结余: 6 false warnings on a clean county workbook" },
-  { id: "clean/provincial-two-years-2016-2017", reason: "三、年末累计结余 taken as a 其中 item of 二、基金支出: 2 false errors" },
-  // 15 — prefecture set
-  { id: "p15-prefecture/巴州汇总", reason: "funds as column groups not read (only the first group, 企业职工, is taken): 6 findings missed" },
+  // 15 — prefecture set (issue 15, another slice)
   { id: "p15-prefecture/matrix", reason: "--matrix does not exist yet (exit 64)" },
 ];

@@ -36,7 +36,7 @@ export interface ExpectedFinding {
   why: string;
 }
 
-/** What a correct reader understands a table to be; recorded as plain data for the implementers of issue 12. */
+/** What a correct reader understands a table to be; compared with the JSON `sheets[].tables[]` (compare.ts, tableProblems). */
 export interface TableDescription {
   sheet: string;
   kind: "fund" | "balance" | "income" | "consolidation" | "indicator" | "unreadable";
@@ -85,7 +85,7 @@ export interface Case {
   sheets?: Record<string, SheetKind>;
   /** Report text: funds (and periods) the JSON `figures` must list. */
   figures?: ExpectedTextFigure[];
-  /** How a correct reader understands each table (not compared today: the JSON has no tables[] yet). */
+  /** How a correct reader understands each table (compared with the JSON `sheets[].tables[]`). */
   tables?: TableDescription[];
   /** The hand arithmetic behind the figures the case writes, recomputed by arith.test.ts. */
   claims?: Claim[];

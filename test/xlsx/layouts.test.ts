@@ -165,7 +165,7 @@ test("5. components by 其中, by the cell indent and by leading spaces; a 合�
       ["企业职工基本养老保险", 4398, 4568],
       ["其中：养老金支出", null, 4277],
       [{ v: "转移支出", indent: 1 }, null, 74],
-      ["　　丧葬费支出", null, 215],
+      ["　　丧葬费支出", null, 225],
       ["失业保险", 600, 619],
       ["其中：失业支出", null, 25],
       ["  医疗支出", null, 9],
@@ -176,7 +176,7 @@ test("5. components by 其中, by the cell indent and by leading spaces; a 合�
     ]);
   });
   expect(seen(r)).toEqual([
-    "warning components-sum 明细!C2 企业职工基本养老保险", // 4566 of 4568
+    "error components-sum 明细!C2 企业职工基本养老保险", // 4277 + 74 + 225 = 4576 > 4568 (a list falling short would be no finding)
     "error components-sum 明细!C9 工伤保险", // 300 + 120 = 420 > 410
   ]);
   // the 合计 adds up the three funds only (5398 and 4568 + 619 + 410 = 5597), not the components

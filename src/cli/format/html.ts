@@ -115,7 +115,7 @@ function figuresTable(figures: ReportFigure[], lang: Lang): string {
   const rows = figures
     .map(
       (f) =>
-        `<tr><td>${escapeHtml(f.subject)}</td><td class="num">${escapeHtml(f.line)}</td>${amount(f.budget)}${amount(f.actual)}` +
+        `<tr><td>${escapeHtml(f.period === undefined ? f.subject : `${f.subject}（${f.period.replace("-", "—")}年）`)}</td><td class="num">${escapeHtml(f.line)}</td>${amount(f.budget)}${amount(f.actual)}` +
         `${rate(f.statedCompletion)}${amount(f.change)}${rate(f.statedGrowth)}${amount(f.income)}${amount(f.balance)}` +
         `<td>${escapeHtml((f.components ?? []).map((c) => `${c.name} ${number.format(c.amount)}`).join(lang === "zh" ? "，" : ", "))}</td></tr>`
     )

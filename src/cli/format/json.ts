@@ -6,6 +6,7 @@
  * (97% → 0.97), `line` the fund's first line.
  */
 import { findingJson } from "../../core/findings";
+import type { TableReport } from "../../core/api";
 import type { ReportFigure } from "../../core/reportText";
 import type { FileResult, FormatOptions } from "../fileResult";
 
@@ -14,6 +15,9 @@ const FIGURE_KEYS = ["budget", "actual", "statedCompletion", "change", "statedGr
 
 export function figureJson(figure: ReportFigure) {
   const out: Record<string, unknown> = { subject: figure.subject, line: figure.line };
+  // The year the figures are of, when the text covers several (a range: "2021-2023" in `period`).
+  if (figure.year !== undefined) out.year = figure.year;
+  else if (figure.period !== undefined) out.period = figure.period;
   for (const key of FIGURE_KEYS) if (figure[key] !== undefined) out[key] = figure[key];
   if (figure.components?.length) {
     out.components = figure.components.map((c) => ({ name: c.name, amount: c.amount, line: c.line, text: c.text }));
@@ -21,11 +25,17 @@ export function figureJson(figure: ReportFigure) {
   return out;
 }
 
+/** What detection understood of one table (docs/reference.md, "JSON output"): the chart's amounts left out. */
+export function tableJson(table: TableReport) {
+  const { funds: _funds, ...rest } = table;
+  return rest;
+}
+
 export function fileJson(report: FileResult) {
   const { result, reportText } = report;
   const json: Record<string, unknown> = {
     file: report.file,
-    sheets: result.sheets.map((s) => ({ name: s.name, kind: s.kind, headerRow: s.headerRow, columns: s.columns })),
+    sheets: result.sheets.map((s) => ({ name: s.name, kind: s.kind, headerRow: s.headerRow, columns: s.columns, tables: s.tables.map(tableJson) })),
     summary: { error: result.summary.error, warning: result.summary.warning, info: result.summary.info },
   };
   if (result.skipped?.length) json.skipped = result.skipped;

@@ -7,8 +7,9 @@ import { CellValue, GridSheet, SheetCells, columnLetters, sheetCells, toA1 } fro
 import { FIGURE_ROLES, FigureStore, MISSING, NUMBER, StoreRow } from "../figureStore";
 import { FigureRole, FundRow, FundTable, RowKind, isFigureRole } from "../model";
 import { FormatPrecision, NumberRead, formatPrecision, readNumber, toHalfWidth } from "../numbers";
-import { isMoneyUnit } from "../units";
+import { MONEY_UNITS, isMoneyUnit } from "../units";
 import { markMergedFigures } from "./mergedFigures";
+import { TransposedCells } from "./transposed";
 import { DetectedColumn, DetectedTable } from "./tables";
 
 
@@ -18,6 +19,8 @@ const TOTAL = /(?:合计|总计|共计)$|^(?:合计|总计|共计)|^(?:grand\s*)
 const SUBTOTAL = /小计$|^小计|^sub-?total\b/i;
 /** Names that are funds or totals in their own right, never a line of the fund above. */
 const FUND_NAME = /保险|基金|年金|合计|总计|小计|insurance|pension|fund|total/i;
+/** A numbered section (一、基金收入, 三、年末累计结余, (二)): never a component, and it ends a 其中 list. */
+const NUMBERED_SECTION = /^[\s\u3000]*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])/;
 
 export function subjectText(v: CellValue): string {
   if (v === null || v === undefined) return "";
@@ -65,7 +68,7 @@ function asPercentPoints(read: NumberRead): NumberRead {
   return { ...read, value: read.value / 100, digits, percent: true };
 }
 
-const RATE_ROLES = new Set<FigureRole>(["statedCompletion", "statedGrowth"]);
+const RATE_ROLES = new Set<FigureRole>(["statedCompletion", "statedGrowth", "statedIndex"]);
 
 export interface BuiltFundTable {
   table: FundTable;
@@ -113,7 +116,12 @@ export function buildFundTable(sheet: GridSheet | SheetCells, detected: Detected
   // arrays: a million figures kept as objects cost more in garbage collection than reading them.
   const first = detected.firstRow;
   const count = Math.max(0, detected.lastRow - first + 1);
-  const store = new FigureStore(count, first, figureCols.map((fc) => columnLetters(fc.col)));
+  // A transposed view's columns are sheet rows: refs are then column letters of the view's rows and row numbers.
+  const transposed = cells instanceof TransposedCells ? cells : undefined;
+  const letterOf = (col: number) => (transposed ? String(transposed.fromRow + col + 1) : columnLetters(col));
+  const a1 = (row: number, col: number) => (transposed ? transposed.a1(row, col) : toA1(row, col));
+  const store = new FigureStore(count, first, figureCols.map((fc) => letterOf(fc.col)));
+  store.transposed = transposed !== undefined;
   // Per column: percent numbers, other numbers, and other numbers above 2 in size.
   const width = figureCols.length;
   const figureColumns = figureCols.map((fc) => fc.col);
@@ -124,7 +132,7 @@ export function buildFundTable(sheet: GridSheet | SheetCells, detected: Detected
   const lastFormats = new Array<string | undefined>(width).fill(undefined);
   const lastPrecisions = new Array<FormatPrecision | undefined>(width).fill(undefined);
   // Units typed after figures ("4568万元") can only come from text cells: noted while reading.
-  const cellUnits: { unit: string; ref: string; role: FigureRole }[] = [];
+  const cellUnits: { unit: string; ref: string; role: FigureRole; i: number; k: number }[] = [];
   // Row by row (as the grid lies in memory), every figure cell once.
   for (let i = 0; i < count; i++) {
     const r = first + i;
@@ -161,7 +169,7 @@ export function buildFundTable(sheet: GridSheet | SheetCells, detected: Detected
         plains[k]++;
         if (Math.abs(read.value) > 2) bigs[k]++;
       }
-      if (read.unit !== undefined) cellUnits.push({ unit: read.unit, ref: toA1(first + i, figureColumns[k]), role: figureCols[k].role });
+      if (read.unit !== undefined) cellUnits.push({ unit: read.unit, ref: a1(first + i, figureColumns[k]), role: figureCols[k].role, i, k });
     }
   }
 
@@ -189,6 +197,28 @@ export function buildFundTable(sheet: GridSheet | SheetCells, detected: Detected
       }
     }
   }
+  // Units: amounts are brought to the table's unit before any rule runs (a 执行数（元） column in a 万元 table,
+  // "4568万元" typed in a 元 table), exactly, their shown decimals moved with them.
+  const tableUnit = detected.unit ?? figureCols.find((fc) => !RATE_ROLES.has(fc.role) && fc.unit && fc.unit in MONEY_UNITS)?.unit;
+  if (tableUnit && tableUnit in MONEY_UNITS) {
+    // A column headed in another unit: all its numbers (rare: most tables have one unit, and cost nothing here).
+    for (let k = 0; k < figureCols.length; k++) {
+      const fc = figureCols[k];
+      if (RATE_ROLES.has(fc.role) || fc.role === "people" || !fc.unit || !(fc.unit in MONEY_UNITS) || fc.unit === tableUnit) continue;
+      for (let i = 0; i < count; i++) {
+        if (store.kinds[i * width + k] !== NUMBER) continue;
+        const r = store.read(i, k);
+        if (r.kind === "number" && !r.percent && !r.permille && !(r.unit && r.unit in MONEY_UNITS)) store.set(i, k, convertUnit(r, fc.unit, tableUnit));
+      }
+    }
+    // A unit typed after a figure ("4568元").
+    for (const u of cellUnits) {
+      if (RATE_ROLES.has(u.role) || !(u.unit in MONEY_UNITS) || u.unit === tableUnit) continue;
+      const r = store.read(u.i, u.k);
+      if (r.kind === "number" && !r.percent && !r.permille) store.set(u.i, u.k, convertUnit(r, u.unit, tableUnit));
+    }
+  }
+
   // Each role reads the first column that has it.
   for (let role = 0; role < FIGURE_ROLES.length; role++) {
     const k = figureCols.findIndex((c) => c.role === FIGURE_ROLES[role]);
@@ -201,8 +231,8 @@ export function buildFundTable(sheet: GridSheet | SheetCells, detected: Detected
     if (!unit || !isMoneyUnit(unit)) return;
     if (!unitsSeen.some((u) => u.unit === unit)) unitsSeen.push({ unit, ref });
   };
-  if (detected.unit && detected.unitAt) noteUnit(detected.unit, toA1(detected.unitAt.row, detected.unitAt.col));
-  for (const fc of figureCols) if (!RATE_ROLES.has(fc.role)) noteUnit(fc.unit, toA1(detected.headerBottom, fc.col));
+  if (detected.unit && detected.unitAt) noteUnit(detected.unit, transposed ? toA1(detected.unitAt.row, detected.unitAt.col) : a1(detected.unitAt.row, detected.unitAt.col));
+  for (const fc of figureCols) if (!RATE_ROLES.has(fc.role)) noteUnit(fc.unit, a1(detected.headerBottom, fc.col));
   for (const u of cellUnits) if (!RATE_ROLES.has(u.role)) noteUnit(u.unit, u.ref);
 
   const rows: FundRow[] = [];
@@ -213,7 +243,7 @@ export function buildFundTable(sheet: GridSheet | SheetCells, detected: Detected
   let inComponentList = false;
   const budgetK = figureCols.findIndex((c) => c.role === "budget");
   const kinds = store.kinds;
-  const subjectLetters = columnLetters(subjectCol ?? figureCols[0]?.col ?? 0);
+  const subjectLetters = letterOf(subjectCol ?? figureCols[0]?.col ?? 0);
 
   for (let i = 0; i < count; i++) {
     const r = first + i;
@@ -235,6 +265,7 @@ export function buildFundTable(sheet: GridSheet | SheetCells, detected: Detected
     const hasBudget = budgetK >= 0 && kinds[i * width + budgetK] === NUMBER;
     let kind: RowKind;
     if (totalKind) kind = totalKind;
+    else if (NUMBERED_SECTION.test(raw)) kind = "item";
     else if (lastParent >= 0 && prefixed) kind = "component";
     else if (lastParent >= 0 && indent > lastParentIndent) kind = "component";
     else if (lastParent >= 0 && inComponentList && indent === 0 && !FUND_NAME.test(name) && !(lastParentHasBudget && hasBudget)) kind = "component";
@@ -262,6 +293,15 @@ export function buildFundTable(sheet: GridSheet | SheetCells, detected: Detected
   else if (unitsSeen.length) table.unit = unitsSeen[0].unit;
   if (unitsSeen.length > 1) table.unitsSeen = unitsSeen;
   return { table, rowNumbers, columns, percentPointColumns };
+}
+
+/** An amount in another money unit, exactly: 13621800 元 → 1362.18 万元 (shown to 4 more places: 1362.1800). */
+export function convertUnit(read: NumberRead, from: string, to: string): NumberRead {
+  const shift = Math.round(Math.log10(MONEY_UNITS[from] / MONEY_UNITS[to]));
+  if (shift === 0) return read;
+  const value = new Decimal(read.digits).times(new Decimal(10).pow(shift));
+  const decimals = Math.max(0, read.decimals - shift);
+  return { ...read, value: value.toNumber(), digits: value.toFixed(), decimals, unit: to, written: read.written ?? `${new Decimal(read.digits).toFixed(read.decimals)}${from}` };
 }
 
 /** The index of `value` in an ascending list, or −1. */

@@ -44,13 +44,18 @@ const PATTERNS: Pattern[] = [
   [/^分值|^权重|^weight|^maxscore/, "weight"],
   [/^得分|^评分|^score/, "score"],
   // fund tables
-  [/完成率|执行率|完成预算|完成比例|执行进度|^completion|^executionrate|%ofbudget|ofbudget$/, "statedCompletion"],
+  // A ratio to the prior year (决算数为上年决算数的%, 为上年的%: 114.6 means +14.6%) before completion and prior.
+  [/为上年|为去年|上年=100|^indexonprior/, "statedIndex"],
+  [/完成率|执行率|完成预算|完成比例|执行进度|为预算数?的|占预算|^completion|^executionrate|%ofbudget|ofbudget$/, "statedCompletion"],
   [/增幅|增长率|增速|增减率|增减幅度|增长幅度|变动率|^同比$|同比增长$|同比增长率|growth|^yoy|%change|changerate/, "statedGrowth"],
-  [/增减额|比上年增减|同比增减|增支|增减支|增加额|增减$|增减变化|^change|^increase|^difference/, "statedChange"],
+  [/增减额|比上年增减|同比增减|增支|增减支|增加额|增长额|增减$|增减变化|^(?:比上年)?增长$|^change|^increase|^difference/, "statedChange"],
+  // Balances before 上年: 上年结余 is the balance brought forward, not last year's spending.
+  [/(?:上年|去年|上期|年初|期初|上年末)(?:累计|滚存)?(?:结余|结存)|^openingbalance|broughtforward/, "openingBalance"],
+  [/累计结余|滚存结余|累计结存|期末结余|年末结余|年末累计|年末滚存|结余总额|^balance|^reserve|^closingbalance|^accumulated/, "balance"],
+  [/(?:本年|当年|本期|当期)(?:收支)?结余|收支结余|结余|结存|^surplus/, "surplus"],
   [/上年|去年|上期|上一年|prior|lastyear|previousyear|^py$/, "prior"],
   [/预算|budget|^plan(ned)?$/, "budget"],
   [/收入|^income|^revenue|^receipts/, "income"],
-  [/结余|结存|^balance|^reserve|^surplus/, "balance"],
   [/人数|人次|^recipients|^people|^headcount|^beneficiaries|^persons/, "people"],
   [/支出|执行数|决算|完成数|执行金额|实际数|^actual|^expenditure|^spent|^spending|^outturn/, "actual"],
   [/^基金名称|^险种|^项目|名称$|^基金$|^基金类别|^险种名称|^fund|^item|^scheme|^programme|^program|^name$|^description$/, "subject"],
@@ -89,6 +94,8 @@ export function readLabel(text: string): LabelInfo {
     let role = matchRole(rest);
     // "比上年增减(%)" is a growth rate, not an amount.
     if (role === "statedChange" && percent) role = "statedGrowth";
+    // Balances name their own time (上年结余 is this year's opening balance, 本年结余 this year's surplus).
+    if (role === "openingBalance" || role === "surplus" || role === "balance") delete info.period;
     if (role) info.role = role;
     else if (info.period === "prior") info.role = "prior";
   }
@@ -106,6 +113,8 @@ function englishUnit(u: string): string {
 
 function matchRole(folded: string): FundRole | IndicatorRole | undefined {
   if (!folded) return undefined;
+  // This year's surplus keeps its 本年/当年: stripped, "当年结余" would read as a plain 结余.
+  if (/^(?:本年|当年|本期|当期)(?:收支)?(?:结余|结存)/.test(folded)) return "surplus";
   // Strip a leading "本年"/"当年" that only says "this year".
   const s = folded.replace(/^(本年|今年|本期|当年|全年)(?=.)/, "");
   for (const [re, role] of PATTERNS) if (re.test(s)) return role;

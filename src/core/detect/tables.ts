@@ -5,7 +5,9 @@
  */
 import { CellRange, CellValue, GridSheet, SheetCells, isCellError, sheetCells } from "../grid";
 import { FundRole, IndicatorRole, Role, isFigureRole, isIndicatorRole } from "../model";
+import { readNumber, readNumberText } from "../numbers";
 import { foldLabel, readLabel, readUnitLine } from "./labels";
+import { TransposedCells } from "./transposed";
 
 export interface DetectedColumn {
   col: number;
@@ -18,8 +20,28 @@ export interface DetectedColumn {
   percentHeader: boolean;
 }
 
+/** A group of a table's columns checked as a table of its own: one year of a multi-year header, or one fund. */
+export interface ColumnGroup {
+  /** The group's label as the header writes it ("2022年", "工伤保险"). */
+  label: string;
+  /** A year group's year. */
+  year?: number;
+  /** A fund group's fund: joins each row's subject ("且末县 工伤保险"). */
+  fund?: string;
+  /** The subject column, the group's own columns and, for a year, the year before's actual as its prior. */
+  columns: DetectedColumn[];
+}
+
 export interface DetectedTable {
   kind: "fund" | "indicator";
+  /** Column groups (years or funds), each checked on its own; absent for a table of one group. */
+  groups?: ColumnGroup[];
+  /** "rows": one fund per row (roles in columns); "columns": funds across, items down (a transposed table). */
+  orientation?: "rows" | "columns";
+  /** Years the header names, else the year of the title above it ("若羌县2019年…"), ascending. */
+  years?: number[];
+  /** The view the table is read through when it is not the sheet itself (a transposed table). */
+  cells?: SheetCells;
   /** 0-based header rows (top..bottom); for a table continued after a blank row, its original header. */
   headerTop: number;
   headerBottom: number;
@@ -35,6 +57,8 @@ export interface DetectedTable {
 export interface DetectedSheet {
   kind: "fund" | "indicator" | "notes" | "empty";
   tables: DetectedTable[];
+  /** The sheet holds figures but no table could be read: where, and the header that could not be (table-unreadable). */
+  unreadable?: { row: number; col: number; lastRow: number; lastCol: number; header?: string[]; cell: { row: number; col: number } };
 }
 
 
@@ -128,6 +152,8 @@ interface RowLabels {
   figureRoles: number;
   indicatorRoles: number;
   hasYearOrPeriod: boolean;
+  /** Labels that are a year and nothing else ("2016年", 2017): columns of figures by year. */
+  yearLabels: number;
   ownCells: number;
   hasDataNumber: boolean;
   /** Label areas (a merged area counts once), those merged across four or more columns, and sentences (，。；). */
@@ -138,7 +164,7 @@ interface RowLabels {
 
 /** `startingHere`: count only labels of this row's own cells and of merges that start on it. */
 function scanRow(view: SheetView, r: number, startingHere = false): RowLabels {
-  const out: RowLabels = { roleCount: 0, figureRoles: 0, indicatorRoles: 0, hasYearOrPeriod: false, ownCells: 0, hasDataNumber: false, areas: 0, wideAreas: 0, sentences: 0 };
+  const out: RowLabels = { roleCount: 0, figureRoles: 0, indicatorRoles: 0, hasYearOrPeriod: false, yearLabels: 0, ownCells: 0, hasDataNumber: false, areas: 0, wideAreas: 0, sentences: 0 };
   const width = view.width(r);
   for (let c = 0; c <= width; c++) {
     const value = view.value(r, c);
@@ -159,6 +185,7 @@ function scanRow(view: SheetView, r: number, startingHere = false): RowLabels {
     if (label.length > 24) continue;
     const info = readLabel(label);
     if (info.year !== undefined || info.period) out.hasYearOrPeriod = true;
+    if (info.year !== undefined && !info.role && (!m || m.right === m.left)) out.yearLabels++;
     if (info.role) {
       out.roleCount++;
       if (isFigureRole(info.role)) out.figureRoles++;
@@ -187,7 +214,9 @@ function isHeaderRow(view: SheetView, r: number): boolean {
   if (s.hasDataNumber) return false;
   // A form field, "项目名称 | 城乡居民基本养老保险基金支出" merged across the form, is a label and its value.
   if (s.areas <= 2 && s.wideAreas >= 1) return false;
-  return s.roleCount >= 2 && (s.figureRoles >= 1 || s.indicatorRoles >= 2);
+  if (s.roleCount >= 2 && (s.figureRoles >= 1 || s.indicatorRoles >= 2)) return true;
+  // 项目 | 2016年 | 2017年: items as rows, one column of figures per year (the latest is this year's).
+  return s.roleCount >= 1 && s.figureRoles === 0 && s.indicatorRoles === 0 && s.yearLabels >= 2;
 }
 
 /** A row of column-group labels above a header ("2019年" merged over two columns, "上年"). */
@@ -212,7 +241,22 @@ function isGroupRow(view: SheetView, r: number): boolean {
   }
   if (s.hasYearOrPeriod) return true;
   if (s.ownCells >= 2 && s.roleCount >= 1) return true;
-  return false;
+  // Short labels merged across two or more columns each, side by side, each over a role label in every column it
+  // spans: funds over 预算数 | 执行数 (a consolidation).
+  let spans = 0;
+  for (let c = 0; c < n; c++) {
+    const m = view.mergeAt(r, c);
+    if (!m || m.left !== c || m.top !== r || m.bottom !== r || m.right === m.left) continue;
+    const label = labelText(view.value(r, c));
+    if (label === undefined || label.length > 24) continue;
+    let under = 0;
+    for (let k = m.left; k <= m.right; k++) {
+      const below = labelText(view.value(r + 1, k));
+      if (below !== undefined && readLabel(below).role) under++;
+    }
+    if (under === m.right - m.left + 1) spans++;
+  }
+  return spans >= 2;
 }
 
 /** A row under a header that continues it ("预算数 | 执行数" under a merged "2019年"). */
@@ -248,21 +292,12 @@ function headerBlock(view: SheetView, r: number, minTop: number): HeaderBlock {
   return { top, bottom };
 }
 
-function columnsOf(view: SheetView, block: HeaderBlock): DetectedColumn[] {
+function columnsOf(view: SheetView, block: HeaderBlock): { columns: DetectedColumn[]; groups?: ColumnGroup[]; years: number[] } {
   let width = -1;
   for (let r = block.top; r <= block.bottom; r++) width = Math.max(width, view.width(r));
-  interface Raw {
-    col: number;
-    labels: string[];
-    role?: Role;
-    year?: number;
-    period?: "current" | "prior";
-    unit?: string;
-    percent: boolean;
-  }
-  const raws: Raw[] = [];
+  const raws: RawColumn[] = [];
   for (let c = 0; c <= width; c++) {
-    const raw: Raw = { col: c, labels: [], percent: false };
+    const raw: RawColumn = { col: c, labels: [], percent: false };
     for (let r = block.top; r <= block.bottom; r++) {
       const label = view.labelAt(r, c);
       if (label === undefined || raw.labels[raw.labels.length - 1] === label) continue;
@@ -276,6 +311,7 @@ function columnsOf(view: SheetView, block: HeaderBlock): DetectedColumn[] {
     }
     if (raw.labels.length) raws.push(raw);
   }
+  const groups = columnGroups(view, block, raws);
   // Year groups: the latest year is this year; an earlier year's actual is the prior year.
   const years = raws.map((r) => r.year).filter((y): y is number => y !== undefined);
   const current = years.length ? Math.max(...years) : undefined;
@@ -323,7 +359,76 @@ function columnsOf(view: SheetView, block: HeaderBlock): DetectedColumn[] {
     }
   }
   out.sort((a, b) => a.col - b.col);
-  return out;
+  if (groups) {
+    // Every group reads the table's subject column (the rows are the same).
+    const subject = out.find((c) => c.role === "subject");
+    for (const g of groups) if (subject && !g.columns.some((c) => c.col === subject.col)) g.columns.unshift(subject);
+  }
+  const headerYears = [...new Set(raws.map((r) => r.year).filter((y): y is number => y !== undefined))].sort((a, b) => a - b);
+  return { columns: out, groups, years: headerYears };
+}
+
+interface RawColumn {
+  col: number;
+  labels: string[];
+  role?: Role;
+  year?: number;
+  period?: "current" | "prior";
+  unit?: string;
+  percent: boolean;
+}
+
+const asColumn = (raw: RawColumn, role: Role): DetectedColumn => ({ col: raw.col, role, label: raw.labels.join(" / "), unit: raw.unit, percentHeader: raw.percent });
+
+/**
+ * Column groups of a header: years (2021年 | 2022年 | 2023年 merged over 预算数 | 执行数 | 完成率) or funds (企业职工 |
+ * 城乡居民 merged over 预算数 | 执行数, a consolidation). Each group is checked as a table of its own. Year groups:
+ * at least two years, each naming two or more figure columns; a year's prior is the actual of the year before
+ * when the table has that year; columns with no year join the latest year. Fund groups: labels merged across two
+ * or more columns on the header's top row, naming no role and no year, over roles of their own.
+ */
+function columnGroups(view: SheetView, block: HeaderBlock, raws: RawColumn[]): ColumnGroup[] | undefined {
+  const figureRaws = raws.filter((r) => r.role !== undefined && isFigureRole(r.role));
+  const byYear = new Map<number, RawColumn[]>();
+  for (const r of figureRaws) if (r.year !== undefined && r.period !== "prior") (byYear.get(r.year) ?? byYear.set(r.year, []).get(r.year)!).push(r);
+  const fullYears = [...byYear.entries()].filter(([, cols]) => cols.length >= 2 && new Set(cols.map((c) => c.role)).size === cols.length);
+  if (fullYears.length >= 2) {
+    const years = [...byYear.keys()].sort((a, b) => a - b);
+    const latest = years[years.length - 1];
+    const groups: ColumnGroup[] = [];
+    for (const year of years) {
+      const own = byYear.get(year)!;
+      const columns = own.map((r) => asColumn(r, r.role!));
+      if (year === latest) for (const r of figureRaws) if (r.year === undefined && !columns.some((c) => c.role === r.role)) columns.push(asColumn(r, r.role!));
+      const before = byYear.get(year - 1)?.find((r) => r.role === "actual");
+      if (before && !columns.some((c) => c.role === "prior")) columns.push(asColumn(before, "prior"));
+      columns.sort((a, b) => a.col - b.col);
+      groups.push({ label: `${year}年`, year, columns });
+    }
+    return groups;
+  }
+  if (block.bottom === block.top) return undefined;
+  const groups: (ColumnGroup & { key: string })[] = [];
+  const seen = new Set<string>();
+  for (const raw of figureRaws) {
+    const m = view.mergeAt(block.top, raw.col);
+    if (!m || m.right === m.left || m.top !== block.top) continue;
+    const label = labelText(view.value(m.top, m.left));
+    if (label === undefined || label.length > 24) continue;
+    const info = readLabel(label);
+    if (info.role || info.year !== undefined || info.period || readUnitLine(label)) continue;
+    const key = `${m.left}:${m.right}`;
+    let group = groups.find((g) => g.key === key);
+    if (!group) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+      groups.push((group = { key, label, columns: [] }));
+    }
+    if (!group.columns.some((c) => c.role === raw.role)) group.columns.push(asColumn(raw, raw.role!));
+  }
+  const real = groups.filter((g) => g.columns.length >= 2);
+  if (real.length < 2) return undefined;
+  return real.map((g) => ({ label: g.label, fund: g.label, columns: g.columns }));
 }
 
 /**
@@ -342,7 +447,7 @@ function tableKind(columns: DetectedColumn[]): "fund" | "indicator" {
   let figures = 0;
   let indicators = 0;
   for (const c of columns) {
-    if (c.role === "budget" || c.role === "actual" || c.role === "income" || c.role === "balance" || c.role === "prior") figures++;
+    if (c.role === "budget" || c.role === "actual" || c.role === "income" || c.role === "balance" || c.role === "prior" || c.role === "surplus" || c.role === "openingBalance") figures++;
     if (isIndicatorRole(c.role)) indicators++;
   }
   return indicators >= 2 && indicators >= figures ? "indicator" : "fund";
@@ -369,6 +474,22 @@ function looksLikeData(view: SheetView, r: number, columns: DetectedColumn[]): b
     if (typeof v === "string" && /^[\s(（+\-－]*[0-9０-９][0-9０-９,，.．\s]*[%％]?/.test(v)) return true;
   }
   return false;
+}
+
+/** The year a title above a header names ("若羌县2019年社会保险基金支出情况表"), as a list of one; or none. */
+function titleYear(view: SheetView, from: number, to: number): number[] {
+  for (let r = Math.max(from, to - 4); r < to; r++) {
+    const n = view.rowLength(r);
+    for (let c = 0; c < n; c++) {
+      const v = view.value(r, c);
+      if (typeof v !== "string" || v.length > 80) continue;
+      const t = v.replace(/\s+/g, "");
+      const m = /((?:19|20)\d{2})年(?![\d—\-~至到])/.exec(t);
+      // One year only: a title over a range (2021—2023年) names no single year.
+      if (m && !/(?:19|20)\d{2}年?[—\-~至到]/.test(t)) return [Number(m[1])];
+    }
+  }
+  return [];
 }
 
 /** Column roles chosen by the user for this sheet (letter → role or "ignore"), applied over detection. */
@@ -403,6 +524,9 @@ export function detectTables(sheet: GridSheet | SheetCells, mapping?: Record<num
   let lastColumns: DetectedColumn[] | undefined;
   let lastHeader: HeaderBlock | undefined;
   let lastKind: "fund" | "indicator" = "fund";
+  let lastGroups: ColumnGroup[] | undefined;
+  let lastYears: number[] | undefined;
+  let sheetYears: number[] | undefined;
   let anyContent = false;
   let floor = 0; // rows above this belong to an earlier table
 
@@ -444,8 +568,20 @@ export function detectTables(sheet: GridSheet | SheetCells, mapping?: Record<num
       if (current && current.lastRow === r - 1 && isGroupRow(view, r - 1)) current.lastRow--;
       close();
       const block = headerBlock(view, r, floor);
-      const columns = applyMapping(columnsOf(view, block), mapping);
+      const read = columnsOf(view, block);
+      const columns = applyMapping(read.columns, mapping);
       open(block, columns, tableKind(columns), block.bottom + 1);
+      // A user's mapping replaces the detected roles: then the groups (made from them) no longer apply.
+      // The header's years, else a title's above it, else the sheet's title's (stacked sections under one title).
+      let years = read.years.length ? read.years : titleYear(view, floor, block.top);
+      if (!read.years.length) {
+        if (years.length) sheetYears ??= years;
+        else if (sheetYears) years = sheetYears;
+      }
+      if (years.length) current!.years = years;
+      lastYears = years.length ? years : undefined;
+      lastGroups = read.groups && !mapping ? read.groups : undefined;
+      if (lastGroups) current!.groups = lastGroups;
       r = block.bottom;
       continue;
     }
@@ -462,6 +598,8 @@ export function detectTables(sheet: GridSheet | SheetCells, mapping?: Record<num
       // The same table continued after a blank row: a new table under the same header.
       open(lastHeader, lastColumns, lastKind, r);
       current!.lastRow = r;
+      if (lastGroups) current!.groups = lastGroups;
+      if (lastYears) current!.years = lastYears;
     }
   }
   close();
@@ -475,11 +613,138 @@ export function detectTables(sheet: GridSheet | SheetCells, mapping?: Record<num
     tables.push({ kind: tableKind(columns), headerTop: top, headerBottom: top, firstRow: top + 1, lastRow: last, columns });
   }
 
+  // No fund table read the usual way: funds may stand as columns, items as rows (a transposed table).
+  // (Not inside a transposed view: transposed back, it is the sheet that was just read.)
+  if (!mapping && anyContent && !tables.some((t) => t.kind === "fund") && !(view.cells instanceof TransposedCells)) {
+    for (const t of transposedTables(view)) tables.push(t);
+  }
+
   let kind: DetectedSheet["kind"];
   if (tables.some((t) => t.kind === "fund")) kind = "fund";
   else if (tables.length) kind = "indicator";
   else kind = anyContent ? "notes" : "empty";
-  return { kind, tables };
+  const out: DetectedSheet = { kind, tables };
+  if (!tables.length && anyContent) {
+    const unreadable = figuresArea(view);
+    if (unreadable) out.unreadable = unreadable;
+  }
+  return out;
+}
+
+/** Sheets larger than this are not searched for transposed tables (such tables are a page, not a data dump). */
+const TRANSPOSED_LIMIT = 200;
+
+/**
+ * Transposed tables: a run of rows whose first column names two or more figure roles (预算数, 执行数, 完成率 …), each
+ * with figures to its right, under a row naming what each column is of (the funds). Read through a transposed
+ * view, so that the same detection finds the header (the item labels) and the rows (one per fund).
+ */
+function transposedTables(view: SheetView): DetectedTable[] {
+  const rows = view.rowCount;
+  if (rows > TRANSPOSED_LIMIT) return [];
+  const out: DetectedTable[] = [];
+  let r = 0;
+  while (r < rows) {
+    if (view.isBlank(r)) {
+      r++;
+      continue;
+    }
+    let end = r;
+    while (end + 1 < rows && !view.isBlank(end + 1)) end++;
+    // The fund row: the last row of the run above its first item row.
+    let items = 0;
+    let first = -1;
+    for (let k = r; k <= end; k++) {
+      const label = labelText(view.value(k, 0));
+      const hasFigure = rowHasFigure(view, k);
+      const info = label !== undefined && label.length <= 24 ? readLabel(label) : undefined;
+      if (info?.role && isFigureRole(info.role) && hasFigure) {
+        if (first < 0) first = k;
+        items++;
+      }
+    }
+    if (items >= 2 && first > r) {
+      const top = first - 1;
+      const cells = new TransposedCells(view.cells, top, end);
+      const inner = detectTables(cells);
+      for (const t of inner.tables) {
+        if (t.kind !== "fund") continue;
+        t.orientation = "columns";
+        t.cells = cells;
+        let unit: { unit: string; row: number; col: number } | undefined;
+        for (let k = Math.max(0, top - 4); k <= end && !unit; k++) {
+          const u = unitOfRow(view, k);
+          if (u) unit = { unit: u.unit, row: k, col: u.col };
+        }
+        if (unit) {
+          t.unit = unit.unit;
+          t.unitAt = { row: unit.row, col: unit.col };
+        }
+        const years = titleYear(view, Math.max(0, top - 4), top);
+        if (years.length) t.years = years;
+        out.push(t);
+      }
+    }
+    r = end + 1;
+  }
+  return out;
+}
+
+/**
+ * Where a sheet with no readable table holds figures: the area of its numbers (three or more, not years), and the
+ * labels of the row above them when that row looks like a header nobody can read (金额 | 金额 | 比例).
+ */
+function figuresArea(view: SheetView): DetectedSheet["unreadable"] {
+  let count = 0;
+  let top = -1;
+  let bottom = -1;
+  let left = Infinity;
+  let right = -1;
+  let firstCol = 0;
+  const rows = Math.min(view.rowCount, 10_000);
+  for (let r = 0; r < rows; r++) {
+    const n = view.rowLength(r);
+    for (let c = 0; c < n; c++) {
+      if (!isDataNumber(view.value(r, c))) continue;
+      count++;
+      if (top < 0) {
+        top = r;
+        firstCol = c;
+      }
+      bottom = r;
+      left = Math.min(left, c);
+      right = Math.max(right, c);
+    }
+  }
+  if (count < 3) return undefined;
+  const out: NonNullable<DetectedSheet["unreadable"]> = { row: top, col: left, lastRow: bottom, lastCol: right, cell: { row: top, col: firstCol } };
+  const above = top - 1;
+  if (above >= 0 && !view.isBlank(above)) {
+    const labels: string[] = [];
+    let labelCol = -1;
+    for (let c = 0; c <= Math.max(right, view.lastCol(above)); c++) {
+      const own = labelText(view.value(above, c));
+      const label = view.labelAt(above, c);
+      if (label === undefined || label.length > 24 || readUnitLine(label) || readNumber(label).kind !== "text") continue;
+      labels.push(label);
+      if (labelCol < 0 && own !== undefined) labelCol = c;
+    }
+    if (labels.length >= 2 && labelCol >= 0) {
+      out.header = labels;
+      out.cell = { row: above, col: labelCol };
+    }
+  }
+  return out;
 }
 
 export type { FundRole, IndicatorRole };
+
+/** A figure right of the first column (a number, or text that reads as one: "97%"). */
+function rowHasFigure(view: SheetView, r: number): boolean {
+  const n = view.rowLength(r);
+  for (let c = 1; c < n; c++) {
+    const v = view.value(r, c);
+    if (isDataNumber(v) || (typeof v === "string" && v.length < 32 && readNumberText(v).kind === "number")) return true;
+  }
+  return false;
+}

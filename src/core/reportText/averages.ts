@@ -10,7 +10,7 @@ import { lineAt, lineRef } from "../location";
 import { cagr, isValue } from "../fundMath";
 import { exact, NumberRead, statedMatches } from "../numbers";
 import { Targets, targetsFor } from "../targets";
-import { FundFigures, withPeriod } from "./funds";
+import { FundFigures } from "./funds";
 
 /** A rate as a person writes it, one place beyond the stated one ("8.70%" against a stated "8.7%"). */
 function percentText(value: Decimal, stated: NumberRead): string {
@@ -30,7 +30,7 @@ export function averageGrowthFindings(funds: readonly FundFigures[], targets: Ta
       if (!first || !last) continue; // the text does not give both ends: nothing to check it against
       const computed = cagr(exact(last.read), exact(first.read), new Decimal(to - from));
       if (!isValue(computed) || statedMatches(average.read, computed)) continue;
-      const subject = withPeriod(fund.fund, `${from}-${to}`);
+      const subject = fund.fund;
       const setting = targetsFor(targets, subject).severity["stated-rate-mismatch"];
       if (setting === "off") continue;
       const said = average.text;
@@ -45,9 +45,10 @@ export function averageGrowthFindings(funds: readonly FundFigures[], targets: Ta
         observed: said,
         expected: should,
         message: {
-          zh: `${subject}：填报的年均增长为${said}，但按${from}年至${to}年支出计算（${formula}）应为${should}`,
-          en: `${subject}: the stated average annual growth is ${said}, but ${from}–${to} expenditure gives ${formula} = ${should}`,
+          zh: `${subject}（${from}—${to}年）：填报的年均增长为${said}，但按${from}年至${to}年支出计算（${formula}）应为${should}`,
+          en: `${subject} (${from}–${to}): the stated average annual growth is ${said}, but ${from}–${to} expenditure gives ${formula} = ${should}`,
         },
+        period: to,
       });
     }
   }

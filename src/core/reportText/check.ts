@@ -73,7 +73,8 @@ export function checkReportText(text: string, options: ReportCheckOptions = {}):
   // (A loop, not Math.min(...lines): a text of 200,000 funds would overflow the stack.)
   let firstLine = Infinity;
   let lastLine = -Infinity;
-  for (const f of read.figures) {
+  const prose = read.funds.map((f) => f.figure);
+  for (const f of prose) {
     for (const line of [f.line, ...Object.values(f.sources).map((s) => s!.line)]) {
       if (line < firstLine) firstLine = line;
       if (line > lastLine) lastLine = line;
@@ -82,10 +83,10 @@ export function checkReportText(text: string, options: ReportCheckOptions = {}):
   const funds = figureAmounts(read.figures);
   const sheet: SheetReport = {
     name,
-    kind: read.figures.length || read.pasted.tables.length ? "fund" : "notes",
+    kind: prose.length || read.pasted.tables.length ? "fund" : "notes",
     headerRow: null,
     columns: {},
-    tables: read.figures.length
+    tables: prose.length
       ? [{ kind: "fund", headerRow: firstLine, firstRow: firstLine, lastRow: lastLine, columns: {}, funds, ...(read.unit ? { unit: read.unit } : {}) }]
       : [],
   };

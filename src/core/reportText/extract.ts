@@ -295,6 +295,9 @@ export function extractStatements(text: string | readonly string[], skipLines?: 
 
       let subject = context;
       let period = periodContext;
+      /** The first year this sentence names, and an earlier one named after it ("2022年为…"). */
+      let sentenceYear: YearMention | undefined;
+      let earlierYear: number | undefined;
       /** A year named in the current label as the base of a comparison ("较2022年"). */
       let compared: number | undefined;
       let labelStart = span.start;
@@ -323,7 +326,13 @@ export function extractStatements(text: string | readonly string[], skipLines?: 
         }
         if (ev.kind === "year") {
           if (ev.year.compared) compared = ev.year.from;
-          else period = ev.year;
+          else {
+            // "2024年…支出37.46亿元，2022年为40.26亿元，下降7.0%": an earlier year named after the sentence's own
+            // states that year's figure; a change or growth after it is the sentence's year against it.
+            if (sentenceYear === undefined) sentenceYear = ev.year;
+            else if (ev.year.to < sentenceYear.from) earlierYear = ev.year.from;
+            period = ev.year;
+          }
           continue;
         }
         const token = ev.token;
@@ -381,6 +390,11 @@ export function extractStatements(text: string | readonly string[], skipLines?: 
         };
         if (year !== undefined) stated.period = year;
         if (base !== undefined) stated.base = base;
+        if (earlierYear !== undefined && sentenceYear && !token.moneyUnit && base === undefined) {
+          // A rate after "2022年为…" compares the sentence's year with 2022.
+          stated.period = periodOf(sentenceYear);
+          stated.base = earlierYear;
+        }
         if (token.moneyUnit) {
           const role = classifyAmount(t, lastRole);
           if (componentParent !== undefined && (role === undefined || role === "actual" || role === "income")) {

@@ -47,10 +47,12 @@ export interface ReportComponent {
  * (当年收支结余; 收不抵支 → negative), the parent of the components, and where each figure was stated.
  */
 export interface ReportFigure {
-  /** The fund; when the text covers more than one year, with the year: "工伤保险（2024年）". */
+  /** The fund, as the text names it (its year is `period`, never part of the name). */
   subject: string;
   /** The year the figures are of, when the text covers more than one ("2024", "2021-2023"). */
   period?: string;
+  /** `period` as a number when it is one year (2024): the same field sheets' findings carry. */
+  year?: number;
   /** Line of the fund's first figure. */
   line: number;
   budget?: number;
@@ -110,9 +112,22 @@ function sameFigure(a: NumberRead, b: NumberRead): boolean {
   return a.digits === b.digits || new Decimal(a.digits).eq(new Decimal(b.digits));
 }
 
-/** A fund's name as shown: with its year when the text covers several ("工伤保险（2024年）", "…（2021—2023年）"). */
-export function withPeriod(subject: string, period: string | undefined): string {
-  return period === undefined ? subject : `${subject}（${period.replace("-", "—")}年）`;
+/** A period as a message writes it: "2024年", "2021—2023年". */
+export function periodText(period: string): string {
+  return `${period.replace("-", "—")}年`;
+}
+
+/**
+ * A figure's fund as a table of figures shows it, where one text holds several years of one fund: "工伤保险（2024年）".
+ * A label for people only: the data keys it by `subject` and `period`.
+ */
+export function figureLabel(f: { subject: string; period?: string }): string {
+  return f.period === undefined ? f.subject : `${f.subject}（${periodText(f.period)}）`;
+}
+
+/** A single year's period as a number ("2024" → 2024); a range has none. */
+export function periodYear(period: string | undefined): number | undefined {
+  return period !== undefined && /^\d{4}$/.test(period) ? Number(period) : undefined;
 }
 
 /** Does the text state figures of more than one year? Then every figure is keyed by its fund and its year. */
@@ -126,10 +141,10 @@ export function coversSeveralYears(statements: readonly Statement[]): boolean {
   return false;
 }
 
-/** A change or growth against a named year other than the year before is not a year-on-year figure. */
+/** A change or growth against a named year other than the year before ("与2013年相比") is not a year-on-year figure. */
 function notYearOnYear(s: Statement): boolean {
-  if (s.base === undefined || s.period === undefined) return false;
-  return !(s.role === "change" || s.role === "statedGrowth") ? false : Number(s.period) - 1 !== s.base;
+  if (s.base === undefined || !(s.role === "change" || s.role === "statedGrowth")) return false;
+  return s.period === undefined || Number(s.period) - 1 !== s.base;
 }
 
 /** Merges statements into one entry per fund, in order of first appearance. */
@@ -138,15 +153,19 @@ export function mergeFigures(statements: readonly Statement[], unit: string | un
   /** For each statement index that is a total with components: which fund and field it was kept as. */
   const keptTotals = new Map<number, { fund: FundFigures; field: "actual" | "income" }>();
   const byYear = coversSeveralYears(statements);
+  // A text of one year: its figures are of that year (data only: the funds are not keyed by it).
+  const onlyYear = byYear ? undefined : periodYear(statements.find((s) => s.period !== undefined)?.period);
   statements.forEach((s, index) => {
-    if (byYear && notYearOnYear(s)) return;
+    if (notYearOnYear(s)) return;
     // A compound average is kept with the last year of its range.
     const period = !byYear ? undefined : s.role === "statedCagr" ? String(s.years![1]) : s.period;
     const key = period === undefined ? s.subject : `${s.subject}\u0000${period}`;
     let fund = funds.get(key);
     if (!fund) {
-      const figure: ReportFigure = { subject: withPeriod(s.subject, period), line: s.line, sources: {} };
+      const figure: ReportFigure = { subject: s.subject, line: s.line, sources: {} };
       if (period !== undefined) figure.period = period;
+      const year = periodYear(period) ?? onlyYear;
+      if (year !== undefined) figure.year = year;
       fund = { figure, fund: s.subject, reads: {}, components: [], averages: [], line: s.line, quote: s.quote };
       if (period !== undefined) fund.period = period;
       funds.set(key, fund);
@@ -201,6 +220,7 @@ export function mergeFigures(statements: readonly Statement[], unit: string | un
 /** The same figure with its keys in a stable order (subject, line, figures, components, sources), for readable JSON. */
 function inFieldOrder(f: ReportFigure): ReportFigure {
   const out: ReportFigure = f.period === undefined ? { subject: f.subject, line: f.line, sources: {} } : { subject: f.subject, period: f.period, line: f.line, sources: {} };
+  if (f.year !== undefined) out.year = f.year;
   for (const field of FIGURE_FIELDS) if (f[field] !== undefined) out[field] = f[field];
   if (f.components) out.components = f.components;
   if (f.componentsOf) out.componentsOf = f.componentsOf;
@@ -264,6 +284,7 @@ export function toFundTable(funds: readonly FundFigures[], sheet: string, unit: 
     }
     const parent = rows.length;
     const row: FundRow = { subject: fund.figure.subject, subjectRef: ref(fund.line), kind: "item", figures, line: fund.line, quote: fund.quote };
+    if (fund.period !== undefined && fund.figure.year !== undefined) row.period = fund.figure.year;
     const balance = fund.reads.currentBalance;
     if (balance) row.statedCurrentBalance = { ref: ref(balance.line), read: balance.read };
     rows.push(row);

@@ -10,3 +10,4 @@ export type { ReportCheckOptions, ReportCheckResult } from "./check";
 export { figuresToSheetRows, figuresSheetFormats } from "./sheetRows";
 export type { SheetCell } from "./sheetRows";
 export type { ReportFigure, ReportComponent, FigureSource, FigureField } from "./funds";
+export { figureLabel } from "./funds";

@@ -13,6 +13,11 @@ import { clipText } from "../numbers";
 import { MONEY_UNIT_PATTERN } from "../units";
 import { Targets } from "../targets";
 import { normalizeLine } from "./normalize";
+import { buildFundTable } from "../detect/fundTable";
+import { detectTables } from "../detect/tables";
+import { ACTUAL, BALANCE, BUDGET, INCOME, PRIOR, STATED_CHANGE, STATED_COMPLETION, STATED_GROWTH, TableFigures } from "../figureStore";
+import { stated } from "../rules/figureText";
+import type { ReportFigure } from "./funds";
 
 /** A line of at least this many cells can be a table row. */
 const MIN_CELLS = 3;
@@ -25,7 +30,29 @@ export interface PastedTables {
   lines: Set<number>;
   findings: Finding[];
   tables: TableReport[];
+  /** The tables' rows as report figures (JSON `figures`), one per fund row, with the table's year. */
+  figures: ReportFigure[];
 }
+
+/** The year a caption or heading above line `first` names ("表2  2023年各项社会保险基金支出情况"), nearest first. */
+function yearAbove(lines: readonly string[], first: number): number | undefined {
+  for (let i = first - 1; i >= 0 && i >= first - 40; i--) {
+    const m = /((?:19|20)\d{2})\s*年/.exec(lines[i].length > 400 ? lines[i].slice(0, 400) : lines[i]);
+    if (m) return Number(m[1]);
+  }
+  return undefined;
+}
+
+const PASTED_FIELDS = [
+  ["budget", BUDGET],
+  ["actual", ACTUAL],
+  ["prior", PRIOR],
+  ["statedCompletion", STATED_COMPLETION],
+  ["change", STATED_CHANGE],
+  ["statedGrowth", STATED_GROWTH],
+  ["income", INCOME],
+  ["balance", BALANCE],
+] as const;
 
 function cellsOf(line: string): string[] {
   const parts = line.includes("\t") ? line.split("\t") : line.trim().split(/ {2,}|\u3000+/);
@@ -56,7 +83,7 @@ function blocks(lines: readonly string[]): [number, number][] {
 
 /** Reads and checks every pasted table of a text. */
 export function checkPastedTables(lines: readonly string[], targets: Targets, name: string): PastedTables {
-  const result: PastedTables = { lines: new Set(), findings: [], tables: [] };
+  const result: PastedTables = { lines: new Set(), findings: [], tables: [], figures: [] };
   for (const [first, last] of blocks(lines)) {
     const rows: string[][] = [];
     for (let i = first; i <= last; i++) rows.push(cellsOf(lines[i]));
@@ -79,6 +106,7 @@ export function checkPastedTables(lines: readonly string[], targets: Targets, na
     if (!fundTables.length) continue;
     for (let i = first; i <= last; i++) result.lines.add(i + 1);
     const toLine = (row: number) => (lineOf[row] ?? first) + 1;
+    const year = yearAbove(lines, first);
     const lineOfA1 = (a1: string) => {
       const at = fromA1(a1);
       return at ? lineRef(toLine(at.row)) : a1;
@@ -90,7 +118,27 @@ export function checkPastedTables(lines: readonly string[], targets: Targets, na
       const line = toLine(at.row);
       f.at = lineAt(name, line, clipText(lines[line - 1].trim(), QUOTE_LIMIT));
       f.related = f.related.map(lineOfA1);
+      if (year !== undefined && f.period === undefined) f.period = year;
       result.findings.push(f);
+    }
+    // The rows as figures, as the prose's are: amounts in the table's unit, rates as fractions.
+    for (const t of detectTables(sheet).tables) {
+      if (t.kind !== "fund") continue;
+      const built = buildFundTable(sheet, t);
+      const figures = TableFigures.of(built.table.rows);
+      built.table.rows.forEach((row, i) => {
+        if (row.kind === "component") return;
+        const line = toLine(built.rowNumbers[i]);
+        const figure: ReportFigure = { subject: row.subject, line, sources: {} };
+        if (year !== undefined) figure.year = year;
+        for (const [field, role] of PASTED_FIELDS) {
+          const read = figures.num(i, role);
+          if (!read) continue;
+          figure[field] = read.value;
+          figure.sources[field] = { line, text: stated(read), quote: clipText(lines[line - 1].trim(), QUOTE_LIMIT) };
+        }
+        result.figures.push(figure);
+      });
     }
     for (const t of fundTables) {
       result.tables.push({ ...t, headerRow: toLine(t.headerRow - 1), firstRow: toLine(t.firstRow - 1), lastRow: toLine(t.lastRow - 1) });

@@ -28,7 +28,9 @@ export function readReportTextDetail(text: string, name = "report", targets: Tar
   const unit = textUnit(statements);
   const funds = mergeFigures(statements, unit);
   const tables = funds.length ? [toFundTable(funds, name, unit)] : [];
-  const read: ReportReadDetail = { figures: funds.map((f) => f.figure), tables, funds, pasted };
+  // The prose's figures and the pasted tables' rows, in the order of their lines.
+  const figures = [...funds.map((f) => f.figure), ...pasted.figures].sort((a, b) => a.line - b.line);
+  const read: ReportReadDetail = { figures, tables, funds, pasted };
   if (unit) read.unit = unit;
   return read;
 }

@@ -5,7 +5,7 @@
  */
 import { readNumberText } from "../numbers";
 import { FIGURE_WORDS, Lang } from "../words";
-import { FigureField, ReportFigure } from "./funds";
+import { FigureField, ReportFigure, figureLabel } from "./funds";
 
 export type SheetCell = string | number | null;
 
@@ -47,13 +47,13 @@ const has = (v: unknown): boolean => v !== undefined && v !== null;
  * Header row + one row per fund. Formulas appear only where their inputs are stated (a blank input would only
  * give #N/A). `componentsCoverage` is the share a 其中 list must cover to be checked as a full breakdown.
  */
-export function figuresToSheetRows(figures: readonly ReportFigure[], lang: Lang = "zh", componentsCoverage = 0.9): SheetCell[][] {
+export function figuresToSheetRows(figures: readonly ReportFigure[], lang: Lang = "zh", componentsCoverage = 1): SheetCell[][] {
   const rows: SheetCell[][] = [COLUMNS.map((c) => c[lang])];
   figures.forEach((f, i) => {
     const r = i + 2;
     const at = (key: ColumnKey) => `${col(key)}${r}`;
     const cells: Record<ColumnKey, SheetCell> = {
-      subject: f.subject,
+      subject: figureLabel(f),
       budget: f.budget ?? null,
       actual: f.actual ?? null,
       statedCompletion: f.statedCompletion ?? null,

@@ -40,6 +40,7 @@ export function computedPct(computed: Decimal, statedDecimals: number): string {
 
 /** A stated figure exactly as written: "97%", "456", "0.97". */
 export function stated(read: NumberRead): string {
+  if (read.written !== undefined) return read.written;
   const v = exact(read);
   if (read.permille) return v.times(1000).toFixed(read.decimals) + "‰";
   if (read.percent) return v.times(100).toFixed(read.decimals) + "%";
@@ -70,6 +71,8 @@ const PLAIN_AMOUNT = /^-?(?:0|[1-9]\d{0,14})(?:\.\d{0,3}[1-9])?$/;
  * when the digits already are that (findings show several amounts each; most are plain digits).
  */
 export function amountOf(read: NumberRead): string {
+  // Converted from another unit: in the table's unit, then as written ("709.04万元（7090400元）").
+  if (read.written !== undefined) return `${amount(exact(read))}${read.unit ?? ""}（${read.written}）`;
   const d = read.digits;
   return PLAIN_AMOUNT.test(d) && d !== "-0" ? d : amount(exact(read));
 }
@@ -110,4 +113,7 @@ export const ROLE_NAMES: Record<string, { zh: string; en: string }> = {
   statedChange: { zh: "比上年增减额", en: "change on the prior year" },
   statedGrowth: { zh: "增幅", en: "growth rate" },
   people: { zh: "人数", en: "headcount" },
+  surplus: { zh: "当年结余", en: "current-year surplus" },
+  openingBalance: { zh: "上年结余", en: "balance brought forward" },
+  statedIndex: { zh: "为上年的%", en: "ratio to the prior year" },
 };

@@ -3,7 +3,7 @@
  * report text (refs "L12", rows with line/quote) are checked the same way. The rules themselves are listed in
  * ../ruleCatalogue.ts, each in its own file.
  */
-import { ABSENT, FIGURE_ROLES, MISSING, NUMBER, TableFigures } from "../figureStore";
+import { ABSENT, MISSING, NUMBER, TableFigures } from "../figureStore";
 import { copyTexts, Finding, RuleId, Severity } from "../findings";
 import { cellAt, lineAt, Location } from "../location";
 import { FundRow, FundTable } from "../model";
@@ -30,11 +30,12 @@ export function tableFacts(table: FundTable, figures: TableFigures = TableFigure
   const components: number[][] = new Array(n);
   const labelOnly: boolean[] = new Array(n).fill(false);
   const flags = new Uint8Array(n);
+  const present = figures.presentRoles();
   for (let i = 0; i < n; i++) {
     let any = false;
     let f = 0;
-    for (let role = 0; role < FIGURE_ROLES.length; role++) {
-      const kind = figures.kind(i, role);
+    for (let k = 0; k < present.length; k++) {
+      const kind = figures.kind(i, present[k]);
       if (kind === ABSENT) continue;
       if (kind === MISSING) f |= BLANK_FIGURE;
       else {
@@ -74,6 +75,20 @@ export function tableFacts(table: FundTable, figures: TableFigures = TableFigure
     if (kind === "total") sinceTotal = i + 1;
   }
   return { components, totalMembers, labelOnly, flags };
+}
+
+/**
+ * A finding of a table (or row) whose source holds several years: it carries the year, and its message names it
+ * after the subject ("城乡居民基本养老保险（2022年）：…", "… (2022): …").
+ */
+export function withPeriod(finding: Finding, period: number): void {
+  finding.period = period;
+  const { zh, en } = finding.message;
+  const s = finding.subject;
+  finding.message = {
+    zh: s && zh.startsWith(`${s}：`) ? `${s}（${period}年）：${zh.slice(s.length + 1)}` : `${period}年：${zh}`,
+    en: s && en.startsWith(`${s}: `) ? `${s} (${period}): ${en.slice(s.length + 2)}` : `${period}: ${en}`,
+  };
 }
 
 export interface RunOptions {
@@ -125,6 +140,8 @@ export function runFundRules(table: FundTable, targets: Targets, options?: RunOp
     s = row.subject || `(${row.subjectRef})`;
     const parent = row.kind === "component" && row.parent !== undefined ? rows[row.parent] : undefined;
     if (parent && parent.subject && !FUND_NAME.test(row.subject)) s = `${parent.subject} / ${s}`;
+    // A fund column group (a consolidation: counties as rows): the row is the county's figure of that fund.
+    if (table.group) s = `${s} ${table.group}`;
     subjects.set(i, s);
     return s;
   };
@@ -172,6 +189,8 @@ export function runFundRules(table: FundTable, targets: Targets, options?: RunOp
         message: f.message,
       };
       copyTexts(f, finding);
+      const period = row?.period ?? table.period;
+      if (period !== undefined) withPeriod(finding, period);
       findings.push(finding);
     },
   };

@@ -8,7 +8,7 @@
 import Decimal from "decimal.js";
 import { NumberRead, exact, statedMatches } from "../numbers";
 import { RuleContext, defineFundRule } from "./rule";
-import { ACTUAL, BUDGET, Precision, STATED_COMPLETION, STATED_GROWTH, TableFigures, computedGrowth, exactCompletion, exactGrowth, growthValue } from "./figures";
+import { ACTUAL, BUDGET, Precision, STATED_COMPLETION, STATED_GROWTH, STATED_INDEX, TableFigures, computedGrowth, exactCompletion, exactGrowth, growthValue } from "./figures";
 import { computedPct, statedRate } from "./figureText";
 
 const HALF_UNITS = Array.from({ length: 13 }, (_, p) => 0.5 * Math.pow(10, -p));
@@ -90,6 +90,35 @@ function checkGrowth(i: number, ctx: RuleContext<undefined>): void {
   });
 }
 
+/** actual ÷ prior: what a stated ratio to the prior year (为上年的%) should be. */
+function exactIndex(f: TableFigures, i: number): Decimal {
+  return exactGrowth(f, i).plus(1);
+}
+
+function checkIndex(i: number, ctx: RuleContext<undefined>): void {
+  const f = ctx.figures;
+  const sv = f.value(i, STATED_INDEX);
+  if (sv !== sv) return; // NaN: not a number
+  const value = growthValue(f, i);
+  if (value !== value) return; // NaN: no prior year to compare with
+  if (matchesStated(f, i, STATED_INDEX, sv, value + 1, exactIndex)) return;
+  const s = f.num(i, STATED_INDEX)!;
+  const g = computedGrowth(f, i)!;
+  const subject = ctx.subjectOf(i);
+  const expected = asRate(s, g.exact().plus(1));
+  const said = statedRate(s);
+  ctx.report(i, {
+    cell: f.ref(i, STATED_INDEX)!,
+    related: g.refs,
+    observed: said,
+    expected,
+    message: {
+      zh: `${subject}：填报的为上年的${said}，但按支出÷上年计算应为${expected}`,
+      en: `${subject}: the stated ratio to the prior year is ${said}, but actual ÷ prior gives ${expected}`,
+    },
+  });
+}
+
 export const statedRateMismatch = defineFundRule({
   id: "stated-rate-mismatch",
   severity: "error",
@@ -101,5 +130,6 @@ export const statedRateMismatch = defineFundRule({
   checkRow(i, _row, ctx) {
     checkCompletion(i, ctx);
     checkGrowth(i, ctx);
+    checkIndex(i, ctx);
   },
 });

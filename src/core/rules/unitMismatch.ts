@@ -1,4 +1,8 @@
-/** unit-mismatch: 元 and 万元 (or other money units) mixed in one table (warning). Observed: the odd unit; expected: the table's first. */
+/**
+ * unit-mismatch: 元 and 万元 (or other money units) mixed in one table (warning). The figures were already brought
+ * to the table's unit before any rule ran (fundTable.ts): this says the table should be made consistent, and that
+ * the checks compared converted figures. Observed: the odd unit; expected: the table's first.
+ */
 import { RuleContext, defineFundRule } from "./rule";
 import { FIGURE_ROLES } from "./figures";
 
@@ -27,8 +31,8 @@ export const unitMismatch = defineFundRule({
         observed: other.unit,
         expected: first.unit,
         message: {
-          zh: `同一张表中单位不一致：${first.ref}为${first.unit}，${other.ref}为${other.unit}，请统一金额单位`,
-          en: `Units are mixed in one table: ${first.ref} is in ${first.unit}, ${other.ref} in ${other.unit}; use one money unit`,
+          zh: `同一张表中单位不一致：${first.ref}为${first.unit}，${other.ref}为${other.unit}，请统一金额单位${ctx.table.unit === first.unit ? `（已换算为${first.unit}后核对）` : ""}`,
+          en: `Units are mixed in one table: ${first.ref} is in ${first.unit}, ${other.ref} in ${other.unit}; use one money unit${ctx.table.unit === first.unit ? ` (checked after converting to ${first.unit})` : ""}`,
         },
       });
     }

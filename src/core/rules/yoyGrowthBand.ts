@@ -8,11 +8,16 @@
 import Decimal from "decimal.js";
 import { statedMatches } from "../numbers";
 import { defineFundRule } from "./rule";
-import { ACTUAL, NUMBER, PRIOR, STATED_CHANGE, STATED_GROWTH, TableFigures, cmpEdge, computedGrowth, exactGrowth, exactOf, growthValue } from "./figures";
+import { ACTUAL, NUMBER, PRIOR, STATED_CHANGE, STATED_GROWTH, STATED_INDEX, TableFigures, cmpEdge, computedGrowth, exactGrowth, exactOf, growthValue } from "./figures";
 import { growthBandText, signedPct, statedRate } from "./figureText";
 
 function exactStatedGrowth(f: TableFigures, i: number): Decimal {
   return exactOf(f, i, STATED_GROWTH);
+}
+
+/** A stated ratio to the prior year as a growth: 120% → +20%. */
+function exactStatedIndexGrowth(f: TableFigures, i: number): Decimal {
+  return exactOf(f, i, STATED_INDEX).minus(1);
 }
 
 /** (Not a closure in checkRow: one capturing `cell` would cost every row a context.) */
@@ -40,13 +45,21 @@ export const yoyGrowthBand = defineFundRule({
     let value = growthValue(f, i);
     let exactValue: (f: TableFigures, i: number) => Decimal = exactGrowth;
     let fromStated = false;
+    let statedRole = STATED_GROWTH;
     if (value !== value) {
       // No growth from the figures (NaN): judged on a stated growth, only when the row has no way to compute
       // growth: no prior figure and no change.
+      if (f.kind(i, PRIOR) === NUMBER || f.value(i, STATED_CHANGE) === f.value(i, STATED_CHANGE)) return;
       const sv = f.value(i, STATED_GROWTH);
-      if (sv !== sv || f.kind(i, PRIOR) === NUMBER || f.value(i, STATED_CHANGE) === f.value(i, STATED_CHANGE)) return;
-      value = sv;
-      exactValue = exactStatedGrowth;
+      const iv = f.value(i, STATED_INDEX);
+      if (sv === sv) {
+        value = sv;
+        exactValue = exactStatedGrowth;
+      } else if (iv === iv) {
+        value = iv - 1;
+        exactValue = exactStatedIndexGrowth;
+        statedRole = STATED_INDEX;
+      } else return;
       fromStated = true;
     }
     const low = cmpEdge(value, band.low, f, i, exactValue) < 0;
@@ -59,9 +72,9 @@ export const yoyGrowthBand = defineFundRule({
     let related: string[];
     let observed: string;
     if (fromStated) {
-      cell = f.ref(i, STATED_GROWTH)!;
+      cell = f.ref(i, statedRole)!;
       related = [];
-      observed = statedRate(statedGrowth!);
+      observed = statedRate(f.num(i, statedRole)!);
     } else {
       const g = computedGrowth(f, i)!;
       const atStated = statedGrowth !== undefined && statedMatches(statedGrowth, exactGrowthValue);

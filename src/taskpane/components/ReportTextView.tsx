@@ -219,7 +219,7 @@ export function ReportTextView({ standalone, targets, targetsOrigin, insertSheet
                   {figures.map((f, i) => (
                     <tr key={`${f.subject}:${i}`}>
                       <th className={styles.th} scope="row">
-                        {f.subject}
+                        {f.period === undefined ? f.subject : `${f.subject}（${f.period.replace("-", "—")}年）`}
                       </th>
                       <td className={styles.td + " " + styles.num}>{f.line}</td>
                       <td className={styles.td + " " + styles.num}>{amount(f.budget)}</td>

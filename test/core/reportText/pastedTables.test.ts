@@ -53,11 +53,15 @@ describe("pasted tables in report text", () => {
     );
   });
 
-  it("a clean pasted table gives no finding, and its lines are not read again as prose", () => {
-    const text = "险种\t预算数（万元）\t执行数（万元）\t完成率\n工伤保险\t820\t806\t98.3%\n失业保险\t860\t840\t97.7%";
+  it("a clean pasted table gives no finding, its lines are not read again as prose, and its rows are the text's figures", () => {
+    const text = "2023年支出情况：\n险种\t预算数（万元）\t执行数（万元）\t完成率\n工伤保险\t820\t806\t98.3%\n失业保险\t860\t840\t97.7%";
     const result = checkReportText(text);
     expect(result.findings).toEqual([]);
-    expect(readReportText(text).figures).toEqual([]);
+    // Read once, as table rows (the prose reader skips the lines): one figure per fund, with the caption's year.
+    expect(readReportText(text).figures.map((f) => [f.subject, f.year, f.line, f.budget, f.actual, f.statedCompletion, f.sources.actual?.text])).toEqual([
+      ["工伤保险", 2023, 3, 820, 806, 0.983, "806"],
+      ["失业保险", 2023, 4, 860, 840, 0.977, "840"],
+    ]);
   });
 
   it("prose with double spaces, and a table with no fund header, stay prose", () => {

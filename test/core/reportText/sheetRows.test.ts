@@ -28,7 +28,10 @@ describe("figuresToSheetRows", () => {
       456, 0.11, `=C${r}-G${r}`, `=FUND.YOY_GROWTH(C${r},I${r})`, `=FUND.RATE_MATCHES(H${r},J${r})`,
     ]);
     expect(cell("企业职工基本养老保险", "其中合计")).toBe("=4277+74+215");
-    expect(cell("企业职工基本养老保险", "其中相符")).toBe(`=FUND.SUM_MATCHES(C${r},P${r})`);
+    // A list falling short is partial unless the coverage target says lists that complete are full breakdowns.
+    expect(cell("企业职工基本养老保险", "其中相符")).toBe("部分列举");
+    const full = figuresToSheetRows(figures, "zh", 0.9);
+    expect(full[r - 1][header.indexOf("其中相符")]).toBe(`=FUND.SUM_MATCHES(C${r},P${r})`);
   });
 
   it("writes no formula whose input the text does not state, and marks a partial 其中 list", () => {

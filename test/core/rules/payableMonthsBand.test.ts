@@ -1,6 +1,8 @@
 /** payable-months-band: months of spending the balance covers (warning below 6, info above 24). */
-import { only, row, run, targets } from "./helpers";
+import { addressOf } from "../../../src/core/location";
 import { findingJson } from "../../../src/core/findings";
+import { checkSheet } from "../../../src/core/check";
+import { checkGrid, grid, only, row, run, targets } from "./helpers";
 
 const months = (balance: string, actual: string, t = targets({})) => only(run([row("城乡居民", { balance, actual })], t), "payable-months-band");
 
@@ -35,5 +37,32 @@ describe("payable-months-band", () => {
 
   test("its threshold is the targets' payableMonths", () => {
     expect(months("3594", "1011", targets({ payableMonths: { infoAbove: 48 } }))).toEqual([]);
+  });
+});
+
+describe("payable-months-band reads the accumulated balance only", () => {
+  test("当年结余 beside 年末累计结余: the months are the accumulated balance's (工伤 171 × 12 ÷ 365 = 5.6), never the surplus's", () => {
+    const sheet = grid([
+      ["项目", "基金收入", "基金支出", "年末累计结余", "当年结余"],
+      ["企业职工基本养老保险", 3120, 3046, 2285, 74],
+      ["工伤保险", 372, 365, 171, 7],
+    ]);
+    const found = only(checkGrid(sheet), "payable-months-band");
+    expect(found.map((f) => [addressOf(f.at), f.severity, f.observed])).toEqual([["D3", "warning", "5.6"]]);
+    expect(found[0].message.zh).toContain("累计结余171");
+  });
+
+  test("a table with 当年结余 (or 本年收支结余, or a plain 结余) and no accumulated balance: the rule does not run", () => {
+    for (const label of ["当年结余", "本年收支结余", "结余"]) {
+      const sheet = grid([["项目", "基金收入", "基金支出", label], ["企业职工基本养老保险", 3120, 3046, 74], ["工伤保险", 372, 365, 7]]);
+      expect(only(checkGrid(sheet), "payable-months-band")).toEqual([]);
+    }
+  });
+
+  test("滚存结余 and 期末结余 are accumulated balances; 上年结余 is a balance brought forward, not last year's spending", () => {
+    const sheet = grid([["项目", "基金支出", "上年结余", "本年收支结余", "年末滚存结余"], ["失业保险", 1200, 500, 90, 590]]);
+    const r = checkSheet(sheet);
+    expect(r.report.tables[0].columns).toEqual({ A: "subject", B: "actual", C: "openingBalance", D: "surplus", E: "balance" });
+    expect(r.findings.map((f) => [f.rule, addressOf(f.at), f.observed])).toEqual([["payable-months-band", "E2", "5.9"]]);
   });
 });

@@ -55,3 +55,12 @@ describe("yoy-growth-band", () => {
     expect(only(run([row("A", { actual: "79", prior: "100" })], t), "yoy-growth-band")[0]).toMatchObject({ observed: "-21.0%", expected: "-20%–+50%" });
   });
 });
+
+describe("yoy-growth-band on a stated ratio to the prior year (为上年的%)", () => {
+  test("no prior figure: 140% of the prior year is +40%, a warning at the stated cell; 118% is inside ±30%", () => {
+    const [f] = only(run([row("居民社会养老保险基金支出", { actual: "1431", statedIndex: "140%" })]), "yoy-growth-band");
+    expect(f).toMatchObject({ observed: "140%", expected: "±30%" });
+    expect(f.message.zh).toBe("居民社会养老保险基金支出：比上年增长40.0%（按填报增幅），超出±30%的正常波动范围，请说明原因");
+    expect(only(run([row("居民社会养老保险基金支出", { actual: "1431", statedIndex: "118%" })]), "yoy-growth-band")).toEqual([]);
+  });
+});
