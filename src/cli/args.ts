@@ -1,6 +1,6 @@
 /** Command-line arguments (node's util.parseArgs, no dependency). A usage problem is a UsageError (exit 64). */
 import { parseArgs } from "util";
-import type { Lang } from "./fileResult";
+import type { Lang } from "../output/fileResult";
 
 export const FORMATS = ["text", "json", "html", "csv"] as const;
 export type Format = (typeof FORMATS)[number];

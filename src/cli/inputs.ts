@@ -15,7 +15,7 @@ import { problemText } from "../settings/adopt";
 import { SETTINGS_SHEET_NAME, settingsFromGrid } from "../settings/workbookSettings";
 import { InputError } from "./inputError";
 import { ReadOptions, readWorkbook } from "./readWorkbook";
-import type { FileResult } from "./fileResult";
+import type { FileResult } from "../output/fileResult";
 
 export type InputKind = "workbook" | "reportText";
 

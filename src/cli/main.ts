@@ -12,13 +12,13 @@ import type { ColumnMapping } from "../core/api";
 import { parseMapping } from "../core/mapping";
 import { parseTargets, Targets } from "../core/targets";
 import { CliOptions, HELP, parseCli, UsageError } from "./args";
-import { formatCsv } from "./format/csv";
-import { formatHtml } from "./format/html";
-import { formatJson } from "./format/json";
-import { formatText } from "./format/text";
+import { formatCsv } from "../output/csv";
+import { formatHtml } from "../output/html";
+import { formatJson } from "../output/json";
+import { formatText } from "../output/text";
 import { asInputError } from "./inputError";
 import { checkInput } from "./inputs";
-import type { FileResult, FormatOptions, Lang } from "./fileResult";
+import type { FileResult, FormatOptions, Lang } from "../output/fileResult";
 import type { ReadOptions } from "./readWorkbook";
 
 export const EXIT = { ok: 0, warnings: 1, errors: 2, unreadable: 3, usage: 64 } as const;

@@ -9,8 +9,8 @@ import { XlsxError, XlsxLimits, describeRefusal, readXlsx } from "../xlsx";
 import type { GridWorkbook } from "../core/grid";
 import type { CheckResult } from "../core/api";
 import { addinSheetKind, settingsFromGrid } from "../settings/workbookSettings";
-import { formatHtml } from "../cli/format/html";
-import { formatCsv } from "../cli/format/csv";
+import { formatHtml } from "../output/html";
+import { formatCsv } from "../output/csv";
 import type { WorkbookHost } from "./host";
 import type { Lang } from "../core/words";
 

@@ -13,7 +13,7 @@ import ExcelJS from "exceljs";
 import { App } from "../../src/taskpane/App";
 import { openWorkbook, reportCsv, reportHtml } from "../../src/taskpane/standalone";
 import { runPass } from "../../src/taskpane/runCheck";
-import { csvField } from "../../src/cli/format/csv";
+import { csvField } from "../../src/output/csv";
 import { internalLinkFormula, writeReportSheet } from "../../src/taskpane/excel";
 import type { CheckResult } from "../../src/core/api";
 import type { Finding } from "../../src/core/findings";

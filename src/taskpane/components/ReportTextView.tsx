@@ -8,7 +8,7 @@ import * as React from "react";
 import { Button, Field, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import type { Finding } from "../../core/findings";
 import type { Targets } from "../../core/targets";
-import { FIGURE_WORDS } from "../../core/words";
+import { FIGURE_COLUMNS, StatedFigureKey, figureLabel } from "../../core/reportText/figureColumns";
 import type { NewSheetCell } from "../excel";
 import { useI18n } from "../i18n";
 import { FindingsList } from "./FindingsList";
@@ -208,9 +208,9 @@ export function ReportTextView({ standalone, targets, targetsOrigin, insertSheet
               <table className={styles.table} data-testid="report-figures">
                 <thead>
                   <tr>
-                    {(["subject", "line", "budget", "actual", "statedCompletion", "change", "statedGrowth", "balance", "components"] as const).map((key) => (
-                      <th key={key} className={styles.th} scope="col">
-                        {FIGURE_WORDS[key][lang]}
+                    {FIGURE_COLUMNS.map((c) => (
+                      <th key={c.key} className={styles.th} scope="col">
+                        {c.label[lang]}
                       </th>
                     ))}
                   </tr>
@@ -218,17 +218,21 @@ export function ReportTextView({ standalone, targets, targetsOrigin, insertSheet
                 <tbody>
                   {figures.map((f, i) => (
                     <tr key={`${f.subject}:${i}`}>
-                      <th className={styles.th} scope="row">
-                        {f.period === undefined ? f.subject : `${f.subject}（${f.period.replace("-", "—")}年）`}
-                      </th>
-                      <td className={styles.td + " " + styles.num}>{f.line}</td>
-                      <td className={styles.td + " " + styles.num}>{amount(f.budget)}</td>
-                      <td className={styles.td + " " + styles.num}>{amount(f.actual)}</td>
-                      <td className={styles.td + " " + styles.num}>{rate(f.statedCompletion)}</td>
-                      <td className={styles.td + " " + styles.num}>{amount(f.change)}</td>
-                      <td className={styles.td + " " + styles.num}>{rate(f.statedGrowth)}</td>
-                      <td className={styles.td + " " + styles.num}>{amount(f.balance)}</td>
-                      <td className={styles.td + " " + styles.components}>{f.components?.map((c) => `${c.name} ${c.amount}`).join(lang === "zh" ? "；" : "; ")}</td>
+                      {FIGURE_COLUMNS.map((c) =>
+                        c.kind === "subject" ? (
+                          <th key={c.key} className={styles.th} scope="row">
+                            {figureLabel(f)}
+                          </th>
+                        ) : c.kind === "components" ? (
+                          <td key={c.key} className={styles.td + " " + styles.components}>
+                            {f.components?.map((x) => `${x.name} ${x.amount}`).join(lang === "zh" ? "；" : "; ")}
+                          </td>
+                        ) : (
+                          <td key={c.key} className={styles.td + " " + styles.num}>
+                            {c.kind === "line" ? f.line : c.kind === "rate" ? rate(f[c.key as StatedFigureKey]) : amount(f[c.key as StatedFigureKey])}
+                          </td>
+                        )
+                      )}
                     </tr>
                   ))}
                 </tbody>

@@ -1,9 +1,9 @@
-import { formatCsv, neutralise } from "../../src/cli/format/csv";
+import { formatCsv, neutralise } from "../../src/output/csv";
 import { CHART_LIMIT } from "../../src/core/chart";
-import { escapeHtml, formatHtml } from "../../src/cli/format/html";
-import { formatJson } from "../../src/cli/format/json";
-import { formatText } from "../../src/cli/format/text";
-import { finding, report } from "./sample";
+import { escapeHtml, formatHtml } from "../../src/output/html";
+import { formatJson } from "../../src/output/json";
+import { formatText } from "../../src/output/text";
+import { finding, report } from "../cli/sample";
 import { parseCsv } from "../csv";
 
 const zh = { lang: "zh" as const, batch: false };

@@ -2,14 +2,14 @@
  * One self-contained HTML file: inline CSS, inline SVG charts, no script, no external request (a CSP meta tag
  * forbids them too). Every text that came from a workbook or a file name goes through `escapeHtml`.
  */
-import { CHART_LIMIT, chartData, TableChart } from "../../core/chart";
-import type { Finding } from "../../core/findings";
-import { bySeverity, expectedIn, observedIn, SEVERITIES, summarize } from "../../core/findings";
-import { addressOf, placeOf } from "../../core/location";
-import type { ReportFigure } from "../../core/reportText";
-import { scopeNotes } from "../../core/settingsEffects";
-import type { FileResult, FormatOptions, Lang } from "../fileResult";
-import { figureLabel, kindLabel, reportTextTitle, severityLabel, t } from "../messages";
+import { CHART_LIMIT, chartData, TableChart } from "../core/chart";
+import type { Finding } from "../core/findings";
+import { bySeverity, expectedIn, observedIn, SEVERITIES, summarize } from "../core/findings";
+import { addressOf, placeOf } from "../core/location";
+import { FIGURE_COLUMNS, ReportFigure, StatedFigureKey, figureLabel } from "../core/reportText";
+import { scopeNotes } from "../core/settingsEffects";
+import type { FileResult, FormatOptions, Lang } from "./fileResult";
+import { kindLabel, reportTextTitle, severityLabel, t } from "./messages";
 
 export function escapeHtml(text: unknown): string {
   return String(text ?? "").replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -105,21 +105,26 @@ function textFindingsTable(findings: Finding[], lang: Lang): string {
 
 const percent = new Intl.NumberFormat("en-US", { style: "percent", maximumFractionDigits: 2 });
 
-/** The figures read from a report text, one row per fund, as the text states them (docs/reference.md, JSON output). */
+/** The figures read from a report text, one row per fund, as the text states them (the one list of figure columns). */
 function figuresTable(figures: ReportFigure[], lang: Lang): string {
   if (!figures.length) return "";
-  const head = ["subject", "line", "budget", "actual", "statedCompletion", "change", "statedGrowth", "income", "balance", "components"] as const;
-  const th = head.map((h) => `<th>${escapeHtml(figureLabel(h, lang))}</th>`).join("");
-  const amount = (v: number | undefined) => `<td class="num">${v === undefined ? "" : escapeHtml(number.format(v))}</td>`;
-  const rate = (v: number | undefined) => `<td class="num">${v === undefined ? "" : escapeHtml(percent.format(v))}</td>`;
-  const rows = figures
-    .map(
-      (f) =>
-        `<tr><td>${escapeHtml(f.period === undefined ? f.subject : `${f.subject}（${f.period.replace("-", "—")}年）`)}</td><td class="num">${escapeHtml(f.line)}</td>${amount(f.budget)}${amount(f.actual)}` +
-        `${rate(f.statedCompletion)}${amount(f.change)}${rate(f.statedGrowth)}${amount(f.income)}${amount(f.balance)}` +
-        `<td>${escapeHtml((f.components ?? []).map((c) => `${c.name} ${number.format(c.amount)}`).join(lang === "zh" ? "，" : ", "))}</td></tr>`
-    )
-    .join("\n");
+  const th = FIGURE_COLUMNS.map((c) => `<th>${escapeHtml(c.label[lang])}</th>`).join("");
+  const cell = (f: ReportFigure, c: (typeof FIGURE_COLUMNS)[number]): string => {
+    switch (c.kind) {
+      case "subject":
+        return `<td>${escapeHtml(figureLabel(f))}</td>`;
+      case "line":
+        return `<td class="num">${escapeHtml(f.line)}</td>`;
+      case "amount":
+      case "rate": {
+        const v = f[c.key as StatedFigureKey];
+        return `<td class="num">${v === undefined ? "" : escapeHtml(c.kind === "rate" ? percent.format(v) : number.format(v))}</td>`;
+      }
+      case "components":
+        return `<td>${escapeHtml((f.components ?? []).map((x) => `${x.name} ${number.format(x.amount)}`).join(lang === "zh" ? "，" : ", "))}</td>`;
+    }
+  };
+  const rows = figures.map((f) => `<tr>${FIGURE_COLUMNS.map((c) => cell(f, c)).join("")}</tr>`).join("\n");
   return `<h3>${escapeHtml(t("figures", lang))}</h3><table><thead><tr>${th}</tr></thead><tbody>\n${rows}\n</tbody></table>`;
 }
 

@@ -2,12 +2,12 @@
  * Human-readable output for a terminal: per file, what changed the checks (if anything), per sheet the findings
  * grouped by severity (each group in the one order of findings), a summary line.
  */
-import type { Finding } from "../../core/findings";
-import { bySeverity, expectedIn, observedIn, SEVERITIES, summarize } from "../../core/findings";
-import { placeOf } from "../../core/location";
-import { scopeNotes } from "../../core/settingsEffects";
-import type { FileResult, FormatOptions, Lang } from "../fileResult";
-import { kindLabel, reportTextTitle, severityHeading, t } from "../messages";
+import type { Finding } from "../core/findings";
+import { bySeverity, expectedIn, observedIn, SEVERITIES, summarize } from "../core/findings";
+import { placeOf } from "../core/location";
+import { scopeNotes } from "../core/settingsEffects";
+import type { FileResult, FormatOptions, Lang } from "./fileResult";
+import { kindLabel, reportTextTitle, severityHeading, t } from "./messages";
 
 /** One finding; a report text's finding names its line instead of a cell and quotes its sentence below. */
 function findingLine(f: Finding, lang: Lang): string {

@@ -6,10 +6,10 @@
  * After a file's findings, one row per note on what was not checked as by default (settings that loosen the
  * checks, the add-in's own sheets left out): rule `settings` or `skipped`, no severity, the note as message.
  */
-import { expectedIn, observedIn } from "../../core/findings";
-import { locationFields } from "../../core/location";
-import { effectsSentences, scopeNotes } from "../../core/settingsEffects";
-import type { FileResult, FormatOptions } from "../fileResult";
+import { expectedIn, observedIn } from "../core/findings";
+import { locationFields } from "../core/location";
+import { effectsSentences, scopeNotes } from "../core/settingsEffects";
+import type { FileResult, FormatOptions } from "./fileResult";
 
 const HEADER = ["file", "sheet", "cell", "rule", "severity", "subject", "observed", "expected", "message", "line", "quote"];
 

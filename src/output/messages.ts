@@ -1,6 +1,6 @@
 /** The CLI's own words (formats, help, errors) in zh and en. Words every surface shares are in src/core/words.ts. */
 import type { SheetKind } from "../core/api";
-import { CHART_WORDS, FIGURE_WORDS, FINDING_WORDS, INLINE_WORDS, Lang, SHEET_KIND_WORDS, fillIn } from "../core/words";
+import { CHART_WORDS, FINDING_WORDS, INLINE_WORDS, Lang, SHEET_KIND_WORDS, fillIn } from "../core/words";
 import type { FileResult } from "./fileResult";
 
 export { severityHeading, severityLabel } from "../core/words";
@@ -30,11 +30,6 @@ export const T = {
   chartBudget: CHART_WORDS.budget,
   chartActual: CHART_WORDS.actual,
 } as const;
-
-/** A figure column's heading (report text's figures), from the shared catalogue. */
-export function figureLabel(key: keyof typeof FIGURE_WORDS, lang: Lang): string {
-  return FIGURE_WORDS[key][lang];
-}
 
 export function t(key: keyof typeof T, lang: Lang, vars: Record<string, string | number> = {}): string {
   return fillIn(T[key][lang], vars);
