@@ -12,6 +12,8 @@ try {
   }
   throw e;
 }
+// `fund-check … | head`: a closed stdout ends the run quietly, with the exit code its findings deserve.
+cli.quietOnClosedPipe(process.stdout);
 cli
   .main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env })
   .then(

@@ -9,7 +9,7 @@ import { addressOf, placeOf } from "../core/location";
 import { FIGURE_COLUMNS, ReportFigure, StatedFigureKey, figureLabel } from "../core/reportText";
 import { scopeNotes } from "../core/settingsEffects";
 import type { FileResult, FormatOptions, Lang } from "./fileResult";
-import { kindLabel, reportTextTitle, severityLabel, t } from "./messages";
+import { countsLine, kindLabel, reportTextTitle, severityLabel, t } from "./messages";
 
 export function escapeHtml(text: unknown): string {
   return String(text ?? "").replace(/[&<>"'`]/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -142,7 +142,7 @@ function fileSection(report: FileResult, lang: Lang): string {
     const drawn = charts.map((c) => chart(c, lang)).join("");
     return (
       `<section><h2>${escapeHtml(report.file)}</h2>` +
-      `<p class="summary">${escapeHtml(t("summary", lang, { ...result.summary }))}</p>${notes(report, lang)}` +
+      `<p class="summary">${escapeHtml(countsLine("summary", result.summary, lang))}</p>${notes(report, lang)}` +
       `<h3>${escapeHtml(reportTextTitle(reportText, lang))}</h3>${drawn}${figuresTable(reportText.figures, lang)}` +
       `<h3>${escapeHtml(t("findings", lang))}</h3>${textFindingsTable(result.findings, lang)}</section>`
     );
@@ -156,7 +156,7 @@ function fileSection(report: FileResult, lang: Lang): string {
     .join("\n");
   return (
     `<section><h2>${escapeHtml(report.file)}</h2>` +
-    `<p class="summary">${escapeHtml(t("summary", lang, { ...result.summary }))}</p>${notes(report, lang)}` +
+    `<p class="summary">${escapeHtml(countsLine("summary", result.summary, lang))}</p>${notes(report, lang)}` +
     `${sheets}<h3>${escapeHtml(t("findings", lang))}</h3>${findingsTable(result.findings, lang)}</section>`
   );
 }
@@ -164,7 +164,7 @@ function fileSection(report: FileResult, lang: Lang): string {
 export function formatHtml(reports: FileResult[], options: FormatOptions): string {
   const { lang } = options;
   const total = summarize(reports.flatMap((r) => r.result.findings));
-  const totalLine = reports.length > 1 ? `<p class="summary">${escapeHtml(t("total", lang, { files: reports.length, ...total }))}</p>` : "";
+  const totalLine = reports.length > 1 ? `<p class="summary">${escapeHtml(countsLine("total", { files: reports.length, ...total }, lang))}</p>` : "";
   return (
     `<!DOCTYPE html>\n<html lang="${lang === "zh" ? "zh-CN" : "en"}"><head><meta charset="utf-8">` +
     `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">` +

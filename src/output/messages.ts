@@ -12,8 +12,8 @@ export function kindLabel(k: SheetKind, lang: Lang): string {
 export const T = {
   headerRow: { zh: "表头第 {n} 行", en: "header row {n}" },
   noFindings: { zh: "未发现问题", en: "no findings" },
-  summary: { zh: "汇总：错误 {error}，警告 {warning}，提示 {info}", en: "Summary: {error} errors, {warning} warnings, {info} info" },
-  total: { zh: "共 {files} 个文件：错误 {error}，警告 {warning}，提示 {info}", en: "{files} files: {error} errors, {warning} warnings, {info} info" },
+  summary: { zh: "汇总：错误 {error}，警告 {warning}，提示 {info}", en: "Summary: {error}, {warning}, {info}" },
+  total: { zh: "共 {files} 个文件：错误 {error}，警告 {warning}，提示 {info}", en: "{files}: {error}, {warning}, {info}" },
   unreadable: { zh: "{n} 个文件无法读取", en: "{n} file(s) could not be read" },
   otherFindings: { zh: "（其他）", en: "(other)" },
   title: { zh: "社保基金绩效报表校验报告", en: "Fund performance check report" },
@@ -30,6 +30,19 @@ export const T = {
   chartBudget: CHART_WORDS.budget,
   chartActual: CHART_WORDS.actual,
 } as const;
+
+/** English counts with their noun, singular or plural ("1 warning", "2 warnings"; info is uncountable). */
+const EN_NOUNS: Record<string, [string, string]> = { error: ["error", "errors"], warning: ["warning", "warnings"], info: ["info", "info"], files: ["file", "files"] };
+
+/**
+ * The summary line of findings (`summary`, or `total` over several files) in `lang`: in English each count carries
+ * its noun in the right number.
+ */
+export function countsLine(key: "summary" | "total", counts: { error: number; warning: number; info: number; files?: number }, lang: Lang): string {
+  const vars: Record<string, string | number> = { ...counts };
+  if (lang === "en") for (const [name, [one, many]] of Object.entries(EN_NOUNS)) if (name in counts) vars[name] = `${vars[name]} ${vars[name] === 1 ? one : many}`;
+  return t(key, lang, vars);
+}
 
 export function t(key: keyof typeof T, lang: Lang, vars: Record<string, string | number> = {}): string {
   return fillIn(T[key][lang], vars);

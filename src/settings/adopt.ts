@@ -46,8 +46,15 @@ export function adoptSettings(decoded: DecodedSettings | undefined): AdoptedSett
   return out;
 }
 
-/** A problem in one line, as the CLI's stderr and the pane's notice say it (English: stderr is for scripts too). */
-export function problemText(p: SettingsProblem, sheet: string): string {
+/**
+ * A problem in one line, as the CLI's stderr and the pane's notice say it, in the run's language (the keys and
+ * the validators' reasons are the file format's own words).
+ */
+export function problemText(p: SettingsProblem, sheet: string, lang: "zh" | "en" = "en"): string {
+  if (lang === "zh") {
+    const what = p.part === "settings" ? "保存的设置" : p.part === "targets" ? "保存的目标值" : "保存的列映射";
+    return `${what}（${sheet}）有误：${p.errors.join("；")}；${p.instead === "defaults" ? "改用默认值" : "未使用"}`;
+  }
   const what = p.part === "settings" ? "stored settings" : `stored ${p.part}`;
   return `${what} (${sheet}): ${p.errors.join("; ")}; ${p.instead === "defaults" ? "using the defaults" : "ignored"}`;
 }

@@ -55,14 +55,14 @@ describe("text", () => {
     expect(out).toContain('Sheet "基金支出" (fund table, header row 3)');
     expect(out).toContain("Errors (1)");
     expect(out).toContain("D5  工伤保险  stated completion 131% differs from computed 202.5% (observed 202.5%; expected 131%)");
-    expect(out.trim().split("\n").pop()).toBe("Summary: 1 errors, 1 warnings, 1 info");
+    expect(out.trim().split("\n").pop()).toBe("Summary: 1 error, 1 warning, 1 info");
     expect(out).not.toMatch(/[错误警告汇总]/);
   });
 
   it("says so when a sheet is clean, and totals a batch", () => {
     const out = formatText([report([]), report([finding()], "b.xlsx")], { lang: "en", batch: true });
     expect(out).toContain("no findings");
-    expect(out.trim().split("\n").pop()).toBe("2 files: 1 errors, 0 warnings, 0 info");
+    expect(out.trim().split("\n").pop()).toBe("2 files: 1 error, 0 warnings, 0 info");
   });
 });
 
