@@ -7,6 +7,7 @@ import * as fs from "fs";
 import type { ColumnMapping } from "../core/api";
 import type { Message } from "../core/words";
 import type { Targets } from "../core/targets";
+import { settingsErrorZh } from "../settings/adopt";
 import { asInputError } from "./inputError";
 
 /** A targets or mapping file is a few KiB; a megabyte is already a mistake. */
@@ -58,7 +59,7 @@ function readJsonFile(file: string, what: string): unknown {
 }
 
 function invalid(what: string, file: string, errors: string[]): ConfigError {
-  return new ConfigError({ zh: `${what} ${file} 有误：${errors.join("；")}`, en: `${what} ${file}: ${errors.join("; ")}` });
+  return new ConfigError({ zh: `${what} ${file} 有误：${errors.map(settingsErrorZh).join("；")}`, en: `${what} ${file}: ${errors.join("; ")}` });
 }
 
 /** The zod schemas behind parseTargets/parseMapping are loaded only when a file is given. */

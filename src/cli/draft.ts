@@ -23,16 +23,16 @@ export interface DraftRun {
 export interface DraftOutcome {
   /** What to write (bytes for a .docx). */
   output: string | Uint8Array;
-  /** Per file that could not be drafted: the error (thrown while reading). */
-  failed: { file: string; error: unknown }[];
-  /** Lines for stderr (stored settings that could not be used, no fund table). */
-  notes: { file: string; text: string }[];
+  /** How many files could not be drafted. */
+  failed: number;
+  /** For stderr, in file order: a note (stored settings that could not be used, no fund table) or why a file could not be read. */
+  notes: { file: string; text?: string; error?: unknown }[];
 }
 
 export async function draftFiles(run: DraftRun): Promise<DraftOutcome> {
   const { draftWorkbook, renderMarkdown, renderText } = await import("../core/draft");
   const drafted: { file: string; sections: DraftSection[] }[] = [];
-  const failed: DraftOutcome["failed"] = [];
+  let failed = 0;
   const notes: DraftOutcome["notes"] = [];
   for (const file of run.files) {
     try {
@@ -42,7 +42,8 @@ export async function draftFiles(run: DraftRun): Promise<DraftOutcome> {
       if (!sections.length) notes.push({ file, text: run.lang === "zh" ? "没有可起草的基金表" : "no fund table to draft from" });
       drafted.push({ file, sections });
     } catch (error) {
-      failed.push({ file, error });
+      failed++;
+      notes.push({ file, error });
     }
   }
   const batch = run.files.length > 1;

@@ -130,10 +130,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
     const { draftFiles } = await import("./draft");
     const { terminalLines } = await import("../output/terminal");
     const run = await draftFiles({ files: options.files, format: options.format as "text" | "md" | "docx", lang, targets, mapping, read: io.read });
-    for (const note of run.notes) say(`${note.file}: ${note.text}`);
-    for (const { file, error } of run.failed) say(`${file}: ${pick(asInputError(error).text)}`);
+    for (const note of run.notes) say(`${note.file}: ${note.text ?? pick(asInputError(note.error).text)}`);
     const output = typeof run.output === "string" ? terminalLines(run.output.split("\n")) : run.output;
-    return write(output) ?? (run.failed.length ? EXIT.unreadable : EXIT.ok);
+    return write(output) ?? (run.failed ? EXIT.unreadable : EXIT.ok);
   }
 
   const reports: FileResult[] = [];

@@ -8,7 +8,7 @@ import { FundAmounts, TableReport } from "./api";
 import { buildFundTable } from "./detect/fundTable";
 import { DetectedColumn, DetectedTable } from "./detect/tables";
 import { TransposedCells } from "./detect/transposed";
-import { ACTUAL, BUDGET, TableFigures } from "./figureStore";
+import { ACTUAL, BUDGET, INCOME, TableFigures } from "./figureStore";
 import { Finding, RuleId } from "./findings";
 import { SheetCells, columnIndex, columnLetters } from "./grid";
 import { Role } from "./model";
@@ -44,8 +44,12 @@ export function checkFundTable(cells: SheetCells, t: DetectedTable, targets: Tar
         const a = figures.value(i, ACTUAL);
         // One literal per case, so each object is made at its size (no properties added after).
         const subject = group?.fund ? `${row.subject} ${group.fund}` : row.subject;
-        if (b === b) funds.push(a === a ? { subject, budget: b, actual: a } : { subject, budget: b });
-        else if (a === a) funds.push({ subject, actual: a });
+        const n = figures.value(i, INCOME); // a table of income and expenditure is charted as such
+        let amounts: FundAmounts | undefined;
+        if (b === b) amounts = a === a ? { subject, budget: b, actual: a } : { subject, budget: b };
+        else if (a === a) amounts = { subject, actual: a };
+        if (n === n) (amounts ??= { subject }).income = n;
+        if (amounts) funds.push(amounts);
       }
     }
     // A column read as a year's prior keeps the role it has in its own year.

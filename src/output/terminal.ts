@@ -25,6 +25,9 @@ export function terminalLines(lines: readonly string[]): string {
   return lines.map(terminalSafe).join("\n");
 }
 
+/** The longest text of one field (a message, a quote, a name) an output writes whole. */
+export const FIELD_LIMIT = 1000;
+
 /** Text from a file that runs long (a cell of megabytes): its first `max` characters and its full length. */
 export function clipField(text: string, max: number, lang: "zh" | "en"): string {
   if (text.length <= max) return text;

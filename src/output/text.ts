@@ -10,10 +10,9 @@ import { placeOf } from "../core/location";
 import { scopeNotes } from "../core/settingsEffects";
 import type { FileResult, FormatOptions, Lang } from "./fileResult";
 import { countsLine, kindLabel, reportTextTitle, severityHeading, t } from "./messages";
-import { clipField, terminalLines } from "./terminal";
+import { FIELD_LIMIT, clipField, terminalLines } from "./terminal";
 
-/** The longest text of one field (a message, a quote, a name) written whole. */
-export const FIELD_LIMIT = 1000;
+export { FIELD_LIMIT };
 
 /** One finding, as lines; a report text's finding names its line instead of a cell and quotes its sentence below. */
 function findingLines(f: Finding, lang: Lang): string[] {

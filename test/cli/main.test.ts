@@ -234,6 +234,16 @@ describe("--targets", () => {
     expect(r.stderr).toContain("colour: unknown key");
   });
 
+  it("says how to write a percentage given as 95 where a fraction is expected, in the run's language", async () => {
+    const targets = path.join(dir, "percent-targets.json");
+    fs.writeFileSync(targets, JSON.stringify({ completionBand: { okLow: 95 } }));
+    const en = await run(["--targets", targets, "--lang", "en", clean]);
+    expect(en.code).toBe(3);
+    expect(en.stderr).toContain("completionBand.okLow: expected a number between 0 and 10 (a fraction: use 0.95 for 95%)");
+    const zh = await run(["--targets", targets, clean]);
+    expect(zh.stderr).toContain("completionBand.okLow：应为 0 到 10 之间的小数（95% 应写作 0.95）");
+  });
+
   it("refuses a targets file that is not JSON or does not exist", async () => {
     const notJson = path.join(dir, "t.json");
     fs.writeFileSync(notJson, "{ completionBand: ");
