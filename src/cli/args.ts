@@ -18,6 +18,8 @@ export const OPTION_SPECS = {
   mapping: { type: "string" },
   lang: { type: "string" },
   draft: { type: "boolean" },
+  "time-limit": { type: "string" },
+  "memory-limit": { type: "string" },
   help: { type: "boolean", short: "h" },
   version: { type: "boolean", short: "v" },
 } as const;
@@ -41,6 +43,10 @@ export interface CliOptions {
   targets?: string;
   mapping?: string;
   lang: Lang;
+  /** Seconds one file's check may take (--time-limit). */
+  timeLimit?: number;
+  /** MiB of heap one file's check may use (--memory-limit). */
+  memoryLimit?: number;
   help: boolean;
   version: boolean;
   files: string[];
@@ -113,8 +119,16 @@ export function parseCli(argv: string[], env: NodeJS.ProcessEnv): CliOptions {
         : { zh: `--format 只能是 ${list} 之一（给的是 "${v.format}"；md、docx 用于 --draft）`, en: `--format must be one of ${list} (got "${v.format}"; md and docx are for --draft)` }
     );
   }
+  const positive = (name: string, raw: string | undefined, min: number): number | undefined => {
+    if (raw === undefined) return undefined;
+    const n = Number(raw);
+    if (!Number.isFinite(n) || n < min) throw usage({ zh: `--${name} 应为不小于 ${min} 的数（给的是 "${raw}"）`, en: `--${name} must be a number of at least ${min} (got "${raw}")` });
+    return n;
+  };
   const options: CliOptions = {
     mode,
+    timeLimit: positive("time-limit", v["time-limit"], 0.1),
+    memoryLimit: positive("memory-limit", v["memory-limit"], 32),
     format,
     out: v.out,
     targets: v.targets,
@@ -149,6 +163,8 @@ export const HELP = {
       --mapping 文件.json           按工作表指定列的角色：{"工作表": {"C": "budget", "F": "ignore"}}
       --lang zh|en                  语言（默认 zh；LC_ALL/LC_MESSAGES/LANG 以 en 开头时为 en），也用于错误信息
       --draft                       起草报告段落而不是输出核对结果
+      --time-limit 秒               每个文件的核对时间上限（默认 120）；超过则该文件退出码 3，其余照常
+      --memory-limit MiB            每个文件的核对内存上限（默认 1024）；超过同上
   -h, --help                        显示本帮助
   -v, --version                     显示版本
 
@@ -176,6 +192,9 @@ Options:
       --lang zh|en                  language (default zh; en when LC_ALL/LC_MESSAGES/LANG starts with en), error
                                     messages included
       --draft                       draft the report's paragraphs instead of reporting the check
+      --time-limit SECONDS          time one file's check may take (default 120); past it that file is
+                                    refused (exit 3) and the others are checked
+      --memory-limit MiB            memory one file's check may use (default 1024); likewise
   -h, --help                        show this help
   -v, --version                     show the version
 

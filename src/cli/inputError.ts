@@ -13,8 +13,8 @@ export class InputError extends Error {
   readonly problem: InputProblem;
   readonly detail: ProblemDetail;
   readonly text: Message;
-  constructor(problem: InputProblem, detail: ProblemDetail = {}) {
-    const text = describeRefusal(problem, detail);
+  /** `text`: the words, when they are not the refusal's own (a budget the file went past). */
+  constructor(problem: InputProblem, detail: ProblemDetail = {}, text: Message = describeRefusal(problem, detail)) {
     super(text.en);
     this.problem = problem;
     this.detail = detail;

@@ -18,7 +18,8 @@ import { terminalSafe } from "../output/terminal";
 import { CliOptions, HELP, parseCli, UsageError } from "./args";
 import { ConfigError, loadMapping, loadTargets } from "./config";
 import { asInputError } from "./inputError";
-import { checkInput } from "./inputs";
+import { checkFileTask, refusalOf } from "./fileTask";
+import { Budget, canIsolate, DEFAULT_BUDGET, IsolatedChecker } from "./isolation";
 import { clashingInput, writeOut } from "./outFile";
 import type { ReadOptions } from "./readWorkbook";
 
@@ -30,6 +31,11 @@ export interface Io {
   env: NodeJS.ProcessEnv;
   /** Options for the workbook reader (tests force a path). */
   read?: ReadOptions;
+  /**
+   * Check each file in a worker thread within a time and memory budget (src/cli/isolation.ts). The command sets it;
+   * tests calling `main` in-process on the TypeScript sources check in the same thread.
+   */
+  isolate?: boolean;
 }
 
 type Formatter = (r: FileResult[], o: FormatOptions) => string;
@@ -135,6 +141,17 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return write(output) ?? (run.failed ? EXIT.unreadable : EXIT.ok);
   }
 
+  const budget: Budget = {
+    timeMs: options.timeLimit !== undefined ? options.timeLimit * 1000 : DEFAULT_BUDGET.timeMs,
+    memoryMb: options.memoryLimit ?? DEFAULT_BUDGET.memoryMb,
+  };
+  const isolated = io.isolate && canIsolate() ? new IsolatedChecker(budget) : undefined;
+  const checkOne = async (file: string): Promise<FileResult> => {
+    const task = { file, targets, mapping, read: io.read, lang };
+    const outcome = isolated ? await isolated.check(task) : await checkFileTask(task);
+    if (!outcome.ok) throw refusalOf(outcome);
+    return outcome.report;
+  };
   const reports: FileResult[] = [];
   let unreadable = 0;
   const progress = options.files.length > 1 && io.stderr.isTTY === true;
@@ -142,7 +159,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
   for (const [i, file] of options.files.entries()) {
     if (progress) io.stderr.write(`\r\x1b[K[${i + 1}/${options.files.length}] ${terminalSafe(file)}`);
     try {
-      const report = await checkInput(file, { targets, mapping, read: io.read, lang });
+      const report = await checkOne(file);
       for (const note of report.notes ?? []) say(`${file}: ${note}`);
       reports.push(report);
     } catch (e) {
@@ -152,6 +169,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
   }
   clearLine();
+  await isolated?.close();
 
   const format = await FORMATTERS[options.format as keyof typeof FORMATTERS]();
   const failedWrite = write(format(reports, { lang, batch: options.files.length > 1 }));
@@ -164,7 +182,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
 
 if (require.main === module) {
   quietOnClosedPipe(process.stdout);
-  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env }).then(
+  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, isolate: true }).then(
     (code) => (process.exitCode = code),
     (e) => {
       process.stderr.write(`fund-check: internal error: ${terminalSafe(String((e as Error)?.stack ?? e)).replace(/\\x0A/g, "\n")}\n`);
