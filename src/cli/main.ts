@@ -16,10 +16,7 @@ import type { Targets } from "../core/targets";
 import type { FileResult, FormatOptions, Lang } from "../output/fileResult";
 import { terminalSafe } from "../output/terminal";
 import { CliOptions, HELP, parseCli, UsageError } from "./args";
-import { ConfigError, loadMapping, loadTargets } from "./config";
-import { asInputError } from "./inputError";
-import { checkFileTask, refusalOf } from "./fileTask";
-import { Budget, canIsolate, DEFAULT_BUDGET, IsolatedChecker } from "./isolation";
+import type { Budget } from "./isolation";
 import { clashingInput, writeOut } from "./outFile";
 import type { ReadOptions } from "./readWorkbook";
 
@@ -105,6 +102,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     }
   }
 
+  // Loaded now that the run checks or drafts (--help and --version load none of it).
+  const [{ ConfigError, loadMapping, loadTargets }, { asInputError }] = await Promise.all([import("./config"), import("./inputError")]);
   let targets: Targets | undefined;
   let mapping: ColumnMapping | undefined;
   try {
@@ -141,6 +140,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return write(output) ?? (run.failed ? EXIT.unreadable : EXIT.ok);
   }
 
+  const [{ checkFileTask, refusalOf }, { canIsolate, DEFAULT_BUDGET, IsolatedChecker }] = await Promise.all([import("./fileTask"), import("./isolation")]);
   const budget: Budget = {
     timeMs: options.timeLimit !== undefined ? options.timeLimit * 1000 : DEFAULT_BUDGET.timeMs,
     memoryMb: options.memoryLimit ?? DEFAULT_BUDGET.memoryMb,
