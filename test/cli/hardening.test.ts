@@ -169,6 +169,25 @@ describe("(9) pipes, devices and sizes", () => {
     expect(zero.stderr).toContain("不是普通文件");
   });
 
+  it("refusals name the right cause: a FIFO or device input, a path through a file, a loop of symlinks", async () => {
+    const fifo = path.join(dir, "input.fifo.xlsx");
+    execFileSync("mkfifo", [fifo]);
+    const a = path.join(dir, "loop-a.xlsx");
+    const b = path.join(dir, "loop-b.xlsx");
+    fs.symlinkSync(b, a);
+    fs.symlinkSync(a, b);
+    const input = await fundWorkbook(path.join(dir, "plain.xlsx"), [["工伤保险", 398, 396, 0.99]]);
+    const r = await run(["--lang", "en", fifo, "/dev/zero", path.join(input, "x"), a, dir]);
+    expect(r.code).toBe(3);
+    expect(r.stderr.trimEnd().split("\n")).toEqual([
+      `fund-check: ${fifo}: not a regular file (a pipe or a device), not read`,
+      "fund-check: /dev/zero: not a regular file (a pipe or a device), not read",
+      `fund-check: ${path.join(input, "x")}: no such file`,
+      `fund-check: ${a}: cannot be read (a loop of symbolic links)`,
+      `fund-check: ${dir}: not a file (a directory?)`,
+    ]);
+  });
+
   it("a settings file over the size limit is refused by its size", async () => {
     const input = await fundWorkbook(path.join(dir, "big-targets.xlsx"), [["工伤保险", 398, 396, 0.99]]);
     const big = path.join(dir, "big.json");
