@@ -4,11 +4,14 @@
  */
 import type { ColumnMapping } from "../core/api";
 import type { Targets } from "../core/targets";
-import type { Message } from "../core/words";
 import type { FileResult } from "../output/fileResult";
-import { asInputError, InputError, InputProblem, ProblemDetail } from "./inputError";
+import { trimCharts } from "../output/charts";
+import { asInputError } from "./inputError";
 import { checkInput } from "./inputs";
 import type { ReadOptions } from "./readWorkbook";
+import type { Refusal } from "./refusal";
+
+export type { Refusal };
 
 export interface FileTask {
   file: string;
@@ -18,21 +21,15 @@ export interface FileTask {
   lang?: "zh" | "en";
 }
 
-export type FileOutcome =
-  | { ok: true; report: FileResult }
-  | { ok: false; problem: InputProblem; detail: ProblemDetail; text: Message };
+export type FileOutcome = { ok: true; report: FileResult } | Refusal;
 
 export async function checkFileTask(task: FileTask): Promise<FileOutcome> {
   try {
     const report = await checkInput(task.file, { targets: task.targets, mapping: task.mapping, read: task.read, lang: task.lang });
-    return { ok: true, report };
+    // What the outputs draw of the chart amounts, not 200,000 rows of them: this result may cross threads.
+    return { ok: true, report: trimCharts(report) };
   } catch (e) {
     const error = asInputError(e);
     return { ok: false, problem: error.problem, detail: error.detail, text: error.text };
   }
-}
-
-/** An outcome's refusal as the error main reports (one line, exit 3). */
-export function refusalOf(outcome: Extract<FileOutcome, { ok: false }>): InputError {
-  return new InputError(outcome.problem, outcome.detail, outcome.text);
 }

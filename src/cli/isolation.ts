@@ -11,7 +11,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { Worker } from "worker_threads";
 import { describeRefusal } from "../xlsx/refusals";
-import { FileOutcome, FileTask } from "./fileTask";
+import type { FileOutcome, FileTask } from "./fileTask";
 
 export interface Budget {
   /** Wall time one file may take, in milliseconds. */
@@ -48,7 +48,8 @@ export class IsolatedChecker {
   private start(): Worker {
     const { memoryMb } = this.budget;
     const worker = new Worker(WORKER_FILE, {
-      resourceLimits: { maxOldGenerationSizeMb: memoryMb, maxYoungGenerationSizeMb: Math.min(64, Math.max(8, memoryMb / 16)) },
+      // The old generation is where a check's memory grows; the young one keeps V8's default size.
+      resourceLimits: { maxOldGenerationSizeMb: memoryMb },
       stdout: false,
       stderr: true, // a worker's own stderr (a V8 OOM report) is not the user's
     });

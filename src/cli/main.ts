@@ -140,7 +140,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     return write(output) ?? (run.failed ? EXIT.unreadable : EXIT.ok);
   }
 
-  const [{ checkFileTask, refusalOf }, { canIsolate, DEFAULT_BUDGET, IsolatedChecker }] = await Promise.all([import("./fileTask"), import("./isolation")]);
+  const [{ refusalOf }, { canIsolate, DEFAULT_BUDGET, IsolatedChecker }] = await Promise.all([import("./refusal"), import("./isolation")]);
   const budget: Budget = {
     timeMs: options.timeLimit !== undefined ? options.timeLimit * 1000 : DEFAULT_BUDGET.timeMs,
     memoryMb: options.memoryLimit ?? DEFAULT_BUDGET.memoryMb,
@@ -148,7 +148,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const isolated = io.isolate && canIsolate() ? new IsolatedChecker(budget) : undefined;
   const checkOne = async (file: string): Promise<FileResult> => {
     const task = { file, targets, mapping, read: io.read, lang };
-    const outcome = isolated ? await isolated.check(task) : await checkFileTask(task);
+    // In the worker, the reader and the core load there only; in-thread (tests), here.
+    const outcome = isolated ? await isolated.check(task) : await (await import("./fileTask")).checkFileTask(task);
     if (!outcome.ok) throw refusalOf(outcome);
     return outcome.report;
   };

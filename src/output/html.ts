@@ -13,6 +13,7 @@ import { FIGURE_COLUMNS, ReportFigure, StatedFigureKey, figureLabel } from "../c
 import { scopeNotes } from "../core/settingsEffects";
 import type { FileResult, FormatOptions, Lang } from "./fileResult";
 import { countsLine, kindLabel, reportTextTitle, severityHeading, t } from "./messages";
+import { chartedFunds, chartedTotal } from "./charts";
 import { FIELD_LIMIT, clipField } from "./terminal";
 
 /** Text as HTML: markup characters, control characters and bidi overrides as character references (visible, inert). */
@@ -51,10 +52,11 @@ function amountLabel(value: number): string {
 /** The longest fund name a chart writes whole (the label column is 220 px). */
 const LABEL_CHARS = 16;
 
-function chart(table: TableChart, lang: Lang): string {
+function chart(table: TableChart, lang: Lang, report: FileResult): string {
   const basis = chartBasis(table);
-  const charted = basis === "income" ? table.funds.filter((f) => f.income !== undefined || f.actual !== undefined) : table.funds.filter((f) => f.budget !== undefined || f.actual !== undefined);
+  const charted = chartedFunds(table);
   const funds = charted.slice(0, CHART_LIMIT);
+  const total = chartedTotal(report, table, charted);
   const first = (f: (typeof funds)[number]) => (basis === "income" ? f.income : f.budget);
   let max = 1; // a loop, not Math.max(...): spreading a long list overflows the stack
   for (const f of funds) max = Math.max(max, Math.abs(first(f) ?? 0), Math.abs(f.actual ?? 0));
@@ -89,7 +91,7 @@ function chart(table: TableChart, lang: Lang): string {
     `<div class="chart"><h3>${escapeHtml(title)}</h3>` +
     `<div class="legend"><span class="sw" style="background:#8aa9d6"></span>${firstLabel}` +
     `<span class="sw" style="background:#d9822b"></span>${actualLabel}` +
-    (charted.length > funds.length ? ` — ${escapeHtml(t("chartFirst", lang, { shown: funds.length, total: charted.length }))}` : "") +
+    (total > funds.length ? ` — ${escapeHtml(t("chartFirst", lang, { shown: funds.length, total }))}` : "") +
     `</div>` +
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img">${bars}</svg></div>`
   );
@@ -180,7 +182,7 @@ function fileSection(report: FileResult, lang: Lang): string {
   const { result, reportText } = report;
   const charts = chartData(result);
   if (reportText) {
-    const drawn = charts.map((c) => chart(c, lang)).join("");
+    const drawn = charts.map((c) => chart(c, lang, report)).join("");
     return (
       `<section><h2>${escapeHtml(clipField(report.file, FIELD_LIMIT, lang))}</h2>` +
       `<p class="summary">${escapeHtml(countsLine("summary", result.summary, lang))}</p>${notes(report, lang)}` +
@@ -191,7 +193,7 @@ function fileSection(report: FileResult, lang: Lang): string {
   const sheets = result.sheets
     .map((s) => {
       const header = s.headerRow !== null ? ` · ${escapeHtml(t("headerRow", lang, { n: s.headerRow }))}` : "";
-      const drawn = charts.filter((c) => c.sheet === s.name).map((c) => chart(c, lang)).join("");
+      const drawn = charts.filter((c) => c.sheet === s.name).map((c) => chart(c, lang, report)).join("");
       return `<h3>${escapeHtml(t("sheet", lang))}: ${escapeHtml(clipField(s.name, FIELD_LIMIT, lang))} <small>(${escapeHtml(kindLabel(s.kind, lang))}${header})</small></h3>${drawn}`;
     })
     .join("\n");

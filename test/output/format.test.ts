@@ -1,5 +1,6 @@
 import { formatCsv, neutralise } from "../../src/output/csv";
 import { CHART_LIMIT } from "../../src/core/chart";
+import { trimCharts } from "../../src/output/charts";
 import { escapeHtml, formatHtml } from "../../src/output/html";
 import { formatJson } from "../../src/output/json";
 import { formatText } from "../../src/output/text";
@@ -152,6 +153,10 @@ describe("html", () => {
     expect(svg).not.toContain(">第200号统筹区</text>");
     expect(page).toContain(`仅画出前${CHART_LIMIT}项，共150000项`);
     expect(formatHtml([long], en)).toContain(`the first ${CHART_LIMIT} of 150000 shown`);
+    // A result cut to what is drawn (as a worker passes it on) draws the same page.
+    const trimmed = trimCharts(long);
+    expect(trimmed.result.sheets[0].tables[0].funds).toHaveLength(CHART_LIMIT);
+    expect(formatHtml([trimmed], zh)).toBe(page);
   });
 
   it("escapes helper covers quotes and backticks", () => {
