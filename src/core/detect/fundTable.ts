@@ -286,7 +286,7 @@ export function buildFundTable(sheet: GridSheet | SheetCells, detected: Detected
 
   const table: FundTable = { sheet: cells.name, rows };
   if (cells.merges.length) {
-    const merged = markMergedFigures(cells, store, figureCols, (r) => sortedIndexOf(rowNumbers, r));
+    const merged = markMergedFigures(cells, store, figureCols, (r) => sortedIndexOf(rowNumbers, r), a1);
     if (merged.length) table.mergedFigures = merged;
   }
   if (detected.unit) table.unit = detected.unit;
