@@ -54,8 +54,8 @@ function percentPointsToFraction(digits: string): string {
   if (/e/i.test(digits)) return new Decimal(digits).div(100).toString();
   const negative = digits.startsWith("-");
   let s = negative ? digits.slice(1) : digits;
-  let [int, frac = ""] = s.split(".");
-  int = int.padStart(3, "0");
+  const [whole, frac = ""] = s.split(".");
+  const int = whole.padStart(3, "0");
   s = int.slice(0, -2) + "." + int.slice(-2) + frac;
   s = s.replace(/^0+(?=\d)/, "").replace(/\.?0+$/, "");
   if (s === "" || s === ".") s = "0";

@@ -8,7 +8,6 @@ const fixture = (name: string) => readFileSync(path.join(__dirname, "../../fixtu
 /** The figures without their sources and year (the year a one-year text names: tested in periods.test.ts), for comparing with what a reviewer reads off the text. */
 function plain(f: ReportFigure | undefined): Record<string, unknown> | undefined {
   if (!f) return undefined;
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { sources, componentsCoverage, year, ...rest } = f;
   return { ...rest, components: f.components?.map((c) => [c.name, c.amount]) };
 }
