@@ -1,5 +1,5 @@
 /**
- * Table detection (SPEC §3): finds header rows by their labels, joins two- and three-row headers (merged
+ * Table detection (README, “Layouts it reads”): finds header rows by their labels, joins two- and three-row headers (merged
  * "2019年" over "预算数 | 执行数"), reads the unit line, and splits a sheet into tables at blank rows and at
  * new header rows. Knows nothing of the rules: it says where tables are and what each column holds.
  */

@@ -33,7 +33,7 @@ describe("readReportText on the seed (且末县 2019)", () => {
     ]);
   });
 
-  it("reads every figure of the SPEC §9 table", () => {
+  it("reads every figure of the 且末县 2019 table", () => {
     const f = read.figures;
     expect(plain(bySubject(f, "企业职工基本养老保险"))).toEqual({
       subject: "企业职工基本养老保险", line: 26, budget: 4398, actual: 4568, statedCompletion: 0.97, change: 456, statedGrowth: 0.11,
