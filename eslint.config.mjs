@@ -1,4 +1,4 @@
-// Lint and layering (docs/architecture.md). `npm run lint`, run by `npm test`.
+// Lint and layering (README, "Development"): `npm run lint`, run by `npm test`.
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import officeAddins from "eslint-plugin-office-addins";
