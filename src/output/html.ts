@@ -97,8 +97,8 @@ function chart(table: TableChart, lang: Lang, report: FileResult): string {
   );
 }
 
-type Column = { head: keyof typeof T_HEADS; cell: (f: Finding) => string; className?: string };
-const T_HEADS = { sheet: 1, cell: 1, line: 1, subject: 1, observed: 1, expected: 1, message: 1, quote: 1, rule: 1 } as const;
+type Column = { head: keyof typeof _T_HEADS; cell: (f: Finding) => string; className?: string };
+const _T_HEADS = { sheet: 1, cell: 1, line: 1, subject: 1, observed: 1, expected: 1, message: 1, quote: 1, rule: 1 } as const;
 
 /** The findings of one file, one table per severity (errors first), each in the one order of findings. */
 function findingsTables(findings: readonly Finding[], columns: Column[], lang: Lang): string {
