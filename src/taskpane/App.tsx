@@ -35,6 +35,7 @@ import { MappingPanel } from "./components/MappingPanel";
 import { TargetsPanel } from "./components/TargetsPanel";
 import { GridView } from "./components/GridView";
 import { ReportTextView } from "./components/ReportTextView";
+import { DraftView } from "./components/DraftView";
 import { ScopeNotes } from "./components/ScopeNotes";
 import { CHART_WORDS, FINDING_WORDS } from "../core/words";
 
@@ -67,8 +68,8 @@ export interface AppProps {
   exampleUrl?: string;
 }
 
-function download(text: string, name: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+function download(data: string | Uint8Array, name: string, type: string) {
+  const url = URL.createObjectURL(new Blob([data as BlobPart], { type }));
   const a = document.createElement("a");
   a.href = url;
   a.download = name;
@@ -85,7 +86,7 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
   const { t } = i18n;
   const [host, setHost] = React.useState<WorkbookHost | undefined>(initialHost);
   const [grid, setGrid] = React.useState<GridWorkbook>();
-  const [tab, setTab] = React.useState<"check" | "report" | "mapping" | "targets">("check");
+  const [tab, setTab] = React.useState<"check" | "report" | "draft" | "mapping" | "targets">("check");
   const [scope, setScope] = React.useState<Scope>(standalone ? "all" : "active");
   const [progress, setProgress] = React.useState<PassProgress>();
   const [running, setRunning] = React.useState(false);
@@ -358,6 +359,7 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
           <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as typeof tab)}>
             <Tab value="check">{t("tabCheck")}</Tab>
             <Tab value="report">{t("tabReportText")}</Tab>
+            <Tab value="draft">{t("tabDraft")}</Tab>
             <Tab value="mapping">{t("tabMapping")}</Tab>
             <Tab value="targets">{t("tabTargets")}</Tab>
           </TabList>
@@ -372,6 +374,9 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
               notify={(intent, text) => setNotice({ intent, text })}
               download={download}
             />
+          </div>
+          <div hidden={tab !== "draft"}>
+            <DraftView host={host} grid={grid} targets={targets} mapping={mapping} notify={(intent, text) => setNotice({ intent, text })} download={download} />
           </div>
           {tab === "mapping" && (
             <MappingPanel

@@ -493,6 +493,11 @@ export async function saveSettings(settings: WorkbookSettings): Promise<void> {
 /** A cell of a sheet the add-in adds: a value (a text value always stays text) or a formula of the add-in's own. */
 export type NewSheetCell = { value: string | number | boolean } | { formula: string } | null;
 
+/** Columns given a width (points) are wrapped and top-aligned instead of autofitted: long text such as a paragraph. */
+export interface NewSheetLayout {
+  columnWidths?: readonly (number | undefined)[];
+}
+
 /** Excel's sheet-name limit. */
 const SHEET_NAME_MAX = 31;
 
@@ -515,7 +520,12 @@ export function uniqueSheetName(base: string, existing: readonly string[]): stri
  * only cells given as { formula } are formulas. Null in the arrays Office.js writes leaves a cell untouched, so
  * values and formulas go in two writes of one batch. One undo step where Excel supports grouping.
  */
-export async function insertSheet(baseName: string, rows: readonly (readonly NewSheetCell[])[], formats: readonly (readonly string[])[] = []): Promise<{ sheet: string; grouped: boolean }> {
+export async function insertSheet(
+  baseName: string,
+  rows: readonly (readonly NewSheetCell[])[],
+  formats: readonly (readonly string[])[] = [],
+  layout: NewSheetLayout = {}
+): Promise<{ sheet: string; grouped: boolean }> {
   const { value, grouped } = await runWrite(async (context) => {
     const sheets = context.workbook.worksheets;
     sheets.load("items/name");
@@ -533,6 +543,13 @@ export async function insertSheet(baseName: string, rows: readonly (readonly New
       range.formulas = grid((cell) => (cell && "formula" in cell ? cell.formula : null)) as string[][];
       sheet.getRangeByIndexes(0, 0, 1, width).format.font.bold = true;
       range.format.autofitColumns();
+      (layout.columnWidths ?? []).forEach((points, c) => {
+        if (!points || c >= width) return;
+        const column = sheet.getRangeByIndexes(0, c, height, 1).format;
+        column.columnWidth = points;
+        column.wrapText = true;
+        column.verticalAlignment = "Top";
+      });
     }
     sheet.activate();
     await context.sync();

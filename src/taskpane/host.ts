@@ -7,7 +7,7 @@ import type { Finding } from "../core/findings";
 import type { CheckResult } from "../core/api";
 import type { DecodedSettings, WorkbookSettings } from "../settings/workbookSettings";
 import * as excel from "./excel";
-import type { CancelSignal, NewSheetCell, ReportSheetLabels, SheetList } from "./excel";
+import type { CancelSignal, NewSheetCell, NewSheetLayout, ReportSheetLabels, SheetList } from "./excel";
 
 export interface WorkbookHost {
   kind: "office" | "browser";
@@ -22,8 +22,8 @@ export interface WorkbookHost {
   highlight?(findings: readonly Finding[]): Promise<{ cells: number; grouped: boolean }>;
   clear?(): Promise<{ removed: number; grouped: boolean }>;
   writeReport?(result: CheckResult, labels: ReportSheetLabels): Promise<{ sheet: string; grouped: boolean }>;
-  /** Adds a new sheet (never replacing one): the report text's figures with live FUND. formulas. */
-  insertSheet?(baseName: string, rows: NewSheetCell[][], formats: string[][]): Promise<{ sheet: string; grouped: boolean }>;
+  /** Adds a new sheet (never replacing one): the report text's figures with live FUND. formulas, the drafted paragraphs as live formulas. */
+  insertSheet?(baseName: string, rows: NewSheetCell[][], formats: string[][], layout?: NewSheetLayout): Promise<{ sheet: string; grouped: boolean }>;
 }
 
 /** The task pane inside Excel. excel.ts is small and touches Office only when called. */

@@ -243,6 +243,22 @@ async function main() {
     assert(!/(^|,)[=+@]/m.test(text.replace(/^\uFEFF/, "")), "a field starts with a formula character");
   });
 
+  await test("Draft report text: each fund's paragraph previewed in either language, and downloaded as .docx", async () => {
+    await page.getByRole("tab", { name: "Draft report text" }).click();
+    const view = page.getByTestId("draft-view");
+    await view.getByRole("button", { name: "Draft", exact: true }).click();
+    await view.getByText(/^Work injury insurance: budgeted expenditure 3\.98 million yuan, actual expenditure 8\.06 million yuan, 202\.5% of the budget/).waitFor({ timeout: 20000 });
+    await view.getByRole("radio", { name: "中文" }).check();
+    const zh = view.getByText(/^工伤保险预算支出398万元，实际支出806万元，完成预算的202\.5%/);
+    await zh.waitFor({ timeout: 20000 });
+    assert((await zh.evaluate((el) => el.closest("[lang]").getAttribute("lang"))) === "zh-CN", "the Chinese draft is not marked lang=zh-CN");
+    const [download] = await Promise.all([page.waitForEvent("download"), view.getByRole("button", { name: "Download (.docx)" }).click()]);
+    assert(download.suggestedFilename() === "qiemo-2019-draft.docx", `download named ${download.suggestedFilename()}`);
+    const bytes = fs.readFileSync(await download.path());
+    assert(bytes.subarray(0, 2).toString() === "PK" && bytes.length > 2000, `the .docx is ${bytes.length} bytes`);
+    await page.getByRole("tab", { name: "Check", exact: true }).click();
+  });
+
   await test("a file chosen in the file picker, and a file dropped on the page, are checked", async () => {
     const example = path.join(dist, "examples", "qiemo-2019.xlsx");
     const copy = path.join(os.tmpdir(), "picked-qiemo.xlsx");
