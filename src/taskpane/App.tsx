@@ -21,6 +21,7 @@ import {
 import type { CheckResult, ColumnMapping } from "../core/api";
 import type { Finding } from "../core/findings";
 import type { GridWorkbook } from "../core/grid";
+import { columnIndex } from "../core/grid";
 import type { SettingsOrigin } from "../core/settingsEffects";
 import { scopeNotes } from "../core/settingsEffects";
 import type { Targets, TargetsInput } from "../core/targets";
@@ -28,8 +29,9 @@ import { adoptSettings as adopt } from "../settings/adopt";
 import { SETTINGS_SHEET_NAME } from "../settings/workbookSettings";
 import { CancelledError, SheetNameTakenError } from "./excel";
 import type { WorkbookHost } from "./host";
-import { I18nContext, Lang, makeI18n, MessageKey } from "./i18n";
-import { PassProgress, runPass, Scope } from "./runCheck";
+import { I18n, I18nContext, Lang, makeI18n, MessageKey, Notify } from "./i18n";
+import { PassProgress, runPass, Scope, sheetHead } from "./runCheck";
+import { DEFAULT_LIMITS } from "../xlsx/limits";
 import { FindingsList } from "./components/FindingsList";
 import { MappingPanel } from "./components/MappingPanel";
 import { TargetsPanel } from "./components/TargetsPanel";
@@ -55,9 +57,27 @@ const useStyles = makeStyles({
   /** Standalone page on a wide screen: findings on the left, the sheet beside them. */
   split: { "@media (min-width: 900px)": { display: "grid", gridTemplateColumns: "minmax(320px, 1fr) minmax(0, 1.2fr)", gap: "16px", alignItems: "start" } },
   side: { "@media (min-width: 900px)": { position: "sticky", top: "8px" } },
+  /** The native file input, kept for keyboards and tests but drawn as the button beside it. */
+  visuallyHidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
 });
 
-type Notice = { intent: "success" | "warning" | "error" | "info"; text: string };
+type Tab = "check" | "report" | "draft" | "mapping" | "targets";
+type Intent = "success" | "warning" | "error" | "info";
+type Translate = I18n["t"];
+/**
+ * A notice belongs to the action that made it: it is shown on that action's tab only ("file": the file area,
+ * above every tab), worded when shown (so a change of language rewords it), and replaced or cleared by that
+ * action's next outcome.
+ */
+type Notice = { intent: Intent; scope: Tab | "file"; message: (t: Translate, lang: Lang) => string };
+
+/** Files the page cannot read but Excel (or WPS) can open and save as .xlsx. */
+const SAVE_AS_XLSX = /\.(csv|xls|xlsb|ods|et|numbers|txt)$/i;
+
+const messageOf = (error: unknown, lang: Lang): string => {
+  const text = (error as { text?: Record<Lang, string> } | null)?.text;
+  return text?.[lang] ?? (error as Error)?.message ?? String(error);
+};
 
 export interface AppProps {
   /** The workbook in Excel; absent in the standalone page until a file is opened. */
@@ -86,7 +106,7 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
   const { t } = i18n;
   const [host, setHost] = React.useState<WorkbookHost | undefined>(initialHost);
   const [grid, setGrid] = React.useState<GridWorkbook>();
-  const [tab, setTab] = React.useState<"check" | "report" | "draft" | "mapping" | "targets">("check");
+  const [tab, setTab] = React.useState<Tab>("check");
   const [scope, setScope] = React.useState<Scope>(standalone ? "all" : "active");
   const [progress, setProgress] = React.useState<PassProgress>();
   const [running, setRunning] = React.useState(false);
@@ -99,15 +119,23 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
   /** Where the targets and the mapping in effect came from: the workbook's settings sheet, or this session. */
   const [origin, setOrigin] = React.useState<{ targets: SettingsOrigin; mapping: SettingsOrigin }>({ targets: "workbook", mapping: "workbook" });
   const [dragging, setDragging] = React.useState(false);
+  /** The text of each checked sheet's first rows: the header words the Mapping tab shows beside a letter. */
+  const [heads, setHeads] = React.useState<Record<string, string[][]>>({});
+  /** The opened file is the bundled example (the file control says so). */
+  const [isExample, setIsExample] = React.useState(false);
   const signal = React.useRef({ cancelled: false });
+  const fileInput = React.useRef<HTMLInputElement>(null);
 
-  const say = (intent: Notice["intent"], key: MessageKey, values?: Record<string, string | number>) => setNotice({ intent, text: t(key, values) });
-  const fail = (error: unknown) =>
+  const say = (scope: Notice["scope"], intent: Intent, key: MessageKey, values?: Record<string, string | number>) =>
+    setNotice({ intent, scope, message: (tr) => tr(key, values) });
+  const fail = (scope: Notice["scope"]) => (error: unknown) =>
     setNotice(
       error instanceof SheetNameTakenError
-        ? { intent: "error", text: t("settingsSheetTaken", { sheet: error.sheet }) }
-        : { intent: "error", text: t("error", { message: (error as Error)?.message ?? String(error) }) }
+        ? { intent: "error", scope, message: (tr) => tr("settingsSheetTaken", { sheet: error.sheet }) }
+        : { intent: "error", scope, message: (tr, l) => tr("error", { message: messageOf(error, l) }) }
     );
+  const notifyFrom = (scope: Tab): Notify => (intent, message) =>
+    intent && message ? setNotice({ intent, scope, message }) : setNotice((n) => (n?.scope === scope ? undefined : n));
 
   const switchLanguage = () => {
     const next: Lang = lang === "zh" ? "en" : "zh";
@@ -124,17 +152,17 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
     const adopted = adopt(await h.loadSettings());
     if (adopted.problems.length) {
       const problem = adopted.problems.map((p) => p.errors.join("; ")).join("; ");
-      setNotice({ intent: "warning", text: makeI18n(lang).t("settingsLoadProblem", { problem }) });
+      setNotice({ intent: "warning", scope: "file", message: (tr) => tr("settingsLoadProblem", { problem }) });
     }
     setTargetsInput(adopted.targetsInput);
     setTargets(adopted.targets);
     setMapping(adopted.mapping ?? {});
     setOrigin({ targets: "workbook", mapping: "workbook" });
     return { targets: adopted.targets, mapping: adopted.mapping ?? {} };
-  }, [lang]);
+  }, []);
 
   React.useEffect(() => {
-    if (initialHost) adoptSettings(initialHost).catch(fail);
+    if (initialHost) adoptSettings(initialHost).catch(fail("file"));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [initialHost]);
 
@@ -143,8 +171,9 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
     if (!h) return;
     signal.current = { cancelled: false };
     setRunning(true);
-    setNotice(undefined);
+    setNotice((n) => (n?.scope === "check" ? undefined : n));
     setSelected(undefined);
+    const read: Record<string, string[][]> = {};
     try {
       const next = await runPass(h, {
         scope: options.scope ?? scope,
@@ -153,57 +182,83 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
         origin: options.origin ?? origin,
         signal: signal.current,
         onProgress: setProgress,
+        onSheetRead: (sheet) => (read[sheet.name] = sheetHead(sheet)),
       });
       setResult(next);
+      setHeads(read);
     } catch (error) {
-      if (error instanceof CancelledError) say("info", "cancelled");
-      else fail(error);
+      if (error instanceof CancelledError) say("check", "info", "cancelled");
+      else fail("check")(error);
     } finally {
       setRunning(false);
       setProgress(undefined);
     }
   };
 
-  const persist = async (nextInput: TargetsInput | undefined, nextMapping: ColumnMapping) => {
+  const persist = async (scope: Tab, nextInput: TargetsInput | undefined, nextMapping: ColumnMapping) => {
     if (!host?.saveSettings) return;
     await host.saveSettings({ targets: nextInput, mapping: nextMapping });
-    say("success", "settingsSaved", { sheet: SETTINGS_SHEET_NAME });
+    say(scope, "success", "settingsSaved", { sheet: SETTINGS_SHEET_NAME });
   };
 
   const select = async (finding: Finding) => {
     setSelected(finding);
     const at = finding.at;
-    if (at.kind === "cell" && host?.selectCell) await host.selectCell(at.sheet, at.address).catch(fail);
+    if (at.kind === "cell" && host?.selectCell) await host.selectCell(at.sheet, at.address).catch(fail("check"));
   };
 
-  const openFile = async (data: ArrayBuffer, name: string) => {
-    say("info", "loadingFile", { name });
+  /** What was open goes as soon as another file is chosen: a file that cannot be read leaves nothing of the last. */
+  const forgetWorkbook = () => {
+    setHost(undefined);
+    setGrid(undefined);
+    setResult(undefined);
+    setSelected(undefined);
+    setHeads({});
+  };
+
+  const refuseFile = (name: string, error: unknown) => {
+    forgetWorkbook();
+    const hint = SAVE_AS_XLSX.test(name) || (error as { problem?: string } | null)?.problem === "legacyXls";
+    setNotice({ intent: "error", scope: "file", message: (tr, l) => tr("fileError", { name, message: messageOf(error, l) }) + (hint ? " " + tr("fileSaveAsXlsx") : "") });
+  };
+
+  const openFile = async (data: ArrayBuffer, name: string, example = false) => {
+    forgetWorkbook();
+    say("file", "info", "loadingFile", { name });
     try {
       const standaloneModule = await import(/* webpackChunkName: "standalone" */ "./standalone");
       const opened = await standaloneModule.openWorkbook(data, name, { lang });
       setHost(opened.host);
       setGrid(opened.grid);
-      setResult(undefined);
+      setIsExample(example);
       const stored = await adoptSettings(opened.host);
-      setNotice(undefined);
+      setNotice((n) => (n?.scope === "file" && n.intent === "info" ? undefined : n));
       await check({ host: opened.host, targets: stored.targets, mapping: stored.mapping, scope: "all", origin: { targets: "workbook", mapping: "workbook" } });
     } catch (error) {
-      setNotice({ intent: "error", text: t("fileError", { name, message: (error as Error)?.message ?? String(error) }) });
+      refuseFile(name, error);
     }
   };
 
   const openPicked = async (file: File | undefined) => {
-    if (file) await openFile(await file.arrayBuffer(), file.name);
+    if (!file) return;
+    // Refused before a byte is read, as the CLI refuses it: no entry of it could be within the limits.
+    if (file.size > DEFAULT_LIMITS.total) {
+      const mib = (n: number) => Math.round(n / 1024 / 1024);
+      refuseFile(file.name, { message: `${mib(file.size)} MiB`, text: { en: `the file is ${mib(file.size)} MiB, more than the ${mib(DEFAULT_LIMITS.total)} MiB limit, refused`, zh: `文件大小 ${mib(file.size)} MiB，超过上限 ${mib(DEFAULT_LIMITS.total)} MiB，不予处理` } });
+      return;
+    }
+    await openFile(await file.arrayBuffer(), file.name);
   };
 
   const openExample = async () => {
     const url = exampleUrl ?? "examples/qiemo-2019.xlsx";
+    const name = url.split("/").pop() || url;
     try {
       const response = await fetch(url);
       if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
-      await openFile(await response.arrayBuffer(), url.split("/").pop() || url);
+      await openFile(await response.arrayBuffer(), name, true);
     } catch (error) {
-      setNotice({ intent: "error", text: t("fileError", { name: url, message: (error as Error)?.message ?? String(error) }) });
+      refuseFile(name, error);
     }
   };
 
@@ -220,10 +275,10 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
     try {
       if (action === "highlight" && host.highlight && result) {
         const { cells, grouped } = await host.highlight(result.findings);
-        setNotice({ intent: grouped ? "success" : "warning", text: t("highlighted", { count: cells }) + (grouped ? "" : " " + t("undoNote")) });
+        setNotice({ intent: grouped ? "success" : "warning", scope: "check", message: (tr) => tr("highlighted", { count: cells }) + (grouped ? "" : " " + tr("undoNote")) });
       } else if (action === "clear" && host.clear) {
         const { grouped } = await host.clear();
-        setNotice({ intent: grouped ? "success" : "warning", text: t("cleared") + (grouped ? "" : " " + t("undoNote")) });
+        setNotice({ intent: grouped ? "success" : "warning", scope: "check", message: (tr) => tr("cleared") + (grouped ? "" : " " + tr("undoNote")) });
       } else if (action === "report" && host.writeReport && result) {
         const { sheet, grouped } = await host.writeReport(result, {
           sheetName: t("reportSheetName"),
@@ -234,15 +289,24 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
           notes: scopeNotes(result, lang),
           lang,
         });
-        setNotice({ intent: grouped ? "success" : "warning", text: t("reportSheetWritten", { sheet }) + (grouped ? "" : " " + t("undoNote")) });
+        setNotice({ intent: grouped ? "success" : "warning", scope: "check", message: (tr) => tr("reportSheetWritten", { sheet }) + (grouped ? "" : " " + tr("undoNote")) });
       }
     } catch (error) {
-      fail(error);
+      fail("check")(error);
     }
   };
 
   const selectedCell = selected?.at.kind === "cell" ? selected.at : undefined;
-  const selectedSheet = grid && (selectedCell ? grid.sheets.find((s) => s.name === selectedCell.sheet) : grid.sheets[0]);
+  // Before a finding is chosen: the first sheet that holds a table (not a notes or cover sheet).
+  const tableSheet = result?.sheets.find((s) => s.tables.length > 0)?.name;
+  const selectedSheet =
+    grid &&
+    (selectedCell ? grid.sheets.find((s) => s.name === selectedCell.sheet) : grid.sheets.find((s) => s.name === tableSheet) ?? grid.sheets[0]);
+  const subjectColumn = (sheetName: string): number | undefined => {
+    const report = result?.sheets.find((s) => s.name === sheetName);
+    const letter = Object.entries(report?.tables[0]?.columns ?? report?.columns ?? {}).find(([, role]) => role === "subject")?.[0];
+    return letter ? columnIndex(letter) : undefined;
+  };
 
   const checkTab = (
     <div>
@@ -294,12 +358,16 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
               <FindingsList findings={result.findings} selected={selected} onSelect={select} />
             </>
           ) : (
-            !running && host && <p>{t("notRunYet")}</p>
+            !running && <p>{host ? t("notRunYet") : t("noFileYet")}</p>
           )}
         </div>
         {selectedSheet && (
           <div className={styles.side}>
-            <GridView sheet={selectedSheet} cell={selectedCell && selectedCell.sheet === selectedSheet.name ? selectedCell.address : undefined} />
+            <GridView
+              sheet={selectedSheet}
+              cell={selectedCell && selectedCell.sheet === selectedSheet.name ? selectedCell.address : undefined}
+              freezeColumn={subjectColumn(selectedSheet.name)}
+            />
           </div>
         )}
       </div>
@@ -332,37 +400,48 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
               data-testid="dropzone"
             >
               <p>{t("standaloneIntro")}</p>
-              {host && (
-                <p data-testid="file-name">
-                  <strong>{host.name}</strong>
-                </p>
-              )}
               <div className={styles.row}>
-                <label>
-                  <input
-                    type="file"
-                    accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                    aria-label={t("openFile")}
-                    onChange={(e) => openPicked(e.target.files?.[0])}
-                  />
-                </label>
+                <input
+                  ref={fileInput}
+                  className={styles.visuallyHidden}
+                  type="file"
+                  accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                  aria-label={t("openFile")}
+                  tabIndex={-1}
+                  onChange={(e) => {
+                    const file = e.target.files?.[0];
+                    e.target.value = ""; // the same file chosen again is read again
+                    openPicked(file);
+                  }}
+                />
+                <Button onClick={() => fileInput.current?.click()}>{t("openFile")}</Button>
+                <span data-testid="file-name" className={styles.summary}>
+                  {host ? host.name + (isExample ? " " + t("exampleMark") : "") : t("noFileChosen")}
+                </span>
+              </div>
+              <div className={styles.row}>
                 <span>{t("dropHere")}</span>
                 <Button onClick={openExample}>{t("tryExample")}</Button>
               </div>
             </div>
           )}
-          {notice && (
-            <MessageBar intent={notice.intent}>
-              <MessageBarBody>{notice.text}</MessageBarBody>
+          {notice?.scope === "file" && (
+            <MessageBar intent={notice.intent} data-notice="file">
+              <MessageBarBody>{notice.message(t, lang)}</MessageBarBody>
             </MessageBar>
           )}
-          <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as typeof tab)}>
+          <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as Tab)}>
             <Tab value="check">{t("tabCheck")}</Tab>
             <Tab value="report">{t("tabReportText")}</Tab>
             <Tab value="draft">{t("tabDraft")}</Tab>
             <Tab value="mapping">{t("tabMapping")}</Tab>
             <Tab value="targets">{t("tabTargets")}</Tab>
           </TabList>
+          {notice && notice.scope === tab && (
+            <MessageBar intent={notice.intent} data-notice={notice.scope}>
+              <MessageBarBody>{notice.message(t, lang)}</MessageBarBody>
+            </MessageBar>
+          )}
           {tab === "check" && checkTab}
           {/* Kept mounted while hidden, so the pasted text and its findings survive a change of tab. */}
           <div hidden={tab !== "report"}>
@@ -371,22 +450,24 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
               targets={targets}
               targetsOrigin={origin.targets}
               insertSheet={host?.insertSheet}
-              notify={(intent, text) => setNotice({ intent, text })}
+              notify={notifyFrom("report")}
               download={download}
             />
           </div>
           <div hidden={tab !== "draft"}>
-            <DraftView host={host} grid={grid} targets={targets} mapping={mapping} notify={(intent, text) => setNotice({ intent, text })} download={download} />
+            <DraftView host={host} grid={grid} targets={targets} mapping={mapping} notify={notifyFrom("draft")} download={download} />
           </div>
           {tab === "mapping" && (
             <MappingPanel
               sheets={result?.sheets ?? []}
               mapping={mapping}
+              canSave={Boolean(host?.saveSettings)}
+              heads={heads}
               onChange={(next) => {
                 const nextOrigin = { ...origin, mapping: host?.saveSettings ? ("workbook" as const) : ("given" as const) };
                 setMapping(next);
                 setOrigin(nextOrigin);
-                persist(targetsInput, next).catch(fail);
+                persist("mapping", targetsInput, next).catch(fail("mapping"));
                 if (result) check({ mapping: next, origin: nextOrigin });
               }}
             />
@@ -400,7 +481,7 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
                 setTargetsInput(input);
                 setTargets(effective);
                 setOrigin(nextOrigin);
-                persist(input, mapping).catch(fail);
+                persist("targets", input, mapping).catch(fail("targets"));
                 if (result) check({ targets: effective, origin: nextOrigin });
               }}
             />

@@ -18,7 +18,7 @@ const en = {
   tabTargets: "Targets",
   scopeActive: "Active sheet",
   scopeAll: "All sheets",
-  runCheck: "Check",
+  runCheck: "Run check",
   cancel: "Cancel",
   cancelled: "Check cancelled.",
   progress: "Checking sheet {done} of {total}: {sheet}",
@@ -71,6 +71,12 @@ const en = {
   openFile: "Open .xlsx…",
   dropHere: "or drop an .xlsx file here",
   tryExample: "Try the example (且末县 2019)",
+  noFileChosen: "No file open",
+  exampleMark: "(the example)",
+  noFileYet: "Open an .xlsx file above, drop one on the box, or try the example: its findings appear here.",
+  fileSaveAsXlsx: "Open it in Excel or WPS and save it as an Excel workbook (.xlsx): File › Save As › Excel Workbook (*.xlsx).",
+  mappingIntroStandalone: "How the columns of each table were understood. Change a role if it is wrong; in this page the choice applies to this session only and the file is not changed.",
+  headerText: "Header",
   loadingFile: "Reading {name}…",
   fileError: "{name} could not be read: {message}",
   downloadHtml: "Download report (HTML)",
@@ -203,6 +209,12 @@ const zh: Record<MessageKey, string> = {
   openFile: "打开 .xlsx 文件…",
   dropHere: "或将 .xlsx 文件拖放到此处",
   tryExample: "试用示例（且末县 2019）",
+  noFileChosen: "未打开文件",
+  exampleMark: "（示例）",
+  noFileYet: "请在上方打开 .xlsx 文件、把文件拖到框内，或试用示例：校验结果会显示在这里。",
+  fileSaveAsXlsx: "请用 Excel 或 WPS 打开，另存为 Excel 工作簿（.xlsx）：文件 › 另存为 › Excel 工作簿（*.xlsx）。",
+  mappingIntroStandalone: "各表各列的识别结果。识别有误可更改角色；在本页面中，更改只在本次使用中有效，不会改动文件。",
+  headerText: "表头",
   loadingFile: "正在读取 {name}…",
   fileError: "无法读取 {name}：{message}",
   downloadHtml: "下载报告（HTML）",
@@ -295,6 +307,12 @@ export interface I18n {
 export function makeI18n(lang: Lang): I18n {
   return { lang, t: (key, values) => translate(lang, key, values) };
 }
+
+/**
+ * How a tab's view reports an outcome: worded when shown, so a change of language rewords it. Called with no
+ * arguments, it clears the view's notice (the action succeeded this time).
+ */
+export type Notify = (intent?: "success" | "warning" | "error" | "info", message?: (t: I18n["t"], lang: Lang) => string) => void;
 
 export const I18nContext = createContext<I18n>(makeI18n("en"));
 

@@ -11,7 +11,7 @@ import type { GridWorkbook } from "../../core/grid";
 import type { Targets } from "../../core/targets";
 import type { Lang } from "../../core/words";
 import type { WorkbookHost } from "../host";
-import { useI18n } from "../i18n";
+import { Notify, useI18n } from "../i18n";
 
 type DraftModule = typeof import("../draft");
 type Section = import("../draft").DraftSection;
@@ -33,7 +33,7 @@ export interface DraftViewProps {
   grid?: GridWorkbook;
   targets?: Targets;
   mapping?: ColumnMapping;
-  notify: (intent: "success" | "warning" | "error" | "info", text: string) => void;
+  notify: Notify;
   download: (data: string | Uint8Array, name: string, type: string) => void;
 }
 
@@ -56,8 +56,9 @@ export function DraftView({ host, grid, targets, mapping, notify, download }: Dr
       const mod = await load();
       const workbook = grid ?? (await mod.readWorkbook(host));
       setSections(mod.draftSections(workbook, language, { targets, mapping }));
+      notify();
     } catch (error) {
-      notify("error", t("error", { message: (error as Error)?.message ?? String(error) }));
+      notify("error", (t) => t("error", { message: (error as Error)?.message ?? String(error) }));
     } finally {
       setBusy(false);
     }
@@ -67,9 +68,9 @@ export function DraftView({ host, grid, targets, mapping, notify, download }: Dr
     if (!sections || !moduleRef.current) return;
     try {
       await navigator.clipboard.writeText(moduleRef.current.renderText(sections));
-      notify("success", t("draftCopied"));
+      notify("success", (t) => t("draftCopied"));
     } catch {
-      notify("warning", t("draftCopyBlocked"));
+      notify("warning", (t) => t("draftCopyBlocked"));
     }
   };
 
@@ -79,7 +80,7 @@ export function DraftView({ host, grid, targets, mapping, notify, download }: Dr
       const bytes = await moduleRef.current.draftDocument(sections);
       download(bytes, `${host.name.replace(/\.xlsx$/i, "")}-${t("draftFileSuffix")}.docx`, "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
     } catch (error) {
-      notify("error", t("error", { message: (error as Error)?.message ?? String(error) }));
+      notify("error", (t) => t("error", { message: (error as Error)?.message ?? String(error) }));
     }
   };
 
@@ -88,9 +89,9 @@ export function DraftView({ host, grid, targets, mapping, notify, download }: Dr
     try {
       const { rows, formats } = moduleRef.current.draftSheet(sections, draftLang);
       const { sheet, grouped } = await host.insertSheet(t("draftSheetName"), rows, formats, { columnWidths: moduleRef.current.DRAFT_SHEET_WIDTHS });
-      notify(grouped ? "success" : "warning", t("draftInserted", { sheet }) + (grouped ? "" : " " + t("undoNote")));
+      notify(grouped ? "success" : "warning", (t) => t("draftInserted", { sheet }) + (grouped ? "" : " " + t("undoNote")));
     } catch (error) {
-      notify("error", t("error", { message: (error as Error)?.message ?? String(error) }));
+      notify("error", (t) => t("error", { message: (error as Error)?.message ?? String(error) }));
     }
   };
 
