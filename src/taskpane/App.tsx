@@ -57,6 +57,8 @@ const useStyles = makeStyles({
   /** Standalone page on a wide screen: findings on the left, the sheet beside them. */
   split: { "@media (min-width: 900px)": { display: "grid", gridTemplateColumns: "minmax(320px, 1fr) minmax(0, 1.2fr)", gap: "16px", alignItems: "start" } },
   side: { "@media (min-width: 900px)": { position: "sticky", top: "8px" } },
+  /** Five tabs do not fit a 320 px pane on one line: they wrap. */
+  tabs: { flexWrap: "wrap", rowGap: "0" },
   /** The native file input, kept for keyboards and tests but drawn as the button beside it. */
   visuallyHidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
 });
@@ -123,8 +125,13 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
   const [heads, setHeads] = React.useState<Record<string, string[][]>>({});
   /** The opened file is the bundled example (the file control says so). */
   const [isExample, setIsExample] = React.useState(false);
+  /** Counts clicks on findings: each brings its cell into view, the same finding clicked again included. */
+  const [focusCount, setFocusCount] = React.useState(0);
   const signal = React.useRef({ cancelled: false });
   const fileInput = React.useRef<HTMLInputElement>(null);
+  /** The file being read (standalone page): its progress, and how to stop it. */
+  const [reading, setReading] = React.useState<{ name: string; done: number; total: number }>();
+  const readAbort = React.useRef<AbortController>(undefined);
 
   const say = (scope: Notice["scope"], intent: Intent, key: MessageKey, values?: Record<string, string | number>) =>
     setNotice({ intent, scope, message: (tr) => tr(key, values) });
@@ -203,6 +210,7 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
 
   const select = async (finding: Finding) => {
     setSelected(finding);
+    setFocusCount((n) => n + 1);
     const at = finding.at;
     if (at.kind === "cell" && host?.selectCell) await host.selectCell(at.sheet, at.address).catch(fail("check"));
   };
@@ -224,18 +232,30 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
 
   const openFile = async (data: ArrayBuffer, name: string, example = false) => {
     forgetWorkbook();
-    say("file", "info", "loadingFile", { name });
+    setNotice((n) => (n?.scope === "file" ? undefined : n));
+    const abort = new AbortController();
+    readAbort.current = abort;
+    setReading({ name, done: 0, total: 0 });
     try {
-      const standaloneModule = await import(/* webpackChunkName: "standalone" */ "./standalone");
-      const opened = await standaloneModule.openWorkbook(data, name, { lang });
+      const workerModule = await import(/* webpackChunkName: "worker-host" */ "./workerHost");
+      // Off the page's thread where a worker can start (every browser); on it otherwise (the same reader).
+      const opened = workerModule.canUseWorker()
+        ? await workerModule.openInWorker(data, name, { lang, signal: abort.signal, onProgress: (done, total) => setReading({ name, done, total }) })
+        : await (await import(/* webpackChunkName: "standalone" */ "./standalone")).openWorkbook(data, name, { lang });
+      setReading(undefined);
       setHost(opened.host);
       setGrid(opened.grid);
       setIsExample(example);
       const stored = await adoptSettings(opened.host);
-      setNotice((n) => (n?.scope === "file" && n.intent === "info" ? undefined : n));
       await check({ host: opened.host, targets: stored.targets, mapping: stored.mapping, scope: "all", origin: { targets: "workbook", mapping: "workbook" } });
     } catch (error) {
-      refuseFile(name, error);
+      if (error instanceof CancelledError) {
+        forgetWorkbook();
+        say("file", "info", "readCancelled", { name });
+      } else refuseFile(name, error);
+    } finally {
+      setReading(undefined);
+      if (readAbort.current === abort) readAbort.current = undefined;
     }
   };
 
@@ -367,6 +387,7 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
               sheet={selectedSheet}
               cell={selectedCell && selectedCell.sheet === selectedSheet.name ? selectedCell.address : undefined}
               freezeColumn={subjectColumn(selectedSheet.name)}
+              focus={focusCount}
             />
           </div>
         )}
@@ -419,6 +440,17 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
                   {host ? host.name + (isExample ? " " + t("exampleMark") : "") : t("noFileChosen")}
                 </span>
               </div>
+              {reading && (
+                <div role="status" data-reading>
+                  <ProgressBar value={reading.total ? reading.done / reading.total : undefined} />
+                  <div className={styles.row}>
+                    <span>{t("readingProgress", { name: reading.name, percent: reading.total ? Math.floor((100 * reading.done) / reading.total) : 0 })}</span>
+                    <Button size="small" onClick={() => readAbort.current?.abort()}>
+                      {t("cancel")}
+                    </Button>
+                  </div>
+                </div>
+              )}
               <div className={styles.row}>
                 <span>{t("dropHere")}</span>
                 <Button onClick={openExample}>{t("tryExample")}</Button>
@@ -430,7 +462,7 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
               <MessageBarBody>{notice.message(t, lang)}</MessageBarBody>
             </MessageBar>
           )}
-          <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as Tab)}>
+          <TabList className={styles.tabs} size="small" selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as Tab)}>
             <Tab value="check">{t("tabCheck")}</Tab>
             <Tab value="report">{t("tabReportText")}</Tab>
             <Tab value="draft">{t("tabDraft")}</Tab>

@@ -4,10 +4,23 @@
  */
 import type { GridSheet } from "../core/grid";
 import type { Finding } from "../core/findings";
-import type { CheckResult } from "../core/api";
+import type { CheckResult, ColumnMapping } from "../core/api";
+import type { PassProgress } from "../core/check";
+import type { SettingsOrigin } from "../core/settingsEffects";
+import type { Targets } from "../core/targets";
 import type { DecodedSettings, WorkbookSettings } from "../settings/workbookSettings";
 import * as excel from "./excel";
 import type { CancelSignal, NewSheetCell, NewSheetLayout, ReportSheetLabels, SheetList } from "./excel";
+
+/** A check the host runs itself: the sheets, the settings in force, progress and the cancel flag. */
+export interface HostPass {
+  names: readonly string[];
+  targets?: Targets;
+  mapping?: ColumnMapping;
+  origin?: { targets?: SettingsOrigin; mapping?: SettingsOrigin };
+  signal?: CancelSignal;
+  onProgress?: (p: PassProgress) => void;
+}
 
 export interface WorkbookHost {
   kind: "office" | "browser";
@@ -22,6 +35,11 @@ export interface WorkbookHost {
   highlight?(findings: readonly Finding[]): Promise<{ cells: number; grouped: boolean }>;
   clear?(): Promise<{ removed: number; grouped: boolean }>;
   writeReport?(result: CheckResult, labels: ReportSheetLabels): Promise<{ sheet: string; grouped: boolean }>;
+  /**
+   * Checks the named sheets where the workbook lives (the standalone page: in its Web Worker, off the page's
+   * thread). Absent: the pane reads each sheet through readSheet and checks it itself (runCheck.ts).
+   */
+  check?(pass: HostPass): Promise<CheckResult>;
   /** Adds a new sheet (never replacing one): the report text's figures with live FUND. formulas, the drafted paragraphs as live formulas. */
   insertSheet?(baseName: string, rows: NewSheetCell[][], formats: string[][], layout?: NewSheetLayout): Promise<{ sheet: string; grouped: boolean }>;
 }

@@ -51,6 +51,11 @@ const breathe = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 export async function runPass(host: WorkbookHost, options: PassOptions): Promise<CheckResult> {
   const list = await host.listSheets();
   const names = options.scope === "active" ? [list.active] : list.names;
+  if (host.check) {
+    const result = await host.check({ names, targets: options.targets, mapping: options.mapping, origin: options.origin, signal: options.signal, onProgress: options.onProgress });
+    if (options.onSheetRead) for (const name of names) options.onSheetRead(await host.readSheet(name, {}));
+    return result;
+  }
   return checkSheets(
     {
       names,

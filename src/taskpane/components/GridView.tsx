@@ -42,9 +42,11 @@ export interface GridViewProps {
   cell?: string;
   /** 0-based column kept in view when scrolling sideways: the table's subject (fund names). */
   freezeColumn?: number;
+  /** Changes each time the cell is to be brought into view again (the same finding clicked twice). */
+  focus?: number;
 }
 
-export function GridView({ sheet, cell, freezeColumn }: GridViewProps) {
+export function GridView({ sheet, cell, freezeColumn, focus }: GridViewProps) {
   const { t } = useI18n();
   const styles = useStyles();
   const cells = sheetCells(sheet);
@@ -64,10 +66,16 @@ export function GridView({ sheet, cell, freezeColumn }: GridViewProps) {
     if (!cellEl || !box) return;
     // The sheet's own scroll box first (centred on the cell, clear of the frozen column) …
     box.scrollTop = Math.max(0, cellEl.offsetTop - box.clientHeight / 2);
-    box.scrollLeft = Math.max(0, cellEl.offsetLeft - box.clientWidth / 2);
-    // … then the page, only as far as needed: on a narrow page the sheet is below the findings.
-    cellEl.scrollIntoView?.({ block: "nearest", inline: "nearest" });
-  }, [sheet, cell]);
+    // Sideways, centred in what the row numbers and the frozen column leave visible.
+    const frozenCell = cellEl.parentElement?.querySelector<HTMLElement>("[data-frozen]");
+    const covered = frozenCell && frozenCell !== cellEl ? ROW_HEAD_PX + frozenCell.offsetWidth : ROW_HEAD_PX;
+    const room = Math.max(0, box.clientWidth - covered);
+    box.scrollLeft = Math.max(0, cellEl.offsetLeft - covered - Math.max(0, (room - cellEl.offsetWidth) / 2));
+    // … then the page, when the cell is out of the window (a narrow page: the sheet is below the findings),
+    // so that the cell stands in the middle of the window.
+    const rect = cellEl.getBoundingClientRect();
+    if (rect.top < 0 || rect.bottom > window.innerHeight) window.scrollBy?.({ top: rect.top - window.innerHeight / 2 });
+  }, [sheet, cell, focus]);
 
   const rows: React.ReactNode[] = [];
   for (let r = first; r <= last; r++) {
@@ -85,6 +93,7 @@ export function GridView({ sheet, cell, freezeColumn }: GridViewProps) {
           ref={marked ? markedRef : undefined}
           data-cell={`${columnLetters(c)}${r + 1}`}
           aria-selected={marked ? true : undefined}
+          data-frozen={c === frozen ? true : undefined}
           lang={textLang(text)}
           title={text.length > 20 ? text : undefined}
           className={styles.cell + (c === frozen ? " " + styles.frozen : "") + (marked ? " " + styles.marked : "")}
