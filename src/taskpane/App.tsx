@@ -354,7 +354,7 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
             </Button>
           </>
         )}
-        {host?.kind === "browser" && result && (
+        {standalone && host && result && (
           <>
             <Button onClick={() => downloadReport("html")}>{t("downloadHtml")}</Button>
             <Button onClick={() => downloadReport("csv")}>{t("downloadCsv")}</Button>

@@ -9,7 +9,7 @@ import type { Targets } from "../core/targets";
 import { DraftLang, DraftSection, draftFormulas, draftWorkbook, renderText } from "../core/draft";
 import { fundHeading, noteLines } from "../core/draft/render";
 import { draftDocx } from "../output/draftDocx";
-import type { NewSheetCell } from "./excel";
+import type { NewSheetCell } from "./host";
 import type { WorkbookHost } from "./host";
 
 export type { DraftSection, DraftLang };

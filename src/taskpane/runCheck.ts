@@ -7,7 +7,7 @@ import { checkSheets, PassProgress } from "../core/check";
 import type { CheckResult, ColumnMapping } from "../core/api";
 import type { SettingsOrigin } from "../core/settingsEffects";
 import type { Targets } from "../core/targets";
-import type { CancelSignal } from "./excel";
+import type { CancelSignal } from "./host";
 import type { WorkbookHost } from "./host";
 import { GridSheet, sheetCells } from "../core/grid";
 

@@ -53,7 +53,6 @@ export async function openWorkbook(data: ArrayBuffer, name: string, options: Ope
   const grid: GridWorkbook = { ...full, sheets: full.sheets.filter((s) => !addinSheetKind(s)) };
   const names = full.sheets.map((s) => s.name);
   const host: WorkbookHost = {
-    kind: "browser",
     name,
     listSheets: async () => ({ names, active: grid.sheets[0]?.name ?? names[0] ?? "" }),
     readSheet: async (sheet) => {

@@ -96,7 +96,6 @@ export async function openInWorker(data: ArrayBuffer, name: string, options: Wor
   };
 
   const host: WorkbookHost = {
-    kind: "browser",
     name,
     listSheets: async () => ({ names, active: grid.sheets[0]?.name ?? names[0] ?? "" }),
     readSheet: async (sheet) => {

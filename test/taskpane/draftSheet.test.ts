@@ -8,7 +8,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { HyperFormula } from "hyperformula";
 import { FakeExcel, FakeSheet } from "./fakeExcel";
-import { officeHost } from "../../src/taskpane/host";
+import { officeHost } from "../../src/taskpane/excel";
 import { insertSheet } from "../../src/taskpane/excel";
 import { DRAFT_SHEET_WIDTHS, draftSections, draftSheet, readWorkbook, renderText } from "../../src/taskpane/draft";
 import { readGrid, literalWorkbook } from "../helpers/xlsx";

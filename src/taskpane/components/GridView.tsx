@@ -21,7 +21,7 @@ const useStyles = makeStyles({
   rowHead: { position: "sticky", left: 0, zIndex: 1, minWidth: `${ROW_HEAD_PX - 8}px`, maxWidth: `${ROW_HEAD_PX - 8}px`, textAlign: "right" },
   corner: { zIndex: 3 },
   cell: { border: `1px solid ${tokens.colorNeutralStroke3}`, padding: "1px 4px", whiteSpace: "nowrap", maxWidth: "220px", overflow: "hidden", textOverflow: "ellipsis", background: tokens.colorNeutralBackground1 },
-  frozen: { position: "sticky", left: `${ROW_HEAD_PX}px`, zIndex: 1, boxShadow: `2px 0 0 ${tokens.colorNeutralStroke1}` },
+  frozen: { position: "sticky", left: `${ROW_HEAD_PX}px`, zIndex: 1, maxWidth: "min(220px, 40vw)", boxShadow: `2px 0 0 ${tokens.colorNeutralStroke1}` },
   marked: { outline: `3px solid ${tokens.colorPaletteRedBorder2}`, outlineOffset: "-3px", background: tokens.colorPaletteRedBackground1 },
 });
 

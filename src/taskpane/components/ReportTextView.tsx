@@ -9,7 +9,7 @@ import { Button, Field, Textarea, makeStyles, tokens } from "@fluentui/react-com
 import type { Finding } from "../../core/findings";
 import type { Targets } from "../../core/targets";
 import { FIGURE_WORDS } from "../../core/words";
-import type { NewSheetCell } from "../excel";
+import type { NewSheetCell } from "../host";
 import { Notify, useI18n } from "../i18n";
 import { textLang } from "../textLang";
 import { FindingsList } from "./FindingsList";

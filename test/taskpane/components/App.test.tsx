@@ -25,7 +25,6 @@ const seed: GridSheet = {
 
 function fakeHost(over: Partial<WorkbookHost> = {}): WorkbookHost & { selectCell: jest.Mock; saveSettings: jest.Mock } {
   return {
-    kind: "office",
     name: "Book1",
     listSheets: async () => ({ names: ["2019"], active: "2019" }),
     readSheet: async () => seed,

@@ -23,7 +23,6 @@ beforeAll(async () => {
 /** The example as the page holds it once opened (jsdom has no TextDecoder for the page's own reader). */
 async function openWorkbook(): Promise<{ host: WorkbookHost; grid: GridWorkbook }> {
   const host: WorkbookHost = {
-    kind: "browser",
     name: "qiemo-2019.xlsx",
     listSheets: async () => ({ names: seed.sheets.map((s) => s.name), active: seed.sheets[0].name }),
     readSheet: async (name) => seed.sheets.find((s) => s.name === name)!,
@@ -91,7 +90,7 @@ test("in Excel: the sheets are read through the host, and Insert as sheet adds a
   const opened = await openWorkbook();
   const insertSheet = jest.fn(async (name: string) => ({ sheet: name + " (2)", grouped: true }));
   const readSheet = jest.fn(opened.host.readSheet);
-  const host: WorkbookHost = { ...opened.host, kind: "office", name: "workbook", readSheet, insertSheet };
+  const host: WorkbookHost = { ...opened.host, name: "workbook", readSheet, insertSheet };
   const { said, notify } = notices();
   render(inLanguage("en", <DraftView host={host} notify={notify} download={jest.fn()} />));
   expect(screen.queryByRole("button", { name: "Download (.docx)" })).toBeNull();
