@@ -1,6 +1,7 @@
 /**
- * The task pane, and the same pane as a standalone page: check, report text, mapping and targets tabs over one
- * WorkbookHost (Excel through Office.js, or an .xlsx opened in the page).
+ * The task pane, and the same pane as a standalone page: check, report text, draft, mapping and targets tabs over
+ * one WorkbookHost (Excel through Office.js, or an .xlsx opened in the page). What happens is the session's
+ * (./session.ts); this component shows it. Where it runs is the `standalone` prop alone.
  */
 import * as React from "react";
 import {
@@ -18,20 +19,13 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import type { CheckResult, ColumnMapping } from "../core/api";
 import type { Finding } from "../core/findings";
-import type { GridWorkbook } from "../core/grid";
 import { columnIndex } from "../core/grid";
-import type { SettingsOrigin } from "../core/settingsEffects";
 import { scopeNotes } from "../core/settingsEffects";
-import type { Targets, TargetsInput } from "../core/targets";
-import { adoptSettings as adopt } from "../settings/adopt";
-import { SETTINGS_SHEET_NAME } from "../settings/workbookSettings";
-import { CancelledError, SheetNameTakenError } from "./excel";
-import type { WorkbookHost } from "./host";
-import { I18n, I18nContext, Lang, makeI18n, MessageKey, Notify } from "./i18n";
-import { PassProgress, runPass, Scope, sheetHead } from "./runCheck";
-import { DEFAULT_LIMITS } from "../xlsx/limits";
+import type { ReportSheetLabels, WorkbookHost } from "./host";
+import { I18nContext, Lang, makeI18n, Notify } from "./i18n";
+import type { Scope } from "./runCheck";
+import { PaneSession, Tab as TabName } from "./session";
 import { FindingsList } from "./components/FindingsList";
 import { MappingPanel } from "./components/MappingPanel";
 import { TargetsPanel } from "./components/TargetsPanel";
@@ -63,24 +57,6 @@ const useStyles = makeStyles({
   visuallyHidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
 });
 
-type Tab = "check" | "report" | "draft" | "mapping" | "targets";
-type Intent = "success" | "warning" | "error" | "info";
-type Translate = I18n["t"];
-/**
- * A notice belongs to the action that made it: it is shown on that action's tab only ("file": the file area,
- * above every tab), worded when shown (so a change of language rewords it), and replaced or cleared by that
- * action's next outcome.
- */
-type Notice = { intent: Intent; scope: Tab | "file"; message: (t: Translate, lang: Lang) => string };
-
-/** Files the page cannot read but Excel (or WPS) can open and save as .xlsx. */
-const SAVE_AS_XLSX = /\.(csv|xls|xlsb|ods|et|numbers|txt)$/i;
-
-const messageOf = (error: unknown, lang: Lang): string => {
-  const text = (error as { text?: Record<Lang, string> } | null)?.text;
-  return text?.[lang] ?? (error as Error)?.message ?? String(error);
-};
-
 export interface AppProps {
   /** The workbook in Excel; absent in the standalone page until a file is opened. */
   host?: WorkbookHost;
@@ -106,43 +82,17 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
   const [lang, setLang] = React.useState<Lang>(initialLang);
   const i18n = React.useMemo(() => makeI18n(lang), [lang]);
   const { t } = i18n;
-  const [host, setHost] = React.useState<WorkbookHost | undefined>(initialHost);
-  const [grid, setGrid] = React.useState<GridWorkbook>();
-  const [tab, setTab] = React.useState<Tab>("check");
-  const [scope, setScope] = React.useState<Scope>(standalone ? "all" : "active");
-  const [progress, setProgress] = React.useState<PassProgress>();
-  const [running, setRunning] = React.useState(false);
-  const [result, setResult] = React.useState<CheckResult>();
-  const [selected, setSelected] = React.useState<Finding>();
-  const [notice, setNotice] = React.useState<Notice>();
-  const [targetsInput, setTargetsInput] = React.useState<TargetsInput>();
-  const [targets, setTargets] = React.useState<Targets>();
-  const [mapping, setMapping] = React.useState<ColumnMapping>({});
-  /** Where the targets and the mapping in effect came from: the workbook's settings sheet, or this session. */
-  const [origin, setOrigin] = React.useState<{ targets: SettingsOrigin; mapping: SettingsOrigin }>({ targets: "workbook", mapping: "workbook" });
+  const langRef = React.useRef(lang);
+  langRef.current = lang;
+  // The orchestration lives in the session (./session.ts); the component keeps only what is about display.
+  const [session] = React.useState(() => new PaneSession(initialHost, { standalone, lang: () => langRef.current }));
+  const { host, grid, isExample, reading, scope, running, progress, result, selected, focusCount, heads, targetsInput, targets, mapping, origin, notice } =
+    React.useSyncExternalStore(session.subscribe, session.getState);
+  const [tab, setTab] = React.useState<TabName>("check");
   const [dragging, setDragging] = React.useState(false);
-  /** The text of each checked sheet's first rows: the header words the Mapping tab shows beside a letter. */
-  const [heads, setHeads] = React.useState<Record<string, string[][]>>({});
-  /** The opened file is the bundled example (the file control says so). */
-  const [isExample, setIsExample] = React.useState(false);
-  /** Counts clicks on findings: each brings its cell into view, the same finding clicked again included. */
-  const [focusCount, setFocusCount] = React.useState(0);
-  const signal = React.useRef({ cancelled: false });
   const fileInput = React.useRef<HTMLInputElement>(null);
-  /** The file being read (standalone page): its progress, and how to stop it. */
-  const [reading, setReading] = React.useState<{ name: string; done: number; total: number }>();
-  const readAbort = React.useRef<AbortController>(undefined);
 
-  const say = (scope: Notice["scope"], intent: Intent, key: MessageKey, values?: Record<string, string | number>) =>
-    setNotice({ intent, scope, message: (tr) => tr(key, values) });
-  const fail = (scope: Notice["scope"]) => (error: unknown) =>
-    setNotice(
-      error instanceof SheetNameTakenError
-        ? { intent: "error", scope, message: (tr) => tr("settingsSheetTaken", { sheet: error.sheet }) }
-        : { intent: "error", scope, message: (tr, l) => tr("error", { message: messageOf(error, l) }) }
-    );
-  const notifyFrom = (scope: Tab): Notify => (intent, message) =>
-    intent && message ? setNotice({ intent, scope, message }) : setNotice((n) => (n?.scope === scope ? undefined : n));
+  const notifyFrom = (scope: TabName): Notify => (intent, message) => (intent && message ? session.notify({ intent, scope, message }) : session.clearNotice(scope));
 
   const switchLanguage = () => {
     const next: Lang = lang === "zh" ? "en" : "zh";
@@ -154,133 +104,9 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
     }
   };
 
-  /** Settings stored in the workbook (the settings sheet), adopted as the CLI adopts them, before the first pass. */
-  const adoptSettings = React.useCallback(async (h: WorkbookHost) => {
-    const adopted = adopt(await h.loadSettings());
-    if (adopted.problems.length) {
-      const problem = adopted.problems.map((p) => p.errors.join("; ")).join("; ");
-      setNotice({ intent: "warning", scope: "file", message: (tr) => tr("settingsLoadProblem", { problem }) });
-    }
-    setTargetsInput(adopted.targetsInput);
-    setTargets(adopted.targets);
-    setMapping(adopted.mapping ?? {});
-    setOrigin({ targets: "workbook", mapping: "workbook" });
-    return { targets: adopted.targets, mapping: adopted.mapping ?? {} };
-  }, []);
-
   React.useEffect(() => {
-    if (initialHost) adoptSettings(initialHost).catch(fail("file"));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [initialHost]);
-
-  const check = async (options: { host?: WorkbookHost; targets?: Targets; mapping?: ColumnMapping; scope?: Scope; origin?: typeof origin } = {}) => {
-    const h = options.host ?? host;
-    if (!h) return;
-    signal.current = { cancelled: false };
-    setRunning(true);
-    setNotice((n) => (n?.scope === "check" ? undefined : n));
-    setSelected(undefined);
-    const read: Record<string, string[][]> = {};
-    try {
-      const next = await runPass(h, {
-        scope: options.scope ?? scope,
-        targets: options.targets ?? targets,
-        mapping: options.mapping ?? mapping,
-        origin: options.origin ?? origin,
-        signal: signal.current,
-        onProgress: setProgress,
-        onSheetRead: (sheet) => (read[sheet.name] = sheetHead(sheet)),
-      });
-      setResult(next);
-      setHeads(read);
-    } catch (error) {
-      if (error instanceof CancelledError) say("check", "info", "cancelled");
-      else fail("check")(error);
-    } finally {
-      setRunning(false);
-      setProgress(undefined);
-    }
-  };
-
-  const persist = async (scope: Tab, nextInput: TargetsInput | undefined, nextMapping: ColumnMapping) => {
-    if (!host?.saveSettings) return;
-    await host.saveSettings({ targets: nextInput, mapping: nextMapping });
-    say(scope, "success", "settingsSaved", { sheet: SETTINGS_SHEET_NAME });
-  };
-
-  const select = async (finding: Finding) => {
-    setSelected(finding);
-    setFocusCount((n) => n + 1);
-    const at = finding.at;
-    if (at.kind === "cell" && host?.selectCell) await host.selectCell(at.sheet, at.address).catch(fail("check"));
-  };
-
-  /** What was open goes as soon as another file is chosen: a file that cannot be read leaves nothing of the last. */
-  const forgetWorkbook = () => {
-    setHost(undefined);
-    setGrid(undefined);
-    setResult(undefined);
-    setSelected(undefined);
-    setHeads({});
-  };
-
-  const refuseFile = (name: string, error: unknown) => {
-    forgetWorkbook();
-    const hint = SAVE_AS_XLSX.test(name) || (error as { problem?: string } | null)?.problem === "legacyXls";
-    setNotice({ intent: "error", scope: "file", message: (tr, l) => tr("fileError", { name, message: messageOf(error, l) }) + (hint ? " " + tr("fileSaveAsXlsx") : "") });
-  };
-
-  const openFile = async (data: ArrayBuffer, name: string, example = false) => {
-    forgetWorkbook();
-    setNotice((n) => (n?.scope === "file" ? undefined : n));
-    const abort = new AbortController();
-    readAbort.current = abort;
-    setReading({ name, done: 0, total: 0 });
-    try {
-      const workerModule = await import(/* webpackChunkName: "worker-host" */ "./workerHost");
-      // Off the page's thread where a worker can start (every browser); on it otherwise (the same reader).
-      const opened = workerModule.canUseWorker()
-        ? await workerModule.openInWorker(data, name, { lang, signal: abort.signal, onProgress: (done, total) => setReading({ name, done, total }) })
-        : await (await import(/* webpackChunkName: "standalone" */ "./standalone")).openWorkbook(data, name, { lang });
-      setReading(undefined);
-      setHost(opened.host);
-      setGrid(opened.grid);
-      setIsExample(example);
-      const stored = await adoptSettings(opened.host);
-      await check({ host: opened.host, targets: stored.targets, mapping: stored.mapping, scope: "all", origin: { targets: "workbook", mapping: "workbook" } });
-    } catch (error) {
-      if (error instanceof CancelledError) {
-        forgetWorkbook();
-        say("file", "info", "readCancelled", { name });
-      } else refuseFile(name, error);
-    } finally {
-      setReading(undefined);
-      if (readAbort.current === abort) readAbort.current = undefined;
-    }
-  };
-
-  const openPicked = async (file: File | undefined) => {
-    if (!file) return;
-    // Refused before a byte is read, as the CLI refuses it: no entry of it could be within the limits.
-    if (file.size > DEFAULT_LIMITS.total) {
-      const mib = (n: number) => Math.round(n / 1024 / 1024);
-      refuseFile(file.name, { message: `${mib(file.size)} MiB`, text: { en: `the file is ${mib(file.size)} MiB, more than the ${mib(DEFAULT_LIMITS.total)} MiB limit, refused`, zh: `文件大小 ${mib(file.size)} MiB，超过上限 ${mib(DEFAULT_LIMITS.total)} MiB，不予处理` } });
-      return;
-    }
-    await openFile(await file.arrayBuffer(), file.name);
-  };
-
-  const openExample = async () => {
-    const url = exampleUrl ?? "examples/qiemo-2019.xlsx";
-    const name = url.split("/").pop() || url;
-    try {
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
-      await openFile(await response.arrayBuffer(), name, true);
-    } catch (error) {
-      refuseFile(name, error);
-    }
-  };
+    if (initialHost) session.adoptSettings(initialHost).catch((e) => session.fail("file", e));
+  }, [initialHost, session]);
 
   const downloadReport = async (kind: "html" | "csv") => {
     if (!result || !host) return;
@@ -290,31 +116,20 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
     else download(standaloneModule.reportCsv(result, host.name, lang), `${base}-report.csv`, "text/csv;charset=utf-8");
   };
 
-  const write = async (action: "highlight" | "clear" | "report") => {
-    if (!host) return;
-    try {
-      if (action === "highlight" && host.highlight && result) {
-        const { cells, grouped } = await host.highlight(result.findings);
-        setNotice({ intent: grouped ? "success" : "warning", scope: "check", message: (tr) => tr("highlighted", { count: cells }) + (grouped ? "" : " " + tr("undoNote")) });
-      } else if (action === "clear" && host.clear) {
-        const { grouped } = await host.clear();
-        setNotice({ intent: grouped ? "success" : "warning", scope: "check", message: (tr) => tr("cleared") + (grouped ? "" : " " + tr("undoNote")) });
-      } else if (action === "report" && host.writeReport && result) {
-        const { sheet, grouped } = await host.writeReport(result, {
-          sheetName: t("reportSheetName"),
-          title: t("reportSheetTitle"),
-          headers: (["severity", "rule", "sheet", "cell", "subject", "observed", "expected", "message"] as const).map((k) => FINDING_WORDS[k][lang]),
-          fundHeaders: [CHART_WORDS.fund[lang], CHART_WORDS.budget[lang], CHART_WORDS.actual[lang]],
-          chartTitle: t("chartTitle"),
-          notes: scopeNotes(result, lang),
-          lang,
-        });
-        setNotice({ intent: grouped ? "success" : "warning", scope: "check", message: (tr) => tr("reportSheetWritten", { sheet }) + (grouped ? "" : " " + tr("undoNote")) });
-      }
-    } catch (error) {
-      fail("check")(error);
-    }
-  };
+  const reportLabels = (): ReportSheetLabels => ({
+    sheetName: t("reportSheetName"),
+    title: t("reportSheetTitle"),
+    headers: (["severity", "rule", "sheet", "cell", "subject", "observed", "expected", "message"] as const).map((k) => FINDING_WORDS[k][lang]),
+    fundHeaders: [CHART_WORDS.fund[lang], CHART_WORDS.budget[lang], CHART_WORDS.actual[lang]],
+    chartTitle: t("chartTitle"),
+    notes: result ? scopeNotes(result, lang) : [],
+    lang,
+  });
+  const write = (action: "highlight" | "clear" | "report") => session.write(action, reportLabels);
+  const check = () => session.check();
+  const select = (finding: Finding) => session.select(finding);
+  const openPicked = (file: File | undefined) => session.openPicked(file);
+  const openExample = () => session.openExample(exampleUrl ?? "examples/qiemo-2019.xlsx");
 
   const selectedCell = selected?.at.kind === "cell" ? selected.at : undefined;
   // Before a finding is chosen: the first sheet that holds a table (not a notes or cover sheet).
@@ -331,7 +146,7 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
   const checkTab = (
     <div>
       {!standalone && (
-        <RadioGroup layout="horizontal" value={scope} onChange={(_, data) => setScope(data.value as Scope)} aria-label={t("tabCheck")}>
+        <RadioGroup layout="horizontal" value={scope} onChange={(_, data) => session.setScope(data.value as Scope)} aria-label={t("tabCheck")}>
           <Radio value="active" label={t("scopeActive")} />
           <Radio value="all" label={t("scopeAll")} />
         </RadioGroup>
@@ -340,7 +155,7 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
         <Button appearance="primary" disabled={running || !host} onClick={() => check()}>
           {t("runCheck")}
         </Button>
-        {running && <Button onClick={() => (signal.current.cancelled = true)}>{t("cancel")}</Button>}
+        {running && <Button onClick={() => session.cancel()}>{t("cancel")}</Button>}
         {host?.highlight && (
           <>
             <Button disabled={running || !result} onClick={() => write("highlight")}>
@@ -445,7 +260,7 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
                   <ProgressBar value={reading.total ? reading.done / reading.total : undefined} />
                   <div className={styles.row}>
                     <span>{t("readingProgress", { name: reading.name, percent: reading.total ? Math.floor((100 * reading.done) / reading.total) : 0 })}</span>
-                    <Button size="small" onClick={() => readAbort.current?.abort()}>
+                    <Button size="small" onClick={() => session.cancel()}>
                       {t("cancel")}
                     </Button>
                   </div>
@@ -462,7 +277,7 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
               <MessageBarBody>{notice.message(t, lang)}</MessageBarBody>
             </MessageBar>
           )}
-          <TabList className={styles.tabs} size="small" selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as Tab)}>
+          <TabList className={styles.tabs} size="small" selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as TabName)}>
             <Tab value="check">{t("tabCheck")}</Tab>
             <Tab value="report">{t("tabReportText")}</Tab>
             <Tab value="draft">{t("tabDraft")}</Tab>
@@ -495,27 +310,14 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
               mapping={mapping}
               canSave={Boolean(host?.saveSettings)}
               heads={heads}
-              onChange={(next) => {
-                const nextOrigin = { ...origin, mapping: host?.saveSettings ? ("workbook" as const) : ("given" as const) };
-                setMapping(next);
-                setOrigin(nextOrigin);
-                persist("mapping", targetsInput, next).catch(fail("mapping"));
-                if (result) check({ mapping: next, origin: nextOrigin });
-              }}
+              onChange={(next) => session.changeMapping(next)}
             />
           )}
           {tab === "targets" && (
             <TargetsPanel
               input={targetsInput}
               canSave={Boolean(host?.saveSettings)}
-              onSave={(input, effective) => {
-                const nextOrigin = { ...origin, targets: host?.saveSettings ? ("workbook" as const) : ("given" as const) };
-                setTargetsInput(input);
-                setTargets(effective);
-                setOrigin(nextOrigin);
-                persist("targets", input, mapping).catch(fail("targets"));
-                if (result) check({ targets: effective, origin: nextOrigin });
-              }}
+              onSave={(input, effective) => session.changeTargets(input, effective)}
             />
           )}
         </main>
