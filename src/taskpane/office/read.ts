@@ -98,6 +98,7 @@ export async function readSheet(name: string, options: { signal?: CancelSignal; 
         ? sheet.getRangeByIndexes(rowIndex + start, columnIndex, n, indentColumns).getCellProperties({ format: { indentLevel: true } })
         : undefined;
       try {
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop -- one sync per block of rows keeps each response under 5 MB
         await context.sync();
       } catch (error) {
         if (isPayloadError(error) && n > 1) {
