@@ -31,6 +31,9 @@ async function openWorkbook(): Promise<{ host: WorkbookHost; grid: GridWorkbook 
   return { host, grid: seed };
 }
 
+/** The drafter is loaded on first use (a dynamic import): slow on a busy machine. */
+const SLOW = { timeout: 20000 };
+
 /** A notify that keeps each notice as its page would word it, in `lang`. */
 function notices(lang: "zh" | "en" = "en") {
   const said: string[] = [];
@@ -51,17 +54,17 @@ test("the page: Draft previews each fund's paragraph; the language can be switch
   render(inLanguage("zh", <DraftView host={opened.host} grid={opened.grid} notify={notify} download={download} />));
   expect(screen.queryByRole("button", { name: "插入为工作表" })).toBeNull();
   fireEvent.click(screen.getByRole("button", { name: "起草" }));
-  const paragraph = await screen.findByText(/^工伤保险预算支出398万元，实际支出806万元，完成预算的202\.5%/);
+  const paragraph = await screen.findByText(/^工伤保险预算支出398万元，实际支出806万元，完成预算的202\.5%/, undefined, SLOW);
   expect(paragraph.closest("[lang]")?.getAttribute("lang")).toBe("zh-CN");
   expect(screen.getByText("（四）工伤保险")).toBeTruthy();
   expect(screen.getByText(/D11：工伤保险：填报的完成率为131%/)).toBeTruthy();
 
   fireEvent.click(screen.getByRole("radio", { name: "English" }));
-  await screen.findByText(/^Work injury insurance: budgeted expenditure 3\.98 million yuan/);
+  await screen.findByText(/^Work injury insurance: budgeted expenditure 3\.98 million yuan/, undefined, SLOW);
   expect(screen.queryByText(/^工伤保险预算支出398万元/)).toBeNull();
 
   fireEvent.click(screen.getByRole("button", { name: "下载（.docx）" }));
-  await waitFor(() => expect(download).toHaveBeenCalled());
+  await waitFor(() => expect(download).toHaveBeenCalled(), SLOW);
   const [data, name, type] = download.mock.calls[0];
   expect(name).toBe("qiemo-2019-草稿.docx");
   expect(type).toMatch(/wordprocessingml/);
@@ -77,7 +80,7 @@ test("Copy all puts the whole draft, headings and notes, on the clipboard", asyn
   render(inLanguage("en", <DraftView host={opened.host} grid={opened.grid} notify={notify} download={jest.fn()} />));
   fireEvent.click(screen.getByRole("radio", { name: "中文" }));
   fireEvent.click(screen.getByRole("button", { name: "Draft" }));
-  await screen.findByText(/^工伤保险预算支出398万元/);
+  await screen.findByText(/^工伤保险预算支出398万元/, undefined, SLOW);
   fireEvent.click(screen.getByRole("button", { name: "Copy all" }));
   await waitFor(() => expect(writeText).toHaveBeenCalled());
   const text = (writeText.mock.calls[0] as unknown as [string])[0];
@@ -96,7 +99,7 @@ test("in Excel: the sheets are read through the host, and Insert as sheet adds a
   expect(screen.queryByRole("button", { name: "Download (.docx)" })).toBeNull();
   fireEvent.click(screen.getByRole("radio", { name: "中文" }));
   fireEvent.click(screen.getByRole("button", { name: "Draft" }));
-  await screen.findByText(/^工伤保险预算支出398万元/);
+  await screen.findByText(/^工伤保险预算支出398万元/, undefined, SLOW);
   expect(readSheet).toHaveBeenCalledTimes(seed.sheets.length);
   fireEvent.click(screen.getByRole("button", { name: "Insert as sheet" }));
   await waitFor(() => expect(insertSheet).toHaveBeenCalled());
