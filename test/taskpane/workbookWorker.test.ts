@@ -21,7 +21,7 @@ function startWorker() {
     onmessage: null,
   };
   (globalThis as { self?: unknown }).self = scope;
-  jest.isolateModules(() => require("../../src/taskpane/workbookWorker"));
+  jest.isolateModules(() => jest.requireActual("../../src/taskpane/workbookWorker"));
   const send = async (data: ToWorker) => scope.onmessage!({ data });
   return { posted, send };
 }
