@@ -37,6 +37,8 @@ const useStyles = makeStyles({
   components: { whiteSpace: "normal", minWidth: "12em" },
   heading: { fontWeight: tokens.fontWeightSemibold, margin: "12px 0 4px" },
   summary: { fontWeight: tokens.fontWeightSemibold },
+  /** The native file input, kept for keyboards and tests but drawn as the button beside it. */
+  visuallyHidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
 });
 
 /** Start and end (exclusive) of 1-based line `line` in `text`, with the reader's line breaks (\r\n, \n, \r). */
@@ -88,6 +90,7 @@ export function ReportTextView({ standalone, targets, targetsOrigin, insertSheet
   const [busy, setBusy] = React.useState(false);
   const moduleRef = React.useRef<ReportModule>(undefined);
   const areaRef = React.useRef<HTMLTextAreaElement>(null);
+  const txtInput = React.useRef<HTMLInputElement>(null);
 
   const load = async () => (moduleRef.current ??= await loadReportModule());
 
@@ -190,10 +193,23 @@ export function ReportTextView({ standalone, targets, targetsOrigin, insertSheet
             {t("textCheck")}
           </Button>
           {standalone && (
-            <label>
-              {t("textOpenTxt")}{" "}
-              <input type="file" accept=".txt,text/plain" aria-label={t("textOpenTxt")} onChange={(e) => openTxt(e.target.files?.[0])} />
-            </label>
+            <>
+              <input
+                ref={txtInput}
+                className={styles.visuallyHidden}
+                type="file"
+                accept=".txt,text/plain"
+                aria-label={t("textOpenTxt")}
+                tabIndex={-1}
+                onChange={(e) => {
+                  const file = e.target.files?.[0];
+                  e.target.value = ""; // the same file chosen again is read again
+                  openTxt(file);
+                }}
+              />
+              <Button onClick={() => txtInput.current?.click()}>{t("textOpenTxt")}</Button>
+              {name && <span className={styles.summary}>{name}</span>}
+            </>
           )}
           {insertSheet && !standalone && (
             <Button disabled={busy || !figures.length} onClick={insert}>
