@@ -8,7 +8,7 @@ import { FIGURE_COLUMNS, checkReportText, figuresSheetFormats, figuresToSheetRow
 import { decodeReportBytes } from "../core/reportText/decode";
 import type { FigureColumn, ReportCheckResult, ReportFigure, StatedFigureKey } from "../core/reportText";
 import { csvField } from "../output/csv";
-import type { NewSheetCell } from "./excel";
+import type { NewSheetCell } from "./host";
 import { FIGURE_WORDS, Lang } from "../core/words";
 
 export { checkReportText };

@@ -25,7 +25,6 @@ async function renderPane(element: React.ReactElement) {
 
 function excelHost(): WorkbookHost & { insertSheet: jest.Mock } {
   return {
-    kind: "office",
     name: "Book1",
     listSheets: async () => ({ names: [], active: "" }),
     readSheet: async () => ({ name: "x", cells: [], merges: [] }),
