@@ -12,8 +12,11 @@ try {
   }
   throw e;
 }
+// `fund-check … | head`: a closed stdout ends the run quietly, with the exit code its findings deserve.
+cli.quietOnClosedPipe(process.stdout);
 cli
-  .main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env })
+  // isolate: each file is checked in a worker thread within its time and memory budget (docs/robustness.md).
+  .main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, isolate: true })
   .then(
     (code) => {
       process.exitCode = code;

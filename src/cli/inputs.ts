@@ -15,7 +15,7 @@ import { problemText } from "../settings/adopt";
 import { SETTINGS_SHEET_NAME, settingsFromGrid } from "../settings/workbookSettings";
 import { InputError } from "./inputError";
 import { ReadOptions, readWorkbook } from "./readWorkbook";
-import type { FileResult } from "./fileResult";
+import type { FileResult } from "../output/fileResult";
 
 export type InputKind = "workbook" | "reportText";
 
@@ -29,6 +29,8 @@ export interface CheckOptions {
   /** Column roles by sheet; workbooks only (report text has no columns). */
   mapping?: ColumnMapping;
   read?: ReadOptions;
+  /** The language of the notes on stored settings that cannot be used (default en). */
+  lang?: "zh" | "en";
 }
 
 /**
@@ -53,6 +55,21 @@ async function checking<T>(run: () => T | Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * A workbook and the settings it is checked with: --targets and --mapping win over the ones stored in it; stored
+ * settings that cannot be used are `notes` for stderr (the defaults apply). Shared by the check and --draft.
+ */
+export async function openWorkbookInput(file: string, options: CheckOptions = {}): Promise<{ grid: GridWorkbook; targets?: Targets; mapping?: ColumnMapping; notes: string[] }> {
+  const grid = await readWorkbook(file, options.read);
+  const stored = await storedSettings(grid);
+  return {
+    grid,
+    targets: options.targets ?? stored.targets,
+    mapping: options.mapping ?? stored.mapping,
+    notes: stored.problems.map((p) => problemText(p, SETTINGS_SHEET_NAME, options.lang)),
+  };
+}
+
 export async function checkInput(file: string, options: CheckOptions = {}): Promise<FileResult> {
   switch (inputKind(file)) {
     case "reportText": {
@@ -63,15 +80,12 @@ export async function checkInput(file: string, options: CheckOptions = {}): Prom
       return { file, result, reportText: unit ? { unit, figures } : { figures } };
     }
     case "workbook": {
-      const grid = await readWorkbook(file, options.read);
-      const stored = await storedSettings(grid);
-      const targets = options.targets ?? stored.targets;
-      const mapping = options.mapping ?? stored.mapping;
+      const { grid, targets, mapping, notes } = await openWorkbookInput(file, options);
       const origin = (given: unknown): SettingsOrigin => (given !== undefined ? "given" : "workbook");
       const sheets = { names: grid.sheets.map((s) => s.name), read: (_: string, i: number) => grid.sheets[i] };
       const result = await checking(() => checkSheets(sheets, { targets, mapping, origin: { targets: origin(options.targets), mapping: origin(options.mapping) } }));
       const report: FileResult = { file, result };
-      if (stored.problems.length) report.notes = stored.problems.map((p) => problemText(p, SETTINGS_SHEET_NAME));
+      if (notes.length) report.notes = notes;
       return report;
     }
   }

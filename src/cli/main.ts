@@ -2,69 +2,48 @@
  * `fund-check [options] <file...>` (docs/cli.md). `main` returns the exit code instead of exiting, so tests call it
  * in-process; bin/fund-check.js sets process.exitCode from it.
  *
- * Exit codes: 0 clean, 1 warnings only, 2 errors, 3 an input (or the --targets/--mapping file) could not be
- * read — 3 wins over 2 —, 64 usage error (EX_USAGE from sysexits.h, kept apart from the 0–3 a script reads as
- * results).
+ * Exit codes (docs/reference.md): 0 clean, 1 warnings only, 2 errors, 3 an input (or the --targets/--mapping file)
+ * could not be read — 3 wins over 2 —, 64 usage error (EX_USAGE from sysexits.h, kept apart from the 0–3 a
+ * script reads as results). One language per run: --lang (else the locale) governs stdout and stderr alike, and
+ * everything written to stderr is made terminal-safe (src/output/terminal.ts). The formatters, the draft and the
+ * settings validators are loaded only by a run that uses them.
  */
 import * as fs from "fs";
 import * as path from "path";
 import type { ColumnMapping } from "../core/api";
-import { parseMapping } from "../core/mapping";
-import { parseTargets, Targets } from "../core/targets";
+import type { Message } from "../core/words";
+import type { Targets } from "../core/targets";
+import type { FileResult, FormatOptions, Lang } from "../output/fileResult";
+import { terminalSafe } from "../output/terminal";
 import { CliOptions, HELP, parseCli, UsageError } from "./args";
-import { formatCsv } from "./format/csv";
-import { formatHtml } from "./format/html";
-import { formatJson } from "./format/json";
-import { formatText } from "./format/text";
-import { asInputError } from "./inputError";
-import { checkInput } from "./inputs";
-import type { FileResult, FormatOptions, Lang } from "./fileResult";
+import type { Budget } from "./isolation";
+import { clashingInput, writeOut } from "./outFile";
 import type { ReadOptions } from "./readWorkbook";
 
 export const EXIT = { ok: 0, warnings: 1, errors: 2, unreadable: 3, usage: 64 } as const;
 
 export interface Io {
-  stdout: { write(text: string): unknown };
+  stdout: { write(text: string | Uint8Array): unknown };
   stderr: { write(text: string): unknown; isTTY?: boolean };
   env: NodeJS.ProcessEnv;
   /** Options for the workbook reader (tests force a path). */
   read?: ReadOptions;
+  /**
+   * Check each file in a worker thread within a time and memory budget (src/cli/isolation.ts). The command sets it;
+   * tests calling `main` in-process on the TypeScript sources check in the same thread.
+   */
+  isolate?: boolean;
 }
 
-const FORMATTERS: Record<CliOptions["format"], (r: FileResult[], o: FormatOptions) => string> = {
-  text: formatText,
-  json: formatJson,
-  html: formatHtml,
-  csv: formatCsv,
+type Formatter = (r: FileResult[], o: FormatOptions) => string;
+
+/** Each check format's formatter, loaded when it is asked for. */
+const FORMATTERS: Record<"text" | "json" | "html" | "csv", () => Promise<Formatter>> = {
+  text: async () => (await import("../output/text")).formatText,
+  json: async () => (await import("../output/json")).formatJson,
+  html: async () => (await import("../output/html")).formatHtml,
+  csv: async () => (await import("../output/csv")).formatCsv,
 };
-
-class ConfigError extends Error {}
-
-function readJsonFile(file: string, what: string): unknown {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, "utf8");
-  } catch (e) {
-    throw new ConfigError(`${what} ${file}: ${asInputError(e).text.en}`);
-  }
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (e) {
-    throw new ConfigError(`${what} ${file}: not valid JSON (${(e as Error).message})`);
-  }
-}
-
-function loadTargets(file: string): Targets {
-  const parsed = parseTargets(readJsonFile(file, "--targets"));
-  if (!parsed.ok) throw new ConfigError(`--targets ${file}: ${parsed.errors.join("; ")}`);
-  return parsed.targets;
-}
-
-function loadMapping(file: string): ColumnMapping {
-  const parsed = parseMapping(readJsonFile(file, "--mapping"));
-  if (!parsed.ok) throw new ConfigError(`--mapping ${file}: ${parsed.errors.join("; ")}`);
-  return parsed.mapping;
-}
 
 function version(): string {
   try {
@@ -74,16 +53,30 @@ function version(): string {
   }
 }
 
+/**
+ * A closed stdout (`fund-check … | head`) is not an error of the run: later writes are dropped, and the run ends
+ * with the exit code its findings deserve instead of an EPIPE stack trace.
+ */
+export function quietOnClosedPipe(stream: NodeJS.WritableStream): void {
+  stream.on("error", (e: NodeJS.ErrnoException) => {
+    if (e.code !== "EPIPE") throw e;
+  });
+}
+
 export async function main(argv: string[], io: Io): Promise<number> {
+  /** One line on stderr, made terminal-safe (file and sheet names, zip entry names, settings keys). */
+  const say = (text: string) => io.stderr.write(`fund-check: ${terminalSafe(text)}\n`);
   let options: CliOptions;
   try {
     options = parseCli(argv, io.env);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
-    io.stderr.write(`fund-check: ${e.message}\n${HELP.en.split("\n")[0]}\n(fund-check --help)\n`);
+    say(e.text[e.lang]);
+    io.stderr.write(`${HELP[e.lang].split("\n")[0]}\n(fund-check --help)\n`);
     return EXIT.usage;
   }
   const lang: Lang = options.lang;
+  const pick = (m: Message) => m[lang];
   if (options.help) {
     io.stdout.write(HELP[lang]);
     return EXIT.ok;
@@ -92,53 +85,96 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.stdout.write(version() + "\n");
     return EXIT.ok;
   }
-  // The inputs are never written: refuse an --out that names one of them.
+  // Nothing the run reads is ever written: --out may not be an input, the targets or the mapping file, by any path.
   if (options.out) {
-    const out = path.resolve(options.out);
-    if (options.files.some((f) => path.resolve(f) === out)) {
-      io.stderr.write(`fund-check: --out ${options.out} is one of the input files; input files are never written\n`);
+    const read = [...options.files, ...(options.targets ? [options.targets] : []), ...(options.mapping ? [options.mapping] : [])];
+    const clash = clashingInput(options.out, read);
+    if (clash !== undefined) {
+      const which = clash === options.targets ? "--targets" : clash === options.mapping ? "--mapping" : undefined;
+      say(
+        pick(
+          which
+            ? { zh: `--out ${options.out} 就是 ${which} 文件 ${clash}；程序读取的文件一律不写`, en: `--out ${options.out} is the ${which} file ${clash}; files the run reads are never written` }
+            : { zh: `--out ${options.out} 就是输入文件 ${clash}；输入文件一律不写`, en: `--out ${options.out} is the input file ${clash}; input files are never written` }
+        )
+      );
       return EXIT.usage;
     }
   }
 
+  // Loaded now that the run checks or drafts (--help and --version load none of it).
+  const [{ ConfigError, loadMapping, loadTargets }, { asInputError }] = await Promise.all([import("./config"), import("./inputError")]);
   let targets: Targets | undefined;
   let mapping: ColumnMapping | undefined;
   try {
-    if (options.targets) targets = loadTargets(options.targets);
-    if (options.mapping) mapping = loadMapping(options.mapping);
+    if (options.targets) targets = await loadTargets(options.targets);
+    if (options.mapping) mapping = await loadMapping(options.mapping);
   } catch (e) {
     if (!(e instanceof ConfigError)) throw e;
-    io.stderr.write(`fund-check: ${e.message}\n`);
+    say(pick(e.text));
     return EXIT.unreadable;
   }
 
+  const write = (output: string | Uint8Array): number | undefined => {
+    if (!options.out) {
+      io.stdout.write(output);
+      return undefined;
+    }
+    try {
+      writeOut(options.out, output);
+      return undefined;
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      const reason = err.code === "ENOENT" ? { zh: "文件夹不存在", en: "no such folder" } : { zh: `无法写入（${err.code ?? err.message}）`, en: `cannot be written (${err.code ?? err.message})` };
+      say(`--out ${options.out}: ${pick(reason)}`);
+      return EXIT.unreadable;
+    }
+  };
+
+  if (options.mode === "draft") {
+    const { draftFiles } = await import("./draft");
+    const { terminalLines } = await import("../output/terminal");
+    const run = await draftFiles({ files: options.files, format: options.format as "text" | "md" | "docx", lang, targets, mapping, read: io.read });
+    for (const note of run.notes) say(`${note.file}: ${note.text ?? pick(asInputError(note.error).text)}`);
+    const output = typeof run.output === "string" ? terminalLines(run.output.split("\n")) : run.output;
+    return write(output) ?? (run.failed ? EXIT.unreadable : EXIT.ok);
+  }
+
+  const [{ refusalOf }, { canIsolate, DEFAULT_BUDGET, IsolatedChecker }] = await Promise.all([import("./refusal"), import("./isolation")]);
+  const budget: Budget = {
+    timeMs: options.timeLimit !== undefined ? options.timeLimit * 1000 : DEFAULT_BUDGET.timeMs,
+    memoryMb: options.memoryLimit ?? DEFAULT_BUDGET.memoryMb,
+  };
+  const isolated = io.isolate && canIsolate() ? new IsolatedChecker(budget) : undefined;
+  const checkOne = async (file: string): Promise<FileResult> => {
+    const task = { file, targets, mapping, read: io.read, lang };
+    // In the worker, the reader and the core load there only; in-thread (tests), here.
+    const outcome = isolated ? await isolated.check(task) : await (await import("./fileTask")).checkFileTask(task);
+    if (!outcome.ok) throw refusalOf(outcome);
+    return outcome.report;
+  };
   const reports: FileResult[] = [];
   let unreadable = 0;
   const progress = options.files.length > 1 && io.stderr.isTTY === true;
   const clearLine = () => progress && io.stderr.write("\r\x1b[K");
   for (const [i, file] of options.files.entries()) {
-    if (progress) io.stderr.write(`\r\x1b[K[${i + 1}/${options.files.length}] ${file}`);
+    if (progress) io.stderr.write(`\r\x1b[K[${i + 1}/${options.files.length}] ${terminalSafe(file)}`);
     try {
-      const report = await checkInput(file, { targets, mapping, read: io.read });
-      for (const note of report.notes ?? []) io.stderr.write(`fund-check: ${file}: ${note}\n`);
+      const report = await checkOne(file);
+      for (const note of report.notes ?? []) say(`${file}: ${note}`);
       reports.push(report);
     } catch (e) {
       unreadable++;
       clearLine();
-      io.stderr.write(`fund-check: ${file}: ${asInputError(e).text[lang]}\n`);
+      say(`${file}: ${pick(asInputError(e).text)}`);
     }
   }
   clearLine();
+  await isolated?.close();
 
-  const output = FORMATTERS[options.format](reports, { lang, batch: options.files.length > 1 });
-  if (options.out) {
-    try {
-      fs.writeFileSync(options.out, output);
-    } catch (e) {
-      io.stderr.write(`fund-check: --out ${options.out}: ${(e as Error).message}\n`);
-      return EXIT.unreadable;
-    }
-  } else io.stdout.write(output);
+  const format = await FORMATTERS[options.format as keyof typeof FORMATTERS]();
+  const failedWrite = write(format(reports, { lang, batch: options.files.length > 1 }));
+  if (failedWrite !== undefined) return failedWrite;
 
   if (unreadable) return EXIT.unreadable;
   const total = reports.reduce((n, r) => ({ error: n.error + r.result.summary.error, warning: n.warning + r.result.summary.warning }), { error: 0, warning: 0 });
@@ -146,10 +182,11 @@ export async function main(argv: string[], io: Io): Promise<number> {
 }
 
 if (require.main === module) {
-  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env }).then(
+  quietOnClosedPipe(process.stdout);
+  main(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, env: process.env, isolate: true }).then(
     (code) => (process.exitCode = code),
     (e) => {
-      process.stderr.write(`fund-check: internal error: ${(e as Error)?.stack ?? e}\n`);
+      process.stderr.write(`fund-check: internal error: ${terminalSafe(String((e as Error)?.stack ?? e)).replace(/\\x0A/g, "\n")}\n`);
       process.exitCode = 70;
     }
   );

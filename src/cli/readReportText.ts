@@ -1,5 +1,5 @@
 /**
- * Reads a report's text for the cross-check (SPEC §7), read-only.
+ * Reads a report's text for the cross-check (docs/cli.md, "Report text"), read-only.
  *
  * - .txt: UTF-8 (a BOM is dropped), UTF-16 with a BOM, or — when the bytes are not valid UTF-8 — GB18030, the
  *   superset of GBK that Chinese Windows editors save as "ANSI". A file holding NUL bytes without a UTF-16 BOM is

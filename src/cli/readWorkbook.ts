@@ -27,7 +27,9 @@ export function statInput(file: string): fs.Stats {
   } catch (e) {
     throw asInputError(e);
   }
-  if (!stat.isFile()) throw new InputError("notAFile");
+  if (stat.isDirectory()) throw new InputError("notAFile");
+  // A pipe or a device would block or never end: refused before it is opened, and named for what it is.
+  if (!stat.isFile()) throw new InputError("notAFile", {}, { zh: "不是普通文件（是管道或设备），不予读取", en: "not a regular file (a pipe or a device), not read" });
   if (stat.size === 0) throw new InputError("empty");
   return stat;
 }

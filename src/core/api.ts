@@ -17,6 +17,8 @@ export interface FundAmounts {
   subject: string;
   budget?: number;
   actual?: number;
+  /** A table of income and expenditure (收入、支出): charted as income against expenditure. */
+  income?: number;
 }
 
 export interface TableReport {

@@ -4,7 +4,7 @@
  * what is charted, how it is labelled and where it is cut is decided here.
  */
 import { CHART_LIMIT, CheckResult, FundAmounts } from "./api";
-import { ACTUAL, BUDGET, TableFigures } from "./figureStore";
+import { ACTUAL, BUDGET, INCOME, TableFigures } from "./figureStore";
 import type { FundTable } from "./model";
 import { ReportFigure, figureLabel } from "./reportText/funds";
 
@@ -21,8 +21,12 @@ export function fundAmounts(table: FundTable, figures: TableFigures = TableFigur
     const a = figures.value(i, ACTUAL);
     // One literal per case, so each object is made at its size (no properties added after).
     const subject = row.subject;
-    if (b === b) funds.push(a === a ? { subject, budget: b, actual: a } : { subject, budget: b });
-    else if (a === a) funds.push({ subject, actual: a });
+    const n = figures.value(i, INCOME);
+    let amounts: FundAmounts | undefined;
+    if (b === b) amounts = a === a ? { subject, budget: b, actual: a } : { subject, budget: b };
+    else if (a === a) amounts = { subject, actual: a };
+    if (n === n) (amounts ??= { subject }).income = n;
+    if (amounts) funds.push(amounts);
   }
   return funds;
 }
@@ -33,6 +37,7 @@ export function figureAmounts(figures: readonly ReportFigure[]): FundAmounts[] {
     const amounts: FundAmounts = { subject: figureLabel(f) }; // a text of several years: 工伤保险（2024年）
     if (f.budget !== undefined) amounts.budget = f.budget;
     if (f.actual !== undefined) amounts.actual = f.actual;
+    if (f.income !== undefined) amounts.income = f.income;
     return amounts;
   });
 }
@@ -47,7 +52,16 @@ export interface TableChart {
 }
 
 function charted(f: FundAmounts): boolean {
-  return Number.isFinite(f.budget ?? NaN) || Number.isFinite(f.actual ?? NaN);
+  return Number.isFinite(f.budget ?? NaN) || Number.isFinite(f.actual ?? NaN) || Number.isFinite(f.income ?? NaN);
+}
+
+/**
+ * What a table's chart sets against expenditure: the budget, or — for a table of income and expenditure that
+ * states no budget — the income.
+ */
+export function chartBasis(chart: TableChart): "budget" | "income" {
+  const has = (key: "budget" | "income") => chart.funds.some((f) => Number.isFinite(f[key] ?? NaN));
+  return !has("budget") && has("income") ? "income" : "budget";
 }
 
 /** A chart per fund table that has something to draw, in sheet then table order. Draw at most CHART_LIMIT funds of each. */
@@ -74,6 +88,6 @@ export function chartRows(result: Pick<CheckResult, "sheets">): { subject: strin
   const charts = chartData(result);
   const several = new Set(charts.map((c) => c.sheet)).size > 1;
   return charts.flatMap((c) =>
-    c.funds.map((f) => ({ subject: several ? `${c.sheet} · ${f.subject}` : f.subject, budget: f.budget ?? null, actual: f.actual ?? null }))
+    c.funds.filter((f) => f.budget !== undefined || f.actual !== undefined).map((f) => ({ subject: several ? `${c.sheet} · ${f.subject}` : f.subject, budget: f.budget ?? null, actual: f.actual ?? null }))
   );
 }

@@ -8,11 +8,12 @@ import { FundAmounts, TableReport } from "./api";
 import { buildFundTable } from "./detect/fundTable";
 import { DetectedColumn, DetectedTable } from "./detect/tables";
 import { TransposedCells } from "./detect/transposed";
-import { ACTUAL, BUDGET, TableFigures } from "./figureStore";
+import { ACTUAL, BUDGET, INCOME, TableFigures } from "./figureStore";
 import { Finding, RuleId } from "./findings";
 import { SheetCells, columnIndex, columnLetters } from "./grid";
 import { Role } from "./model";
-import { runFundRules } from "./rules";
+import { clipText } from "./numbers";
+import { runFundRules, SUBJECT_LIMIT } from "./rules";
 import { Targets } from "./targets";
 
 function columnsRecord(columns: DetectedColumn[]): Record<string, Role> {
@@ -43,9 +44,15 @@ export function checkFundTable(cells: SheetCells, t: DetectedTable, targets: Tar
         const b = figures.value(i, BUDGET); // NaN: not a number
         const a = figures.value(i, ACTUAL);
         // One literal per case, so each object is made at its size (no properties added after).
-        const subject = group?.fund ? `${row.subject} ${group.fund}` : row.subject;
-        if (b === b) funds.push(a === a ? { subject, budget: b, actual: a } : { subject, budget: b });
-        else if (a === a) funds.push({ subject, actual: a });
+        // Clipped as findings clip it: a cell of megabytes is not carried into every result (and every copy of it).
+        const name = clipText(row.subject, SUBJECT_LIMIT);
+        const subject = group?.fund ? `${name} ${group.fund}` : name;
+        const n = figures.value(i, INCOME); // a table of income and expenditure is charted as such
+        let amounts: FundAmounts | undefined;
+        if (b === b) amounts = a === a ? { subject, budget: b, actual: a } : { subject, budget: b };
+        else if (a === a) amounts = { subject, actual: a };
+        if (n === n) (amounts ??= { subject }).income = n;
+        if (amounts) funds.push(amounts);
       }
     }
     // A column read as a year's prior keeps the role it has in its own year.

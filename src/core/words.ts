@@ -1,7 +1,7 @@
 /**
  * The words more than one surface shows (CLI text, HTML and CSV, the task pane, the report sheet, the figures
  * sheet): one catalogue, so that a severity, "observed" or a column is named the same everywhere. Each surface
- * keeps its own words (buttons, help) in its own catalogue (src/cli/messages.ts, src/taskpane/i18n.ts).
+ * keeps its own words (buttons, help) in its own catalogue (src/output/messages.ts, src/taskpane/i18n.ts).
  */
 import type { Severity } from "./findings";
 import type { SheetKind } from "./api";

@@ -46,8 +46,47 @@ export function adoptSettings(decoded: DecodedSettings | undefined): AdoptedSett
   return out;
 }
 
-/** A problem in one line, as the CLI's stderr and the pane's notice say it (English: stderr is for scripts too). */
-export function problemText(p: SettingsProblem, sheet: string): string {
+/**
+ * A validator's message (parseTargets, parseMapping, decodeSettings write English: the file format's own words) in
+ * Chinese, for a run in Chinese. Keys, rule ids and values stay as written; a message not known here stays English.
+ */
+export function settingsErrorZh(message: string): string {
+  const rules: [RegExp, (...m: string[]) => string][] = [
+    [/^\(top level\)/, () => "（顶层）"],
+    [/: unknown key$/, () => "：未知的键"],
+    [/: expected an object$/, () => "：应为一个对象"],
+    [/: expected a number between (\S+) and (\S+) \(a fraction: use (\S+) for (\S+)\)$/, (_, a, b, c, d) => `：应为 ${a} 到 ${b} 之间的小数（${d} 应写作 ${c}）`],
+    [/: expected a number between (\S+) and (\S+)$/, (_, a, b) => `：应为 ${a} 到 ${b} 之间的数`],
+    [/: expected one of (.*)$/, (_, list) => `：应为以下之一：${list}`],
+    [/: expected a column letter such as C$/, () => "：应为列字母（如 C）"],
+    [/: expected (".*)$/, (_, list) => `：应为 ${list.replace(/ or /, " 或 ")}`],
+    [/: unknown rule id \(known: (.*)\)$/, (_, list) => `：未知的规则编号（已知：${list}）`],
+    [/: must not be above (\S+) (\(.*\))$/, (_, other, v) => `：不能大于 ${other} ${v}`],
+    [/: must not be below (\S+) (\(.*\))$/, (_, other, v) => `：不能小于 ${other} ${v}`],
+    [/: not valid JSON$/, () => "：不是有效的 JSON"],
+    [/: (\d+) characters, over the limit of (\d+)$/, (_, n, limit) => `：${n} 个字符，超过上限 ${limit}`],
+    [/: a key of (\d+) characters, over the limit of (\d+)$/, (_, n, limit) => `：有一个键长 ${n} 个字符，超过上限 ${limit}`],
+  ];
+  let out = message.replace(/^\(top level\)/, "（顶层）");
+  for (const [pattern, zh] of rules.slice(1)) {
+    const m = pattern.exec(out);
+    if (m) {
+      out = out.slice(0, m.index) + zh(...m);
+      break;
+    }
+  }
+  return out;
+}
+
+/**
+ * A problem in one line, as the CLI's stderr and the pane's notice say it, in the run's language (the keys and
+ * the validators' reasons are the file format's own words).
+ */
+export function problemText(p: SettingsProblem, sheet: string, lang: "zh" | "en" = "en"): string {
+  if (lang === "zh") {
+    const what = p.part === "settings" ? "保存的设置" : p.part === "targets" ? "保存的目标值" : "保存的列映射";
+    return `${what}（${sheet}）有误：${p.errors.map(settingsErrorZh).join("；")}；${p.instead === "defaults" ? "改用默认值" : "未使用"}`;
+  }
   const what = p.part === "settings" ? "stored settings" : `stored ${p.part}`;
   return `${what} (${sheet}): ${p.errors.join("; ")}; ${p.instead === "defaults" ? "using the defaults" : "ignored"}`;
 }

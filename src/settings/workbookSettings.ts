@@ -20,6 +20,15 @@ const MARKER = SETTINGS_MARKER;
 const LAYOUT_VERSION = 1;
 /** Well under Excel's 32,767-character cell limit. */
 const PIECE = 30000;
+/**
+ * Bounds on what a settings sheet may hold (docs/robustness.md): the tab writes a few KiB; a workbook holding
+ * megabytes there (a 50 MB fund name) would cost minutes and gigabytes to validate and match against every row.
+ * Beyond them the part is not read (a problem says so, and the defaults apply).
+ */
+export const MAX_SETTINGS_CHARS = 1024 * 1024;
+/** A fund name or a sheet name used as a key: fund names are tens of characters, sheet names at most 31. */
+export const MAX_SETTINGS_KEY = 200;
+
 const NOTE = "Written by the fund-check add-in (targets and column mapping). 由 fund-check 加载项写入，请勿手工修改。";
 
 export interface WorkbookSettings {
@@ -60,6 +69,14 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/** The length of the longest key over MAX_SETTINGS_KEY at the top level of `value`, or under `under` (targets' funds). */
+function longestKey(value: unknown, under: string[]): number | undefined {
+  const objects = [value, ...under.map((k) => (isPlainObject(value) ? value[k] : undefined))].filter(isPlainObject);
+  let longest = 0;
+  for (const o of objects) for (const k of Object.keys(o)) longest = Math.max(longest, k.length);
+  return longest > MAX_SETTINGS_KEY ? longest : undefined;
+}
+
 /** Reads the settings sheet's cell values (as any adapter gives them: rows of strings, numbers, blanks). */
 export function decodeSettings(rows: readonly (readonly unknown[] | undefined)[]): DecodedSettings {
   const result: DecodedSettings = { problems: [] };
@@ -73,11 +90,20 @@ export function decodeSettings(rows: readonly (readonly unknown[] | undefined)[]
       .join("")
       .trim();
     if (!text) continue;
+    if (text.length > MAX_SETTINGS_CHARS) {
+      result.problems.push(`${key}: ${text.length} characters, over the limit of ${MAX_SETTINGS_CHARS}`);
+      continue;
+    }
     let parsed: unknown;
     try {
       parsed = JSON.parse(text);
     } catch {
       result.problems.push(`${key}: not valid JSON`);
+      continue;
+    }
+    const longKey = longestKey(parsed, key === "targets" ? ["funds"] : []);
+    if (longKey !== undefined) {
+      result.problems.push(`${key}: a key of ${longKey} characters, over the limit of ${MAX_SETTINGS_KEY}`);
       continue;
     }
     if (key === "targets") {

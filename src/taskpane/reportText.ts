@@ -4,10 +4,10 @@
  * no DOM.
  */
 import Decimal from "decimal.js";
-import { checkReportText, figuresSheetFormats, figuresToSheetRows } from "../core/reportText";
+import { FIGURE_COLUMNS, checkReportText, figuresSheetFormats, figuresToSheetRows } from "../core/reportText";
 import { decodeReportBytes } from "../core/reportText/decode";
-import type { ReportCheckResult, ReportFigure } from "../core/reportText";
-import { csvField } from "../cli/format/csv";
+import type { FigureColumn, ReportCheckResult, ReportFigure, StatedFigureKey } from "../core/reportText";
+import { csvField } from "../output/csv";
 import type { NewSheetCell } from "./host";
 import { FIGURE_WORDS, Lang } from "../core/words";
 
@@ -44,34 +44,31 @@ export function percentText(fraction: number): string {
   return new Decimal(fraction).times(100).toString() + "%";
 }
 
-const CSV_COLUMNS = ["subject", "line", "budget", "actual", "statedCompletion", "change", "statedGrowth", "income", "balance", "components", "unit"] as const;
-
 /**
- * The figures as CSV for the standalone page (no live formulas there: FUND. functions need the add-in). Same
- * style as the CLI's CSV (src/cli/format/csv.ts): UTF-8 BOM, CRLF, RFC 4180 quoting, and any text that a
- * spreadsheet could run (= + - − @ tab CR at the start) prefixed with '. Numbers are written as numbers.
+ * The figures as CSV for the standalone page (no live formulas there: FUND. functions need the add-in): the one
+ * list of figure columns (FIGURE_COLUMNS) and the unit. Same style as the CLI's CSV (src/output/csv.ts): UTF-8
+ * BOM, CRLF, RFC 4180 quoting, text a spreadsheet would run as a formula neutralised. Numbers are written as numbers.
  */
 export function figuresCsv(figures: readonly ReportFigure[], unit: string | undefined, lang: Lang): string {
   const field = (v: string | number | undefined): string => (v === undefined ? "" : typeof v === "number" ? String(v) : csvField(v));
-  const rows = [CSV_COLUMNS.map((key) => field(FIGURE_WORDS[key][lang])).join(",")];
+  const rows = [[...FIGURE_COLUMNS.map((c) => c.label[lang]), FIGURE_WORDS.unit[lang]].map(field).join(",")];
   const sep = lang === "zh" ? "；" : "; ";
-  for (const f of figures) {
-    const components = f.components?.map((c) => `${c.name} ${c.amount}`).join(sep);
-    rows.push(
-      [
-        field(f.subject),
-        field(f.line),
-        field(f.budget),
-        field(f.actual),
-        field(f.statedCompletion === undefined ? undefined : percentText(f.statedCompletion)),
-        field(f.change),
-        field(f.statedGrowth === undefined ? undefined : percentText(f.statedGrowth)),
-        field(f.income),
-        field(f.balance),
-        field(components),
-        field(unit),
-      ].join(",")
-    );
-  }
+  const value = (f: ReportFigure, c: FigureColumn): string | number | undefined => {
+    switch (c.kind) {
+      case "subject":
+        return f.subject;
+      case "line":
+        return f.line;
+      case "amount":
+        return f[c.key as StatedFigureKey];
+      case "rate": {
+        const v = f[c.key as StatedFigureKey];
+        return v === undefined ? undefined : percentText(v);
+      }
+      case "components":
+        return f.components?.map((x) => `${x.name} ${x.amount}`).join(sep);
+    }
+  };
+  for (const f of figures) rows.push([...FIGURE_COLUMNS.map((c) => field(value(f, c))), field(unit)].join(","));
   return "\uFEFF" + rows.join("\r\n") + "\r\n";
 }

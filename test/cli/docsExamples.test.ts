@@ -9,9 +9,9 @@ import { main } from "../../src/cli/main";
 
 const ROOT = path.join(__dirname, "..", "..");
 
-async function run(file: string) {
+async function run(file: string, options: string[]) {
   let stdout = "";
-  const code = await main([path.join(ROOT, file)], { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: () => undefined }, env: {} });
+  const code = await main([...options, path.join(ROOT, file)], { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: () => undefined }, env: {} });
   return { code, stdout: stdout.split(path.join(ROOT, file)).join(file) };
 }
 
@@ -31,9 +31,13 @@ test.each([
   ["docs/cli.md", "$ npx fund-check examples/qiemo-2019.xlsx", "examples/qiemo-2019.xlsx"],
   ["docs/cli.md", "$ node bin/fund-check.js test/fixtures/qiemo-2019-report.txt", "test/fixtures/qiemo-2019-report.txt"],
   ["docs/indicators.md", "$ fund-check examples/indicator-self-evaluation.xlsx", "examples/indicator-self-evaluation.xlsx"],
+  ["docs/cli.md", "$ npx fund-check --draft examples/qiemo-2019.xlsx", "examples/qiemo-2019.xlsx"],
+  ["README.md", "$ npx fund-check --draft examples/qiemo-2019.xlsx", "examples/qiemo-2019.xlsx"],
 ])("%s shows what `%s` prints", async (doc, command, file) => {
   const shown = block(fs.readFileSync(path.join(ROOT, doc), "utf8"), command);
-  const actual = await run(file);
+  // the options between the command's name and its file
+  const options = command.split(" ").slice(command.split(" ").findIndex((w) => /fund-check/.test(w)) + 1, -1);
+  const actual = await run(file, options);
   expect(shown.text).toBe(actual.stdout);
   if (shown.exit !== undefined) expect(shown.exit).toBe(actual.code);
 });

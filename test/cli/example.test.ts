@@ -75,7 +75,7 @@ describe("examples/qiemo-2019.xlsx", () => {
 
   it("csv: one row per finding", async () => {
     const csv = (await run(["--format", "csv", example])).stdout;
-    expect(csv.startsWith("\uFEFFfile,sheet,cell,rule,severity,subject,observed,expected,message,line,quote\r\n")).toBe(true);
+    expect(csv.startsWith("\uFEFF文件,工作表,单元格,rule,级别,项目,实际,应为,说明,行,原文,规则说明\r\n")).toBe(true);
     const lines = csv.trimEnd().split("\r\n");
     expect(lines).toHaveLength(10);
     expect(lines.find((l) => l.includes(",F10,"))).toContain(",36%,±30%,");

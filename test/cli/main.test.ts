@@ -93,10 +93,23 @@ describe("exit codes", () => {
 
   it("64 for usage errors, with the reason on stderr", async () => {
     expect((await run([])).code).toBe(64);
-    const bad = await run(["--format", "xml", clean]);
+    const bad = await run(["--format", "xml", "--lang", "en", clean]);
     expect(bad.code).toBe(64);
     expect(bad.stderr).toContain("--format must be one of text, json, html, csv");
     expect((await run(["--colour", clean])).code).toBe(64);
+  });
+
+  it("speak the run's language on stderr too: usage and settings-file errors follow --lang or the locale", async () => {
+    const zh = await run(["--format", "xml", clean]);
+    expect(zh.stderr).toContain("--format 只能是 text, json, html, csv 之一");
+    expect(zh.stderr).toContain("用法：fund-check");
+    expect((await run(["--colour", clean])).stderr).toMatch(/^fund-check: 未知选项 --colour\n/);
+    expect((await run(["--colour", clean], { env: { LANG: "en_GB.UTF-8" } })).stderr).toMatch(/^fund-check: unknown option --colour\n/);
+    // --lang given after the bad option still decides
+    expect((await run(["--colour", "--lang", "en", clean])).stderr).toMatch(/^fund-check: unknown option --colour\n/);
+    const none = await run(["--targets", path.join(dir, "none.json"), clean]);
+    expect(none.stderr).toMatch(/none\.json：文件不存在/);
+    expect(none.stderr).not.toMatch(/no such file/);
   });
 });
 
@@ -186,7 +199,7 @@ describe("input files", () => {
 
   it("cannot be named as --out", async () => {
     const before = sha256(clean);
-    const r = await run(["--out", clean, clean]);
+    const r = await run(["--out", clean, "--lang", "en", clean]);
     expect(r.code).toBe(64);
     expect(r.stderr).toContain("input files are never written");
     expect(sha256(clean)).toBe(before);
@@ -212,7 +225,7 @@ describe("--targets", () => {
   it("refuses a bad targets file with one line naming the file and the key, before checking anything (exit 3)", async () => {
     const targets = path.join(dir, "bad-targets.json");
     fs.writeFileSync(targets, JSON.stringify({ completionBand: { okLow: "95%" }, colour: 1 }));
-    const r = await run(["--targets", targets, clean]);
+    const r = await run(["--targets", targets, "--lang", "en", clean]);
     expect(r.code).toBe(3);
     expect(r.stdout).toBe("");
     expect(r.stderr.trimEnd().split("\n")).toHaveLength(1);
@@ -221,13 +234,23 @@ describe("--targets", () => {
     expect(r.stderr).toContain("colour: unknown key");
   });
 
+  it("says how to write a percentage given as 95 where a fraction is expected, in the run's language", async () => {
+    const targets = path.join(dir, "percent-targets.json");
+    fs.writeFileSync(targets, JSON.stringify({ completionBand: { okLow: 95 } }));
+    const en = await run(["--targets", targets, "--lang", "en", clean]);
+    expect(en.code).toBe(3);
+    expect(en.stderr).toContain("completionBand.okLow: expected a number between 0 and 10 (a fraction: use 0.95 for 95%)");
+    const zh = await run(["--targets", targets, clean]);
+    expect(zh.stderr).toContain("completionBand.okLow：应为 0 到 10 之间的小数（95% 应写作 0.95）");
+  });
+
   it("refuses a targets file that is not JSON or does not exist", async () => {
     const notJson = path.join(dir, "t.json");
     fs.writeFileSync(notJson, "{ completionBand: ");
-    const r = await run(["--targets", notJson, clean]);
+    const r = await run(["--targets", notJson, "--lang", "en", clean]);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/^fund-check: --targets .*t\.json: not valid JSON/);
-    expect((await run(["--targets", path.join(dir, "none.json"), clean])).stderr).toMatch(/none\.json: no such file/);
+    expect((await run(["--targets", path.join(dir, "none.json"), "--lang", "en", clean])).stderr).toMatch(/none\.json: no such file/);
   });
 });
 
@@ -261,7 +284,7 @@ describe("--mapping", () => {
   it("refuses an unknown role with one line naming the file, the sheet and the column", async () => {
     const mapping = path.join(dir, "bad-mapping.json");
     fs.writeFileSync(mapping, JSON.stringify({ 基金支出: { C: "budgett" } }));
-    const r = await run(["--mapping", mapping, errors]);
+    const r = await run(["--mapping", mapping, "--lang", "en", errors]);
     expect(r.code).toBe(3);
     expect(r.stderr).toMatch(/^fund-check: --mapping .*bad-mapping\.json: 基金支出\.C: expected one of subject, budget/);
   });

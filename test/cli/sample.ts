@@ -2,7 +2,7 @@
 import type { CheckResult } from "../../src/core/api";
 import type { Finding } from "../../src/core/findings";
 import { summarize } from "../../src/core/findings";
-import type { FileResult } from "../../src/cli/fileResult";
+import type { FileResult } from "../../src/output/fileResult";
 import { cellAt } from "../../src/core/location";
 
 /** A finding at D5 of 基金支出 unless told otherwise (`sheet` and `cell` make its cell location). */

@@ -135,7 +135,7 @@ describe("stored settings that change what is checked are named by every output"
     const rows = parseCsv((await run(["--format", "csv", file])).stdout.slice(1));
     const notes = rows.filter((row) => row[3] === "settings");
     expect(notes).toHaveLength(RULE_IDS.length);
-    expect(notes[0]).toEqual([file, "", "", "settings", "", "", "", "", "本工作簿保存的设置改变了校验：关闭规则 unit-mismatch", "", ""]);
+    expect(notes[0]).toEqual([file, "", "", "settings", "", "", "", "", "本工作簿保存的设置改变了校验：关闭规则 unit-mismatch", "", "", "设置改变了核对"]);
   });
 
   it("loosened thresholds are named with the default and the stored value; tighter ones are not", async () => {

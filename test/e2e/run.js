@@ -482,6 +482,26 @@ async function main() {
     assert(/script-src 'self' https:\/\/appsforoffice\.microsoft\.com;/.test(csp), `functions.html CSP: ${csp}`);
   });
 
+  await test("the CLI's HTML report reads on a phone: at 420 px nothing overflows sideways, findings grouped by severity", async () => {
+    const bin = path.join(root, "bin", "fund-check.js");
+    const files = [path.join(root, "examples", "qiemo-2019.xlsx"), path.join(root, "test", "fixtures", "qiemo-2019-report.txt")];
+    for (const lang of ["zh", "en"]) {
+      const r = spawnSync(process.execPath, [bin, "--format", "html", "--lang", lang, ...files], { encoding: "utf8" });
+      assert(r.status === 2 && r.stderr === "", `fund-check exited ${r.status}: ${r.stderr}`);
+      const phone = await context.newPage();
+      await phone.setViewportSize({ width: 420, height: 800 });
+      await phone.setContent(r.stdout);
+      const width = await phone.evaluate(() => document.documentElement.scrollWidth);
+      assert(width <= 420, `${lang}: the page is ${width} px wide at 420 px`);
+      const groups = await phone.evaluate(() => [...document.querySelectorAll("h4")].map((h) => h.textContent));
+      assert(groups[0] === (lang === "zh" ? "错误 (4)" : "Errors (4)"), `${lang}: severity groups ${groups.join(", ")}`);
+      // a severity word never wraps one character per line: each finding's cell is at least as wide as its text
+      const narrow = await phone.evaluate(() => [...document.querySelectorAll("table.findings td")].filter((td) => td.getBoundingClientRect().width < 60 && td.textContent.length > 1).length);
+      assert(narrow === 0, `${lang}: ${narrow} finding cells narrower than 60 px`);
+      await phone.close();
+    }
+  });
+
   await test("no request left the machine and the Content-Security-Policy blocked nothing of ours", async () => {
     assert(outbound.length === 0, `outbound requests: ${outbound.join(", ")}`);
     // office.js, outside Office, tries to frame Microsoft's telemetry page; the CSP refuses it, as it should.

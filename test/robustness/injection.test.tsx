@@ -13,7 +13,7 @@ import ExcelJS from "exceljs";
 import { App } from "../../src/taskpane/App";
 import { openWorkbook, reportCsv, reportHtml } from "../../src/taskpane/standalone";
 import { runPass } from "../../src/taskpane/runCheck";
-import { csvField } from "../../src/cli/format/csv";
+import { csvField } from "../../src/output/csv";
 import { internalLinkFormula, writeReportSheet } from "../../src/taskpane/excel";
 import type { CheckResult } from "../../src/core/api";
 import type { Finding } from "../../src/core/findings";
@@ -74,16 +74,19 @@ test("the HTML and CSV downloads of that workbook are inert", async () => {
     expect(doc.body.textContent).toContain("javascript:alert(1)");
     expect(doc.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute("content")).toContain("default-src 'none'");
     const csv = reportCsv(result, "x.xlsx", lang);
-    for (const field of parseCsv(csv.replace(/^\ufeff/, "")).flat()) expect(field).not.toMatch(/^[=+\-\u2212@\t\r]/);
+    for (const field of parseCsv(csv.replace(/^\ufeff/, "")).flat()) expect(runsAsFormula(field)).toBe(false);
   }
 });
 
+
+/** What Excel would run as a formula: = @ tab CR first, or + - − not followed by a plain number ("+35.5%" is data). */
+const runsAsFormula = (field: string) => /^[=@\t\r]/.test(field) || (/^[+\-\u2212]/.test(field) && !/^[+\-\u2212](?:\d{1,3}(?:,\d{3})+|\d+)?(?:\.\d+)?(?:[eE][+-]?\d+)?%?$/.test(field));
 
 test("a CSV field never starts a formula, and reads back as the text with at most a leading '", () => {
   fc.assert(
     fc.property(fc.oneof(fc.string(), fc.constantFrom(...HOSTILE), fc.string().map((s) => "=" + s)), (text) => {
       const [[field]] = parseCsv(csvField(text) + "\r\n");
-      expect(field).not.toMatch(/^[=+\-\u2212@\t\r]/);
+      expect(runsAsFormula(field)).toBe(false);
       expect(field === text || field === "'" + text).toBe(true);
     }),
     { numRuns: 500 }

@@ -19,6 +19,8 @@ const TOTAL = /(?:合计|总计|共计)$|^(?:合计|总计|共计)|^(?:grand\s*)
 const SUBTOTAL = /小计$|^小计|^sub-?total\b/i;
 /** Names that are funds or totals in their own right, never a line of the fund above. */
 const FUND_NAME = /保险|基金|年金|合计|总计|小计|insurance|pension|fund|total/i;
+/** Past this length a subject is not a name a person wrote: it is classified by its first characters only. */
+const LONG_NAME = 4096;
 /** A numbered section (一、基金收入, 三、年末累计结余, (二)): never a component, and it ends a 其中 list. */
 const NUMBERED_SECTION = /^[\s\u3000]*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十]+[)）])/;
 
@@ -248,7 +250,11 @@ export function buildFundTable(sheet: GridSheet | SheetCells, detected: Detected
   for (let i = 0; i < count; i++) {
     const r = first + i;
     const raw = subjectCol !== undefined ? subjectText(cells.value(r, subjectCol)) : "";
-    const name = cleanSubject(raw);
+    // A name of megabytes (one shared string on every row) is kept as it is and classified by its start: the
+    // patterns below would otherwise scan it whole on every row.
+    const long = raw.length > LONG_NAME;
+    const name = long ? raw : cleanSubject(raw);
+    const probe = long ? raw.slice(0, LONG_NAME) : name;
     let present = 0;
     for (let k = 0, at = i * width; k < width; k++, at++) if (kinds[at] !== MISSING) present++;
     const c0 = raw.charCodeAt(0);
@@ -261,14 +267,14 @@ export function buildFundTable(sheet: GridSheet | SheetCells, detected: Detected
     if (name === "" && present === 0) continue;
 
     const indent = (subjectCol !== undefined ? cells.indent(r, subjectCol) ?? 0 : 0) + (!plainStart && LEADING_SPACE.test(raw) ? 1 : 0);
-    const totalKind = rowKindOf(name);
+    const totalKind = rowKindOf(probe);
     const hasBudget = budgetK >= 0 && kinds[i * width + budgetK] === NUMBER;
     let kind: RowKind;
     if (totalKind) kind = totalKind;
     else if (NUMBERED_SECTION.test(raw)) kind = "item";
     else if (lastParent >= 0 && prefixed) kind = "component";
     else if (lastParent >= 0 && indent > lastParentIndent) kind = "component";
-    else if (lastParent >= 0 && inComponentList && indent === 0 && !FUND_NAME.test(name) && !(lastParentHasBudget && hasBudget)) kind = "component";
+    else if (lastParent >= 0 && inComponentList && indent === 0 && !FUND_NAME.test(probe) && !(lastParentHasBudget && hasBudget)) kind = "component";
     else kind = "item";
 
     const row = new StoreRow(name, kind, store, i, subjectLetters, kind === "component" ? lastParent : undefined);

@@ -117,13 +117,7 @@ export function periodText(period: string): string {
   return `${period.replace("-", "—")}年`;
 }
 
-/**
- * A figure's fund as a table of figures shows it, where one text holds several years of one fund: "工伤保险（2024年）".
- * A label for people only: the data keys it by `subject` and `period`.
- */
-export function figureLabel(f: { subject: string; period?: string }): string {
-  return f.period === undefined ? f.subject : `${f.subject}（${periodText(f.period)}）`;
-}
+export { figureLabel } from "./figureColumns";
 
 /** A single year's period as a number ("2024" → 2024); a range has none. */
 export function periodYear(period: string | undefined): number | undefined {

@@ -11,3 +11,5 @@ export { figuresToSheetRows, figuresSheetFormats } from "./sheetRows";
 export type { SheetCell } from "./sheetRows";
 export type { ReportFigure, ReportComponent, FigureSource, FigureField } from "./funds";
 export { figureLabel } from "./funds";
+export { FIGURE_COLUMNS, STATED_FIGURE_KEYS } from "./figureColumns";
+export type { FigureColumn, FigureColumnKind, StatedFigureKey } from "./figureColumns";

@@ -5,33 +5,43 @@
  */
 import { readNumberText } from "../numbers";
 import { FIGURE_WORDS, Lang } from "../words";
+import { FIGURE_COLUMNS, FigureColumn } from "./figureColumns";
 import { FigureField, ReportFigure, figureLabel } from "./funds";
 
 export type SheetCell = string | number | null;
 
-/** Columns, in order (the stated figures named as everywhere, FIGURE_WORDS). A formula column names the columns it reads. */
-const COLUMNS = [
-  { key: "subject", ...FIGURE_WORDS.subject },
-  { key: "budget", ...FIGURE_WORDS.budget },
-  { key: "actual", ...FIGURE_WORDS.actual },
-  { key: "statedCompletion", ...FIGURE_WORDS.statedCompletion },
-  { key: "completion", zh: "计算完成率", en: "Computed completion" },
-  { key: "completionMatches", zh: "完成率相符", en: "Completion matches" },
-  { key: "change", ...FIGURE_WORDS.change },
-  { key: "statedGrowth", ...FIGURE_WORDS.statedGrowth },
-  { key: "prior", zh: "上年支出（推算）", en: "Prior year (implied)" },
-  { key: "growth", zh: "计算增幅", en: "Computed growth" },
-  { key: "growthMatches", zh: "增幅相符", en: "Growth matches" },
-  { key: "income", ...FIGURE_WORDS.income },
-  { key: "currentBalance", zh: "当年结余（计算）", en: "Current balance (computed)" },
-  { key: "balance", ...FIGURE_WORDS.balance },
-  { key: "payableMonths", zh: "可支付月数", en: "Payable months" },
-  { key: "componentsSum", zh: "其中合计", en: "Components sum" },
-  { key: "componentsMatch", zh: "其中相符", en: "Components match" },
-  { key: "line", ...FIGURE_WORDS.line },
-] as const;
+/** Formula columns, each placed after the stated figure it rechecks (docs/reference.md). */
+const COMPUTED_AFTER: Partial<Record<FigureColumn["key"], readonly { key: string; zh: string; en: string }[]>> = {
+  statedCompletion: [
+    { key: "completion", zh: "计算完成率", en: "Computed completion" },
+    { key: "completionMatches", zh: "完成率相符", en: "Completion matches" },
+  ],
+  statedGrowth: [
+    { key: "prior", zh: "上年支出（推算）", en: "Prior year (implied)" },
+    { key: "growth", zh: "计算增幅", en: "Computed growth" },
+    { key: "growthMatches", zh: "增幅相符", en: "Growth matches" },
+  ],
+  income: [{ key: "currentBalance", zh: "当年结余（计算）", en: "Current balance (computed)" }],
+  balance: [{ key: "payableMonths", zh: "可支付月数", en: "Payable months" }],
+  // The 其中 list is rechecked as a sum in place of its text.
+  components: [
+    { key: "componentsSum", zh: "其中合计", en: "Components sum" },
+    { key: "componentsMatch", zh: "其中相符", en: "Components match" },
+  ],
+};
 
-type ColumnKey = (typeof COLUMNS)[number]["key"];
+/**
+ * Columns, in order: the one list of figure columns (FIGURE_COLUMNS), each stated figure followed by the formulas
+ * that recheck it; the line last, so the figures and their checks sit together.
+ */
+const COLUMNS = [
+  ...FIGURE_COLUMNS.filter((c) => c.key !== "line").flatMap((c) => [...(c.kind === "components" ? [] : [{ key: c.key, ...c.label }]), ...(COMPUTED_AFTER[c.key] ?? [])]),
+  { key: "line", ...FIGURE_WORDS.line },
+] as { key: ColumnKey; zh: string; en: string }[];
+
+type ColumnKey =
+  | Exclude<FigureColumn["key"], "components">
+  | "completion" | "completionMatches" | "prior" | "growth" | "growthMatches" | "currentBalance" | "payableMonths" | "componentsSum" | "componentsMatch";
 const col = (key: ColumnKey): string => String.fromCharCode(65 + COLUMNS.findIndex((c) => c.key === key));
 
 /** Percent places as stated ("98.67%" → 2), for RATE_MATCHES and the number format. */

@@ -7,6 +7,7 @@ import { ABSENT, MISSING, NUMBER, TableFigures } from "../figureStore";
 import { copyTexts, Finding, RuleId, Severity } from "../findings";
 import { cellAt, lineAt, Location } from "../location";
 import { FundRow, FundTable } from "../model";
+import { clipText } from "../numbers";
 import { FUND_RULES } from "../ruleCatalogue";
 import { Targets, targetsFor } from "../targets";
 import { Failure, internalError, internalErrorFinding } from "./internalError";
@@ -112,6 +113,9 @@ export function locate(table: FundTable, ref: string, row: FundRow | undefined):
  * loses its findings where it threw, the others go on, and an internal-error finding says which rule failed.
  * `figures`: the table's figures when the caller already has them.
  */
+/** The longest subject a finding quotes whole (a fund's name is tens of characters). */
+export const SUBJECT_LIMIT = 200;
+
 export function runFundRules(table: FundTable, targets: Targets, options?: RunOptions, figures: TableFigures = TableFigures.of(table.rows)): Finding[] {
   const rules = options?.rules ?? FUND_RULES;
   const findings: Finding[] = [];
@@ -137,7 +141,8 @@ export function runFundRules(table: FundTable, targets: Targets, options?: RunOp
     if (s !== undefined) return s;
     const row = rows[i];
     if (!row) return "";
-    s = row.subject || `(${row.subjectRef})`;
+    // A cell of megabytes quoted in every finding of its row would blow up every output: quote its start and its length.
+    s = clipText(row.subject, SUBJECT_LIMIT) || `(${row.subjectRef})`;
     const parent = row.kind === "component" && row.parent !== undefined ? rows[row.parent] : undefined;
     if (parent && parent.subject && !FUND_NAME.test(row.subject)) s = `${parent.subject} / ${s}`;
     // A fund column group (a consolidation: counties as rows): the row is the county's figure of that fund.

@@ -3,6 +3,7 @@
  * both languages) and the order its edges must keep. The targets schema, the defaults and the pane's Targets tab
  * are all made from these declarations (../targets.ts, TargetsPanel), so a rule's threshold lives in its own file.
  */
+import Decimal from "decimal.js";
 import { z } from "zod";
 import type { Message } from "../findings";
 
@@ -100,7 +101,15 @@ function quoted(options: readonly string[]): string {
 
 function fieldSchema(f: Field): z.ZodType {
   if (f.kind === "choice") return z.enum(f.options as [string, ...string[]], { error: `expected ${quoted(f.options)}` });
-  const error = `expected a number between ${f.min} and ${f.max}`;
+  const plain = `expected a number between ${f.min} and ${f.max}`;
+  // A percentage written as one (95 for 95%) where a fraction is expected: say how to write it.
+  const error =
+    f.kind === "percent"
+      ? (issue: { input?: unknown }) => {
+          const v = issue.input;
+          return typeof v === "number" && v > f.max && v / 100 >= f.min && v / 100 <= f.max ? `${plain} (a fraction: use ${new Decimal(v).div(100).toString()} for ${v}%)` : plain;
+        }
+      : plain;
   return z.number({ error }).min(f.min, { error }).max(f.max, { error });
 }
 

@@ -8,7 +8,7 @@ import * as React from "react";
 import { Button, Field, Textarea, makeStyles, tokens } from "@fluentui/react-components";
 import type { Finding } from "../../core/findings";
 import type { Targets } from "../../core/targets";
-import { FIGURE_WORDS } from "../../core/words";
+import { FIGURE_COLUMNS, StatedFigureKey, figureLabel } from "../../core/reportText/figureColumns";
 import type { NewSheetCell } from "../host";
 import { Notify, useI18n } from "../i18n";
 import { textLang } from "../textLang";
@@ -228,9 +228,9 @@ export function ReportTextView({ standalone, targets, targetsOrigin, insertSheet
               <table className={styles.table} data-testid="report-figures">
                 <thead>
                   <tr>
-                    {(["subject", "line", "budget", "actual", "statedCompletion", "change", "statedGrowth", "income", "balance", "components"] as const).map((key) => (
-                      <th key={key} className={styles.th + (key === "subject" ? " " + styles.fund : "")} scope="col">
-                        {FIGURE_WORDS[key][lang]}
+                    {FIGURE_COLUMNS.map((c) => (
+                      <th key={c.key} className={styles.th + (c.kind === "subject" ? " " + styles.fund : "")} scope="col">
+                        {c.label[lang]}
                       </th>
                     ))}
                   </tr>
@@ -238,18 +238,21 @@ export function ReportTextView({ standalone, targets, targetsOrigin, insertSheet
                 <tbody>
                   {figures.map((f, i) => (
                     <tr key={`${f.subject}:${i}`}>
-                      <th className={styles.th + " " + styles.fund} scope="row" lang={textLang(f.subject)}>
-                        {f.period === undefined ? f.subject : `${f.subject}（${f.period.replace("-", "—")}年）`}
-                      </th>
-                      <td className={styles.td + " " + styles.num}>{f.line}</td>
-                      <td className={styles.td + " " + styles.num}>{amount(f.budget)}</td>
-                      <td className={styles.td + " " + styles.num}>{amount(f.actual)}</td>
-                      <td className={styles.td + " " + styles.num}>{rate(f.statedCompletion)}</td>
-                      <td className={styles.td + " " + styles.num}>{amount(f.change)}</td>
-                      <td className={styles.td + " " + styles.num}>{rate(f.statedGrowth)}</td>
-                      <td className={styles.td + " " + styles.num}>{amount(f.income)}</td>
-                      <td className={styles.td + " " + styles.num}>{amount(f.balance)}</td>
-                      <td className={styles.td + " " + styles.components} lang={textLang(f.components?.[0]?.name)}>{f.components?.map((c) => `${c.name} ${c.amount}`).join(lang === "zh" ? "；" : "; ")}</td>
+                      {FIGURE_COLUMNS.map((c) =>
+                        c.kind === "subject" ? (
+                          <th key={c.key} className={styles.th + " " + styles.fund} scope="row" lang={textLang(f.subject)}>
+                            {figureLabel(f)}
+                          </th>
+                        ) : c.kind === "components" ? (
+                          <td key={c.key} className={styles.td + " " + styles.components} lang={textLang(f.components?.[0]?.name)}>
+                            {f.components?.map((x) => `${x.name} ${x.amount}`).join(lang === "zh" ? "；" : "; ")}
+                          </td>
+                        ) : (
+                          <td key={c.key} className={styles.td + " " + styles.num}>
+                            {c.kind === "line" ? f.line : c.kind === "rate" ? rate(f[c.key as StatedFigureKey]) : amount(f[c.key as StatedFigureKey])}
+                          </td>
+                        )
+                      )}
                     </tr>
                   ))}
                 </tbody>

@@ -5,20 +5,19 @@
  * `figures`, one per fund, with only the figures the text states: amounts in that unit, rates as fractions
  * (97% → 0.97), `line` the fund's first line.
  */
-import { findingJson } from "../../core/findings";
-import type { TableReport } from "../../core/api";
-import type { ReportFigure } from "../../core/reportText";
-import type { FileResult, FormatOptions } from "../fileResult";
+import { findingJson } from "../core/findings";
+import type { TableReport } from "../core/api";
+import { ReportFigure, STATED_FIGURE_KEYS } from "../core/reportText";
+import type { FileResult, FormatOptions } from "./fileResult";
 
-/** The figure keys of docs/reference.md, in its order (the core's ReportFigure carries more: sources, prior, …). */
-const FIGURE_KEYS = ["budget", "actual", "statedCompletion", "change", "statedGrowth", "income", "balance"] as const;
 
 export function figureJson(figure: ReportFigure) {
   const out: Record<string, unknown> = { subject: figure.subject, line: figure.line };
   // The year the figures are of, when the text covers several (a range: "2021-2023" in `period`).
   if (figure.year !== undefined) out.year = figure.year;
   else if (figure.period !== undefined) out.period = figure.period;
-  for (const key of FIGURE_KEYS) if (figure[key] !== undefined) out[key] = figure[key];
+  // The stated figures of the one column list (the core's ReportFigure carries more: sources, prior, …).
+  for (const key of STATED_FIGURE_KEYS) if (figure[key] !== undefined) out[key] = figure[key];
   if (figure.components?.length) {
     out.components = figure.components.map((c) => ({ name: c.name, amount: c.amount, line: c.line, text: c.text }));
   }

@@ -11,6 +11,8 @@ export interface FileResult {
   result: CheckResult;
   /** Report text (.txt/.docx; docs/cli.md) only: the figures read from it and the unit of their amounts. */
   reportText?: { unit?: string; figures: ReportFigure[] };
+  /** A fund table's number of charted funds when its chart amounts were cut to what is drawn (src/output/charts.ts). */
+  chartTotals?: Record<string, number>;
   /** Things the user should know that are not findings (stored settings that could not be used), for stderr. */
   notes?: string[];
 }

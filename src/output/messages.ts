@@ -1,6 +1,6 @@
 /** The CLI's own words (formats, help, errors) in zh and en. Words every surface shares are in src/core/words.ts. */
 import type { SheetKind } from "../core/api";
-import { CHART_WORDS, FIGURE_WORDS, FINDING_WORDS, INLINE_WORDS, Lang, SHEET_KIND_WORDS, fillIn } from "../core/words";
+import { CHART_WORDS, FINDING_WORDS, INLINE_WORDS, Lang, SHEET_KIND_WORDS, fillIn } from "../core/words";
 import type { FileResult } from "./fileResult";
 
 export { severityHeading, severityLabel } from "../core/words";
@@ -12,12 +12,16 @@ export function kindLabel(k: SheetKind, lang: Lang): string {
 export const T = {
   headerRow: { zh: "表头第 {n} 行", en: "header row {n}" },
   noFindings: { zh: "未发现问题", en: "no findings" },
-  summary: { zh: "汇总：错误 {error}，警告 {warning}，提示 {info}", en: "Summary: {error} errors, {warning} warnings, {info} info" },
-  total: { zh: "共 {files} 个文件：错误 {error}，警告 {warning}，提示 {info}", en: "{files} files: {error} errors, {warning} warnings, {info} info" },
+  summary: { zh: "汇总：错误 {error}，警告 {warning}，提示 {info}", en: "Summary: {error}, {warning}, {info}" },
+  total: { zh: "共 {files} 个文件：错误 {error}，警告 {warning}，提示 {info}", en: "{files}: {error}, {warning}, {info}" },
   unreadable: { zh: "{n} 个文件无法读取", en: "{n} file(s) could not be read" },
   otherFindings: { zh: "（其他）", en: "(other)" },
   title: { zh: "社保基金绩效报表校验报告", en: "Fund performance check report" },
-  chartTitle: { zh: "预算与支出（{unit}）", en: "Budget vs actual ({unit})" },
+  chartTitle: { zh: "预算与支出", en: "Budget vs actual" },
+  chartTitleIncome: { zh: "收入与支出", en: "Income vs expenditure" },
+  chartUnit: { zh: "（{unit}）", en: " ({unit})" },
+  chartIncome: { zh: "收入", en: "Income" },
+  chartExpenditure: { zh: "支出", en: "Expenditure" },
   chartFirst: { zh: "仅画出前{shown}项，共{total}项", en: "the first {shown} of {total} shown" },
   findings: { zh: "发现的问题", en: "Findings" },
   reportText: { zh: "报告文本（{n} 个项目{unit}）", en: "Report text ({n} subjects{unit})" },
@@ -31,9 +35,17 @@ export const T = {
   chartActual: CHART_WORDS.actual,
 } as const;
 
-/** A figure column's heading (report text's figures), from the shared catalogue. */
-export function figureLabel(key: keyof typeof FIGURE_WORDS, lang: Lang): string {
-  return FIGURE_WORDS[key][lang];
+/** English counts with their noun, singular or plural ("1 warning", "2 warnings"; info is uncountable). */
+const EN_NOUNS: Record<string, [string, string]> = { error: ["error", "errors"], warning: ["warning", "warnings"], info: ["info", "info"], files: ["file", "files"] };
+
+/**
+ * The summary line of findings (`summary`, or `total` over several files) in `lang`: in English each count carries
+ * its noun in the right number.
+ */
+export function countsLine(key: "summary" | "total", counts: { error: number; warning: number; info: number; files?: number }, lang: Lang): string {
+  const vars: Record<string, string | number> = { ...counts };
+  if (lang === "en") for (const [name, [one, many]] of Object.entries(EN_NOUNS)) if (name in counts) vars[name] = `${vars[name]} ${vars[name] === 1 ? one : many}`;
+  return t(key, lang, vars);
 }
 
 export function t(key: keyof typeof T, lang: Lang, vars: Record<string, string | number> = {}): string {

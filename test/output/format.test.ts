@@ -1,9 +1,10 @@
-import { formatCsv, neutralise } from "../../src/cli/format/csv";
+import { formatCsv, neutralise } from "../../src/output/csv";
 import { CHART_LIMIT } from "../../src/core/chart";
-import { escapeHtml, formatHtml } from "../../src/cli/format/html";
-import { formatJson } from "../../src/cli/format/json";
-import { formatText } from "../../src/cli/format/text";
-import { finding, report } from "./sample";
+import { trimCharts } from "../../src/output/charts";
+import { escapeHtml, formatHtml } from "../../src/output/html";
+import { formatJson } from "../../src/output/json";
+import { formatText } from "../../src/output/text";
+import { finding, report } from "../cli/sample";
 import { parseCsv } from "../csv";
 
 const zh = { lang: "zh" as const, batch: false };
@@ -55,14 +56,14 @@ describe("text", () => {
     expect(out).toContain('Sheet "基金支出" (fund table, header row 3)');
     expect(out).toContain("Errors (1)");
     expect(out).toContain("D5  工伤保险  stated completion 131% differs from computed 202.5% (observed 202.5%; expected 131%)");
-    expect(out.trim().split("\n").pop()).toBe("Summary: 1 errors, 1 warnings, 1 info");
+    expect(out.trim().split("\n").pop()).toBe("Summary: 1 error, 1 warning, 1 info");
     expect(out).not.toMatch(/[错误警告汇总]/);
   });
 
   it("says so when a sheet is clean, and totals a batch", () => {
     const out = formatText([report([]), report([finding()], "b.xlsx")], { lang: "en", batch: true });
     expect(out).toContain("no findings");
-    expect(out.trim().split("\n").pop()).toBe("2 files: 1 errors, 0 warnings, 0 info");
+    expect(out.trim().split("\n").pop()).toBe("2 files: 1 error, 0 warnings, 0 info");
   });
 });
 
@@ -109,6 +110,38 @@ describe("html", () => {
     expect(widths[2]).toBeCloseTo((398 / 4568) * 420, 0);
   });
 
+  it("draws a table of income and expenditure as income against expenditure, not as budget", () => {
+    const incomeTable = report([]);
+    const table = incomeTable.result!.sheets[0].tables[0];
+    table.columns = { A: "subject", B: "income", C: "actual" };
+    table.funds = [{ subject: "各项基金合计", income: 25004, actual: 34928 }];
+    const page = formatHtml([incomeTable], zh);
+    expect(page).toContain("<h3>收入与支出（万元）</h3>");
+    expect(page).toContain("</span>收入<span");
+    expect(page).not.toContain("预算与支出");
+    const svg = page.slice(page.indexOf("<svg"), page.indexOf("</svg>"));
+    expect(svg).toContain(">25,004</text>");
+    expect(svg).toContain(">34,928</text>");
+    expect(formatHtml([incomeTable], en)).toContain("<h3>Income vs expenditure (万元)</h3>");
+  });
+
+  it("heads a chart without a unit by its title alone, and abbreviates a huge amount's label", () => {
+    const odd = report([]);
+    const table = odd.result!.sheets[0].tables[0];
+    delete table.unit;
+    table.funds = [{ subject: "工伤保险", budget: 1e300, actual: 5 }];
+    const page = formatHtml([odd], zh);
+    expect(page).toContain("<h3>预算与支出</h3>");
+    expect(page).not.toContain("（—）");
+    const svg = page.slice(page.indexOf("<svg"), page.indexOf("</svg>"));
+    expect(svg).toContain(">1.0e+300</text>");
+    expect(svg).not.toMatch(/\d{3},\d{3},\d{3},\d{3},\d{3}/);
+  });
+
+  it("writes control characters and bidi overrides as visible character references", () => {
+    expect(escapeHtml("a\x1b[2Jb\u202Ec")).toBe("a&#27;[2Jb&#8238;c");
+  });
+
   it("charts at most CHART_LIMIT funds of a long table, says so, and does not overflow the stack", () => {
     const long = report([finding()]);
     const table = long.result!.sheets[0].tables[0];
@@ -120,6 +153,10 @@ describe("html", () => {
     expect(svg).not.toContain(">第200号统筹区</text>");
     expect(page).toContain(`仅画出前${CHART_LIMIT}项，共150000项`);
     expect(formatHtml([long], en)).toContain(`the first ${CHART_LIMIT} of 150000 shown`);
+    // A result cut to what is drawn (as a worker passes it on) draws the same page.
+    const trimmed = trimCharts(long);
+    expect(trimmed.result.sheets[0].tables[0].funds).toHaveLength(CHART_LIMIT);
+    expect(formatHtml([trimmed], zh)).toBe(page);
   });
 
   it("escapes helper covers quotes and backticks", () => {
@@ -132,12 +169,18 @@ describe("csv", () => {
     const out = formatCsv([report([finding({ subject: '工伤,保险 "A"\n二行', message: { zh: "说明", en: "m" } })])], zh);
     expect(out.startsWith("\uFEFF")).toBe(true);
     const rows = parseCsv(out.slice(1));
-    expect(rows[0]).toEqual(["file", "sheet", "cell", "rule", "severity", "subject", "observed", "expected", "message", "line", "quote"]);
-    expect(rows[1]).toEqual(["qiemo.xlsx", "基金支出", "D5", "stated-rate-mismatch", "error", '工伤,保险 "A"\n二行', "202.5%", "131%", "说明", "", ""]);
+    // Headed in the run's language; the rule id stays as the machine column `rule`, its description last.
+    expect(rows[0]).toEqual(["文件", "工作表", "单元格", "rule", "级别", "项目", "实际", "应为", "说明", "行", "原文", "规则说明"]);
+    expect(rows[1]).toEqual(["qiemo.xlsx", "基金支出", "D5", "stated-rate-mismatch", "错误", '工伤,保险 "A"\n二行', "202.5%", "131%", "说明", "", "", expect.stringContaining("填报的完成率或增幅")]);
+    const en = parseCsv(formatCsv([report([finding()])], { lang: "en", batch: false }).slice(1));
+    expect(en[0]).toEqual(["File", "Sheet", "Cell", "rule", "Severity", "Subject", "Observed", "Expected", "Message", "Line", "Quoted sentence", "Rule"]);
+    expect(en[1][3]).toBe("stated-rate-mismatch");
+    expect(en[1][4]).toBe("error");
+    expect(en[1][11]).toMatch(/^A stated completion or growth rate differs/);
     expect(rows).toHaveLength(2);
   });
 
-  it.each(["=1+2", "+1", "-1", "\u22121", "@SUM(A1)", "\tx", "\rx"])("neutralises a cell starting like a formula: %j", (s) => {
+  it.each(["=1+2", "=1", "+A1", "-2+3", "-1-1", "+cmd|' /C calc'!A0", "\u2212x", "@SUM(A1)", "\tx", "\rx", "-", "+"])("neutralises a cell Excel would run as a formula: %j", (s) => {
     expect(neutralise(s)).toBe("'" + s);
     const rows = parseCsv(formatCsv([report([finding({ subject: s })])], en).slice(1));
     expect(rows[1][5]).toBe("'" + s);
@@ -146,6 +189,12 @@ describe("csv", () => {
   it("leaves ordinary text alone", () => {
     expect(neutralise("工伤保险")).toBe("工伤保险");
     expect(neutralise("97%")).toBe("97%");
+  });
+
+  it.each(["+35.5%", "-12", "+1", "-1", "-1,234.5", "-0.5%", "+1e3", "\u221212"])("leaves a signed figure Excel reads as a number as written: %j", (s) => {
+    expect(neutralise(s)).toBe(s);
+    const rows = parseCsv(formatCsv([report([finding({ subject: s })])], en).slice(1));
+    expect(rows[1][5]).toBe(s);
   });
 });
 
@@ -166,8 +215,8 @@ describe("words as observed or expected", () => {
     expect(zhRow).toEqual(expect.arrayContaining(["空白", "预算数"]));
     expect(enRow).toEqual(expect.arrayContaining(["blank", "budget"]));
     expect(enRow).not.toContain("空白");
-    expect(formatHtml(reports, zh)).toContain("<td>空白</td><td>预算数</td>");
-    expect(formatHtml(reports, en)).toContain("<td>blank</td><td>budget</td>");
+    expect(formatHtml(reports, zh)).toMatch(/<td [^>]*>空白<\/td><td [^>]*>预算数<\/td>/);
+    expect(formatHtml(reports, en)).toMatch(/<td [^>]*>blank<\/td><td [^>]*>budget<\/td>/);
   });
 
   it("stay in both languages in JSON, the English in observed and expected", () => {
@@ -193,7 +242,9 @@ describe("the one order of findings", () => {
     expect(at("D5")).toBeLessThan(at("C5")); // the error first
     expect(at("C5")).toBeLessThan(at("F5")); // then the warnings, in the one order
     const html = formatHtml([report(ordered)], en);
-    const cells = [...html.matchAll(/<tr class="\w+"><td>基金支出<\/td><td>(\w+)<\/td>/g)].map((m) => m[1]);
+    const cells = [...html.matchAll(/<tr class="\w+"><td[^>]*>基金支出<\/td><td[^>]*>(\w+)<\/td>/g)].map((m) => m[1]);
     expect(cells).toEqual(["D5", "C5", "F5"]);
+    // one table per severity, headed as the text output heads its groups
+    expect([...html.matchAll(/<h4 class="(\w+)">([^<]+)<\/h4>/g)].map((m) => m[2])).toEqual(["Errors (1)", "Warnings (2)"]);
   });
 });
