@@ -75,6 +75,8 @@ function version(): string {
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
+  // Many counties' workbooks → one matrix (./matrix.ts, docs/cli.md).
+  if (argv.includes("--matrix")) return (await import("./matrix")).runMatrix(argv, io);
   let options: CliOptions;
   try {
     options = parseCli(argv, io.env);

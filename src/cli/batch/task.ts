@@ -1,0 +1,44 @@
+/**
+ * One file of a batch, as a worker runs it: read, check, and (for the matrix) summarize. What comes back is plain
+ * data (structured clone): the file's result, or why it could not be read — never an exception, so one broken
+ * file cannot stop the batch.
+ */
+import type { ColumnMapping } from "../../core/api";
+import type { Message } from "../../core/findings";
+import { FileSummary, summarizeWorkbook } from "../../core/matrix/summary";
+import type { Targets } from "../../core/targets";
+import type { FileResult } from "../fileResult";
+import { asInputError } from "../inputError";
+import { checkInput } from "../inputs";
+import type { ReadOptions } from "../readWorkbook";
+
+export interface FileTask {
+  file: string;
+  targets?: Targets;
+  mapping?: ColumnMapping;
+  read?: ReadOptions;
+  /** Keep only what the matrix needs (a FileSummary) instead of the whole result. */
+  summary?: boolean;
+}
+
+export type FileOutcome =
+  | { ok: true; file: string; report?: FileResult; summary?: FileSummary; notes?: string[] }
+  | { ok: false; file: string; error: Message };
+
+export async function runFileTask(task: FileTask): Promise<FileOutcome> {
+  try {
+    let summary: FileSummary | undefined;
+    const report = await checkInput(task.file, {
+      targets: task.targets,
+      mapping: task.mapping,
+      read: task.read,
+      onWorkbook: task.summary ? (grid, result) => (summary = summarizeWorkbook(task.file, grid.sheets, result, task.mapping)) : undefined,
+    });
+    if (!task.summary) return { ok: true, file: task.file, report };
+    // Report text has no tables: its findings still count for its county.
+    summary ??= { file: task.file, titles: [], sheets: report.result.sheets.map((s) => s.name), tables: [], findings: report.result.findings, summary: report.result.summary };
+    return report.notes ? { ok: true, file: task.file, summary, notes: report.notes } : { ok: true, file: task.file, summary };
+  } catch (e) {
+    return { ok: false, file: task.file, error: asInputError(e).text };
+  }
+}
