@@ -17,7 +17,7 @@ import { formatHtml } from "./format/html";
 import { formatJson } from "./format/json";
 import { formatText } from "./format/text";
 import { asInputError } from "./inputError";
-import { checkInput } from "./inputs";
+import { runBatch } from "./batch";
 import type { FileResult, FormatOptions, Lang } from "./fileResult";
 import type { ReadOptions } from "./readWorkbook";
 
@@ -118,18 +118,18 @@ export async function main(argv: string[], io: Io): Promise<number> {
   let unreadable = 0;
   const progress = options.files.length > 1 && io.stderr.isTTY === true;
   const clearLine = () => progress && io.stderr.write("\r\x1b[K");
-  for (const [i, file] of options.files.entries()) {
-    if (progress) io.stderr.write(`\r\x1b[K[${i + 1}/${options.files.length}] ${file}`);
-    try {
-      const report = await checkInput(file, { targets, mapping, read: io.read });
-      for (const note of report.notes ?? []) io.stderr.write(`fund-check: ${file}: ${note}\n`);
-      reports.push(report);
-    } catch (e) {
+  // Several files: on all cores, results in input order (./batch).
+  await runBatch(options.files.map((file) => ({ file, targets, mapping, read: io.read })), (outcome, i) => {
+    if (progress) io.stderr.write(`\r\x1b[K[${i + 1}/${options.files.length}] ${outcome.file}`);
+    if (outcome.ok) {
+      for (const note of outcome.report!.notes ?? []) io.stderr.write(`fund-check: ${outcome.file}: ${note}\n`);
+      reports.push(outcome.report!);
+    } else {
       unreadable++;
       clearLine();
-      io.stderr.write(`fund-check: ${file}: ${asInputError(e).text[lang]}\n`);
+      io.stderr.write(`fund-check: ${outcome.file}: ${outcome.error[lang]}\n`);
     }
-  }
+  });
   clearLine();
 
   const output = FORMATTERS[options.format](reports, { lang, batch: options.files.length > 1 });
