@@ -21,7 +21,7 @@ import { runBatch } from "./batch";
 import type { Lang } from "./fileResult";
 import type { Io } from "./main";
 
-export const MATRIX_FORMATS = ["text", "html", "json", "csv"] as const;
+export const MATRIX_FORMATS = ["text", "html", "json", "csv", "xlsx"] as const;
 type MatrixFormat = (typeof MATRIX_FORMATS)[number];
 
 const EXIT = { ok: 0, warnings: 1, errors: 2, unreadable: 3, usage: 64 } as const;
@@ -79,6 +79,7 @@ function parse(argv: string[], env: NodeJS.ProcessEnv): MatrixOptions {
     if (!Number.isInteger(threads) || threads < 1) throw new Usage(`--threads must be a whole number ≥ 1 (got "${v.threads}")`);
   }
   if (parsed.positionals.length === 0) throw new Usage("no input file given");
+  if (format === "xlsx" && !v.out) throw new Usage("--format xlsx needs --out FILE.xlsx (a workbook is not written to a terminal)");
   return { format, out: v.out, targets: v.targets, mapping: v.mapping, countyNames: v["county-names"], countyFrom, measure, lang, threads, files: parsed.positionals };
 }
 
@@ -172,6 +173,12 @@ export async function runMatrix(argv: string[], io: Io): Promise<number> {
     case "html":
       output = formatMatrixHtml(matrix, totals, o.lang);
       break;
+    case "xlsx": {
+      // ExcelJS is loaded only for this format.
+      const { matrixXlsx } = await import("../output/matrix/xlsx");
+      output = await matrixXlsx(matrix, totals, o.lang, config.targets);
+      break;
+    }
     default:
       output = formatMatrixText(matrix, totals, o.lang);
   }
@@ -182,7 +189,7 @@ export async function runMatrix(argv: string[], io: Io): Promise<number> {
       io.stderr.write(`fund-check: --out ${o.out}: ${(e as Error).message}\n`);
       return EXIT.unreadable;
     }
-  } else io.stdout.write(typeof output === "string" ? output : Buffer.from(output).toString("binary"));
+  } else io.stdout.write(output as string);
 
   if (unreadable) return EXIT.unreadable;
   return totals.error ? EXIT.errors : totals.warning ? EXIT.warnings : EXIT.ok;

@@ -7,6 +7,7 @@ import { execFileSync, spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
+import ExcelJS from "exceljs";
 import { PREFECTURE } from "../corpus/cases/p15-prefecture";
 
 const root = path.join(__dirname, "..", "..");
@@ -82,6 +83,34 @@ test("HTML: self-contained (no script, no outside resource), cells coloured by b
   expect(html).toContain('id="cell-0-3"');
   expect(html).toMatch(/<td class="unreadable"[^>]*>无法读取<\/td>/);
   expect(html).toMatch(/<td class="absent"[^>]*>缺少<\/td>/);
+});
+
+test("xlsx: the matrix with conditional formatting by band, every finding with file/sheet/cell, budget vs actual as data bars (read back with ExcelJS)", async () => {
+  const out = path.join(dir, "matrix.xlsx");
+  expect(fundCheck(["--matrix", "--format", "xlsx", "--out", out, ...files]).code).toBe(3);
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.readFile(out);
+  expect(wb.worksheets.map((s) => s.name)).toEqual(["矩阵", "全部问题", "预算与执行"]);
+  const m = wb.getWorksheet("矩阵")!;
+  expect(m.getRow(2).values).toEqual([undefined, "县（市、区）", ...PREFECTURE.matrix.funds, "其他问题", "最差基金"]);
+  expect(m.getCell("A3").value).toMatchObject({ text: "且末县" });
+  expect(m.getCell("E3").value).toBeCloseTo(806 / 398, 10);
+  expect(m.getCell("E3").numFmt).toBe("0.0%");
+  expect(String(m.getCell("E3").note)).toContain("支出情况!D7 工伤保险：填报的完成率为131%");
+  expect(m.getCell("F3").value).toBe("—"); // 且末县 失业保险: no budget, never 0
+  expect(m.getCell("B8").value).toBe("无法读取"); // 和硕县
+  expect(m.getCell("F9").value).toBe("缺少"); // 博湖县 失业保险
+  const cf = (m as unknown as { conditionalFormattings: { ref: string; rules: { type: string; formulae?: string[] }[] }[] }).conditionalFormattings;
+  expect(cf[0].ref).toBe("B3:F9");
+  expect(cf[0].rules.map((r) => r.formulae?.[0])).toEqual(["0.95", "0.9", "AND(ISNUMBER(B3),OR(B3<0.9,B3>1.1))"]);
+  const findings = wb.getWorksheet("全部问题")!;
+  const rows = findings.getSheetValues().slice(2) as unknown[][];
+  expect(rows[0].slice(1, 6)).toEqual([path.join(dir, "巴州汇总.xlsx"), "支出汇总", "I6", "错误", "cross-file-mismatch"]);
+  expect(rows.filter((r) => r[5] === "completion-band" && r[3] === "C7")).toHaveLength(1); // 且末县 工伤
+  const chart = wb.getWorksheet("预算与执行")!;
+  expect(chart.getCell("A7").value).toBe("失业保险");
+  const bars = (chart as unknown as { conditionalFormattings: { ref: string; rules: { type: string }[] }[] }).conditionalFormattings;
+  expect(bars.map((b) => [b.ref, b.rules[0].type])).toEqual([["C3:C7", "dataBar"], ["E3:E7", "dataBar"]]);
 });
 
 test("a plain batch goes through the pool and keeps the input order", () => {

@@ -45,7 +45,9 @@ function crashText(e: unknown): Message {
  */
 export async function runBatch(tasks: readonly FileTask[], each: (outcome: FileOutcome, index: number) => void | Promise<void>, options: BatchOptions = {}): Promise<void> {
   const cores = typeof os.availableParallelism === "function" ? os.availableParallelism() : os.cpus().length;
-  const threads = Math.min(options.threads ?? cores, tasks.length);
+  // FUND_CHECK_THREADS=1 runs a batch in this process, one file after another (the benchmark's baseline).
+  const fromEnv = Number(process.env.FUND_CHECK_THREADS);
+  const threads = Math.min(options.threads ?? (Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : cores), tasks.length);
   if (threads <= 1 || !poolAvailable()) {
     for (let i = 0; i < tasks.length; i++) await each(await runFileTask(tasks[i]), i);
     return;

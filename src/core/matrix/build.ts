@@ -36,6 +36,10 @@ export interface MatrixCell {
   /** The chosen measure's value (equal to completion for the default measure); null when it cannot be computed. */
   value: number | null;
   band: Band;
+  /** The row's budget and actual as written, in `unit` (the table's; absent when it states none). */
+  budget: number | null;
+  actual: number | null;
+  unit?: string;
   errors: number;
   warnings: number;
   info: number;
@@ -248,7 +252,9 @@ export function buildMatrix(input: readonly BatchFile[], options: MatrixOptions 
         const fundTargets = targetsFor(targets, fund);
         const { completion, value } = measureOf(row, measure);
         const ref = row.figures.actual?.ref ?? row.figures.budget?.ref ?? "";
-        county.funds[fund] = { completion, value, band: bandOf(value, measure, fundTargets), errors: 0, warnings: 0, info: 0, file: f.file, sheet: table.sheet, cell: ref, findings: [] };
+        const cell: MatrixCell = { completion, value, band: bandOf(value, measure, fundTargets), budget: row.figures.budget?.value ?? null, actual: row.figures.actual?.value ?? null, errors: 0, warnings: 0, info: 0, file: f.file, sheet: table.sheet, cell: ref, findings: [] };
+        if (table.unit) cell.unit = table.unit;
+        county.funds[fund] = cell;
       }
     }
     // Findings: to the fund their subject names, else the county's other findings.

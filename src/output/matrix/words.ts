@@ -36,7 +36,7 @@ export const MW = {
   totals: { zh: "共 {files} 个文件：错误 {error}，警告 {warning}，提示 {info}，无法读取 {unreadable}", en: "{files} files: {error} errors, {warning} warnings, {info} info, {unreadable} unreadable" },
   budget: { zh: "预算数", en: "Budget" },
   actual: { zh: "执行数", en: "Actual" },
-  chart: { zh: "预算与执行（各县合计，按基金）", en: "Budget vs actual (all counties, by fund)" },
+  chart: { zh: "预算与执行：各基金在可读取的各县报表中的合计（万元）", en: "Budget vs actual: each fund summed over the county workbooks that could be read (万元)" },
 } as const;
 
 export const MEASURE_WORDS: Record<Measure, { zh: string; en: string }> = {
