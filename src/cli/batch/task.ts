@@ -25,6 +25,18 @@ export type FileOutcome =
   | { ok: true; file: string; report?: FileResult; summary?: FileSummary; notes?: string[] }
   | { ok: false; file: string; error: Message };
 
+/**
+ * What the matrix reads of a summary, no more: each finding's rule, severity, place, subject and message (the
+ * findings list and the links), the fund rows of the tables. A batch of thousands keeps only these.
+ */
+function compact(s: FileSummary): FileSummary {
+  return {
+    ...s,
+    titles: s.titles.slice(0, 10),
+    findings: s.findings.map((f) => ({ rule: f.rule, severity: f.severity, at: f.at, related: [], subject: f.subject, observed: "", expected: "", message: f.message })),
+  };
+}
+
 export async function runFileTask(task: FileTask): Promise<FileOutcome> {
   try {
     let summary: FileSummary | undefined;
@@ -35,6 +47,7 @@ export async function runFileTask(task: FileTask): Promise<FileOutcome> {
       onWorkbook: task.summary ? (grid, result) => (summary = summarizeWorkbook(task.file, grid.sheets, result, task.mapping)) : undefined,
     });
     if (!task.summary) return { ok: true, file: task.file, report };
+    if (summary) summary = compact(summary);
     // Report text has no tables: its findings still count for its county.
     summary ??= { file: task.file, titles: [], sheets: report.result.sheets.map((s) => s.name), tables: [], findings: report.result.findings, summary: report.result.summary };
     return report.notes ? { ok: true, file: task.file, summary, notes: report.notes } : { ok: true, file: task.file, summary };
