@@ -79,8 +79,10 @@ test("HTML: self-contained (no script, no outside resource), cells coloured by b
   const html = fs.readFileSync(out, "utf8");
   expect(html).not.toMatch(/<script|<img|src=["']?http/i);
   expect(html).toContain('<tr data-county="&lt;img src=x onerror=alert(1)&gt;县" data-status="unreadable">');
-  expect(html).toMatch(/<td class="band-error" data-fund="工伤保险"><a href="#cell-0-3"[^>]*>202\.5%<span class="counts">E2 W1<\/span>/);
+  expect(html).toMatch(/<td class="band-error" data-band="error" data-fund="工伤保险"><a href="#cell-0-3"[^>]*>202\.5%<span class="counts">E2 W1<\/span>/);
   expect(html).toContain('id="cell-0-3"');
+  // 103.9% is in band, but its stated 97% is wrong: coloured as an error, never as a pass.
+  expect(html).toMatch(/<td class="band-error" data-band="ok" data-fund="企业职工基本养老保险">/);
   expect(html).toMatch(/<td class="unreadable"[^>]*>无法读取<\/td>/);
   expect(html).toMatch(/<td class="absent"[^>]*>缺少<\/td>/);
 });

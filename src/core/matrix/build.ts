@@ -36,6 +36,11 @@ export interface MatrixCell {
   /** The chosen measure's value (equal to completion for the default measure); null when it cannot be computed. */
   value: number | null;
   band: Band;
+  /**
+   * What the cell is coloured by: its band, made worse by the findings behind it (an error behind a rate in band is
+   * still an error: a cell is never shown as a pass while something in it is wrong).
+   */
+  status: Band;
   /** The row's budget and actual as written, in `unit` (the table's; absent when it states none). */
   budget: number | null;
   actual: number | null;
@@ -176,9 +181,9 @@ function count(target: { errors: number; warnings: number; info: number }, s: Se
   else target.info++;
 }
 
-/** Cells ranked worst first: band, then errors, then warnings. */
+/** Cells ranked worst first: status, band, then errors, then warnings. */
 function worse(a: MatrixCell, b: MatrixCell): number {
-  return BAND_RANK[a.band] - BAND_RANK[b.band] || b.errors - a.errors || b.warnings - a.warnings || b.info - a.info;
+  return BAND_RANK[a.status] - BAND_RANK[b.status] || BAND_RANK[a.band] - BAND_RANK[b.band] || b.errors - a.errors || b.warnings - a.warnings || b.info - a.info;
 }
 
 export function buildMatrix(input: readonly BatchFile[], options: MatrixOptions = {}): Matrix {
@@ -252,7 +257,8 @@ export function buildMatrix(input: readonly BatchFile[], options: MatrixOptions 
         const fundTargets = targetsFor(targets, fund);
         const { completion, value } = measureOf(row, measure);
         const ref = row.figures.actual?.ref ?? row.figures.budget?.ref ?? "";
-        const cell: MatrixCell = { completion, value, band: bandOf(value, measure, fundTargets), budget: row.figures.budget?.value ?? null, actual: row.figures.actual?.value ?? null, errors: 0, warnings: 0, info: 0, file: f.file, sheet: table.sheet, cell: ref, findings: [] };
+        const band = bandOf(value, measure, fundTargets);
+        const cell: MatrixCell = { completion, value, band, status: band, budget: row.figures.budget?.value ?? null, actual: row.figures.actual?.value ?? null, errors: 0, warnings: 0, info: 0, file: f.file, sheet: table.sheet, cell: ref, findings: [] };
         if (table.unit) cell.unit = table.unit;
         county.funds[fund] = cell;
       }
@@ -268,10 +274,14 @@ export function buildMatrix(input: readonly BatchFile[], options: MatrixOptions 
         target.findings.push(linkOf(f.file, finding));
       }
     }
+    for (const cell of Object.values(county.funds)) {
+      const worst: Band = cell.errors ? "error" : cell.warnings ? "warning" : cell.info && cell.band === "ok" ? "info" : cell.band;
+      if (BAND_RANK[worst] < BAND_RANK[cell.status]) cell.status = worst;
+    }
     if (!county.unreadable && !county.noWorkbook) county.missing = funds.filter((fund) => !county.funds[fund]);
     const cells = Object.entries(county.funds).sort((a, b) => worse(a[1], b[1]));
     const top = cells[0];
-    if (top && (BAND_RANK[top[1].band] < BAND_RANK.none || top[1].errors + top[1].warnings > 0)) county.worst = top[0];
+    if (top && BAND_RANK[top[1].status] < BAND_RANK.info) county.worst = top[0];
     counties.push(county);
   }
 
@@ -289,7 +299,7 @@ export function buildMatrix(input: readonly BatchFile[], options: MatrixOptions 
       s.info += cell.info;
       if (!worst || worse(cell, worst.cell) < 0) worst = { county: c.name, cell };
     }
-    if (worst && (BAND_RANK[worst.cell.band] < BAND_RANK.none || worst.cell.errors + worst.cell.warnings > 0)) s.worst = worst.county;
+    if (worst && BAND_RANK[worst.cell.status] < BAND_RANK.info) s.worst = worst.county;
     return s;
   });
 

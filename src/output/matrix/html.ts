@@ -22,7 +22,7 @@ h1{font-size:1.3rem}h2{font-size:1.1rem;margin-top:1.5rem}
 table{border-collapse:collapse;font-size:.9rem}
 th,td{border:1px solid #c8c8c8;padding:.3rem .5rem;text-align:center;white-space:nowrap}
 th:first-child,td:first-child{position:sticky;left:0;background:#fff;text-align:left;z-index:1}
-thead th{background:#f3f3f3}
+thead th{background:#f3f3f3;white-space:normal;min-width:5.5em;max-width:8em}
 td a{color:inherit;text-decoration:none;display:block}
 td a:hover,td a:focus{text-decoration:underline}
 .band-ok{background:#dff3e4}.band-warning{background:#fff1c2}.band-error{background:#f9d0d3}.band-info{background:#dbe9f9}.band-none{background:#eee}
@@ -65,9 +65,9 @@ export function formatMatrixHtml(m: Matrix, totals: MatrixTotals, lang: Lang): s
         return;
       }
       const counts = countsText(cell);
-      const label = `${c.name} ${fund} ${valueText(cell.value, m.measure)} ${BAND_WORDS[cell.band][lang]}`;
+      const label = `${c.name} ${fund} ${valueText(cell.value, m.measure)} ${BAND_WORDS[cell.band][lang]} ${countsText(cell)}`.trim();
       out.push(
-        `<td class="band-${cell.band}" data-fund="${escapeHtml(fund)}"><a href="#cell-${ci}-${fi}" aria-label="${escapeHtml(label)}">${escapeHtml(valueText(cell.value, m.measure))}` +
+        `<td class="band-${cell.status}" data-band="${cell.band}" data-fund="${escapeHtml(fund)}"><a href="#cell-${ci}-${fi}" aria-label="${escapeHtml(label)}">${escapeHtml(valueText(cell.value, m.measure))}` +
           (counts ? `<span class="counts">${escapeHtml(counts)}</span>` : "") +
           `</a></td>`
       );

@@ -48,8 +48,8 @@ export const MEASURE_WORDS: Record<Measure, { zh: string; en: string }> = {
 export const BAND_WORDS: Record<Band, { zh: string; en: string }> = {
   ok: { zh: "正常", en: "ok" },
   info: { zh: "提示", en: "note" },
-  warning: { zh: "提醒", en: "warning" },
-  error: { zh: "超出", en: "out of band" },
+  warning: { zh: "警告", en: "warning" },
+  error: { zh: "错误", en: "error" },
   none: { zh: "无数", en: "no figure" },
 };
 

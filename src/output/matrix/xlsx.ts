@@ -97,6 +97,9 @@ export async function matrixXlsx(m: Matrix, totals: MatrixTotals, lang: Lang, ta
       const lines = [`${BAND_WORDS[mc.band][lang]} · ${mc.file} ${mc.sheet}!${mc.cell}`, ...mc.findings.map((l) => `${l.sheet}!${l.cell} ${l.message[lang]}`)];
       if (counts || mc.band !== "ok") cell.note = lines.join("\n");
       if (mc.value === null) cell.fill = fill(FILL.none);
+      // Findings behind a figure in band: the figure in red (errors) or amber (warnings), bold — never a plain pass.
+      if (mc.errors) cell.font = { bold: true, color: { argb: "FFA4262C" } };
+      else if (mc.warnings) cell.font = { bold: true, color: { argb: "FF8A5A00" } };
     });
     row.getCell(m.funds.length + 2).value = c.unreadable ? c.unreadable : countsText(c.other) || null;
     row.getCell(m.funds.length + 3).value = c.worst ?? null;
