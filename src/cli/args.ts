@@ -78,6 +78,8 @@ export const HELP = {
       --targets 文件.json           自定义阈值（目标值），格式见 docs/cli.md
       --mapping 文件.json           按工作表指定列的角色：{"工作表": {"C": "budget", "F": "ignore"}}
       --lang zh|en                  语言（默认 zh；LC_ALL/LC_MESSAGES/LANG 以 en 开头时为 en）
+      --matrix                      多个县的报表汇成一张“县 × 基金”矩阵，并核对汇总表与各县报表（--format 另可为 xlsx；
+                                    --measure、--county-from、--county-names，见 docs/cli.md）
   -h, --help                        显示本帮助
   -v, --version                     显示版本
 
@@ -100,6 +102,9 @@ Options:
       --targets FILE.json           custom thresholds (targets); format in docs/cli.md
       --mapping FILE.json           column roles by sheet: {"Sheet1": {"C": "budget", "F": "ignore"}}
       --lang zh|en                  language (default zh; en when LC_ALL/LC_MESSAGES/LANG starts with en)
+      --matrix                      many counties' workbooks as one counties × funds matrix, with the consolidation
+                                    checked against them (--format also xlsx; --measure, --county-from,
+                                    --county-names: docs/cli.md)
   -h, --help                        show this help
   -v, --version                     show the version
 

@@ -43,6 +43,10 @@ export function formatMatrixText(m: Matrix, totals: MatrixTotals, lang: Lang): s
     const { cell } = locationFields(f.at);
     lines.push(`  ${cell}  ${f.message[lang]}  [${f.rule}]`);
   }
+  for (const c of m.consolidations) {
+    lines.push("", `${w("consolidation", lang)} ${c.file}：${countsText(c) || "—"}`);
+    for (const l of c.findings) lines.push(`  ${l.cell}  ${l.message[lang]}  [${l.rule}]`);
+  }
   if (m.notes.length) {
     lines.push("", w("notes", lang));
     for (const n of m.notes) lines.push(`  ${n[lang]}`);
