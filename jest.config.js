@@ -1,11 +1,14 @@
-/** Unit, property and built-artifact tests. Browser end-to-end tests live in test/e2e and run with `npm run test:e2e`. */
+/**
+ * Unit and property tests (`npm test`). Tests of the built artifact (test/built, `npm run test:built`) and the browser
+ * suite (test/e2e, `npm run test:e2e`) run after `npm run build`, as CI does (.ci/run).
+ */
 module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts", "**/*.test.tsx"],
-  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/"],
+  testPathIgnorePatterns: ["/node_modules/", "<rootDir>/test/e2e/", "<rootDir>/test/built/"],
   transform: {
-    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.jest.json" }],
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "<rootDir>/tsconfig.jest-transpile.json" }],
   },
   moduleNameMapper: {
     "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",

@@ -58,6 +58,8 @@ module.exports = async (env = {}, options = {}) => {
       filename: "[name].js",
       chunkFilename: "[name].[contenthash:8].js",
       clean: true,
+      // Always write: the built-artifact tests (test/helpers/build.ts) judge dist/ fresh by its files' dates.
+      compareBeforeEmit: false,
     },
     resolve: { extensions: [".ts", ".tsx", ".js", ".json"], fallback: { fs: false, path: false, os: false, crypto: false, stream: false } },
     module: {

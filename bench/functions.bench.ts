@@ -1,7 +1,7 @@
 /**
  * FUND.COMPLETION_RATE over a 100,000-element range, as Excel hands it to the registered function
  * (number[][] of 100000×1), beside a plain-division loop over the same data in the same run.
- * Bar (SPEC §8): ≤ 200 ms for the function. Exits non-zero when the bar is missed.
+ * Bar: ≤ 200 ms for the function. Exits non-zero when the bar is missed.
  */
 import { completionRate } from "../src/functions/functions";
 

@@ -1,5 +1,5 @@
 /**
- * Writes examples/qiemo-2019.xlsx: the seed (且末县 2019, SPEC §9) as a county office would lay it out by hand —
+ * Writes examples/qiemo-2019.xlsx: the seed (且末县 2019, the README's worked example) as a county office would lay it out by hand —
  * a title line, a unit line, a merged two-row header, 其中 rows (one with 其中：, one indented with spaces, one
  * with the cell indent), rates typed as "97%" and as fractions with a % format, a figure typed as text, a 收支
  * table under the first, an indicator sheet and a notes sheet. Run with `npm run example`.

@@ -1,21 +1,10 @@
-/**
- * Offline checks of manifest.xml and of the manifest the production build writes for a real host
- * (ADDIN_URL=https://example.org/fc/ webpack --mode production, built once into a temporary folder).
- */
+/** Offline checks of manifest.xml (the production build's manifest: test/built/addinUrl.test.ts). */
 import fs from "fs";
-import os from "os";
-import path from "path";
 import { ManifestHandlerXml } from "office-addin-manifest/lib/manifestHandler/manifestHandlerXml";
 
 // The XML handler requires uuid (an ES module jest cannot load) only to make new add-in ids, which no test here does.
 jest.mock("../node_modules/office-addin-manifest/node_modules/uuid/dist-node/index.js", () => ({ v4: () => "00000000-0000-4000-8000-000000000000" }));
-import { BUILD_TIMEOUT_MS, ROOT, runWebpack } from "./helpers/build";
-
-// xml2js comes with office-addin-manifest (no type declarations installed).
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { parseStringPromise } = require("xml2js") as { parseStringPromise: (xml: string) => Promise<unknown> };
-
-const SOURCE = path.join(ROOT, "manifest.xml");
+import { DEV_URL, SOURCE, Xml, baseRequirementSets, parse } from "./helpers/manifestXml";
 
 /**
  * office-addin-manifest's readManifestFile for an .xml file: it picks ManifestHandlerXml and parses. Called
@@ -25,48 +14,6 @@ const SOURCE = path.join(ROOT, "manifest.xml");
 const OfficeAddinManifest = {
   readManifestFile: (file: string) => new ManifestHandlerXml(file).parseManifest(),
 };
-const ADDIN_URL = "https://example.org/fc/";
-const DEV_URL = "https://localhost:3000/";
-
-type Xml = { [key: string]: Xml[] | string | Xml } & { $?: Record<string, string> };
-
-/** Every element in the parsed tree, depth first. */
-function* elements(node: unknown, name = ""): Generator<[string, Xml]> {
-  if (Array.isArray(node)) {
-    for (const n of node) yield* elements(n, name);
-    return;
-  }
-  if (typeof node !== "object" || node === null) return;
-  yield [name, node as Xml];
-  for (const [key, child] of Object.entries(node)) if (key !== "$" && key !== "_") yield* elements(child, key);
-}
-
-async function parse(file: string): Promise<[string, Xml][]> {
-  return [...elements(await parseStringPromise(fs.readFileSync(file, "utf8")))];
-}
-
-/** Every URL in the manifest: attribute values (not xmlns namespaces) and <AppDomain> texts. */
-function urls(all: [string, Xml][]): string[] {
-  const out: string[] = [];
-  for (const [, el] of all) {
-    for (const [key, v] of Object.entries(el.$ ?? {})) if (!key.startsWith("xmlns") && /^https?:\/\//.test(v)) out.push(v);
-    const domains = (el as { AppDomain?: unknown }).AppDomain;
-    if (Array.isArray(domains)) for (const d of domains) out.push(typeof d === "string" ? d : String((d as { _?: string })._));
-  }
-  return out;
-}
-
-/** The base manifest's requirement sets (OfficeApp > Requirements > Sets > Set, not those of VersionOverrides). */
-async function baseRequirementSets(file: string): Promise<Record<string, string>> {
-  const root = (await parseStringPromise(fs.readFileSync(file, "utf8"))) as { OfficeApp: Xml };
-  const requirements = root.OfficeApp.Requirements as Xml[] | undefined;
-  const sets = (requirements?.[0]?.Sets as Xml[] | undefined)?.[0];
-  const fallback = sets?.$?.DefaultMinVersion ?? "1.1";
-  const out: Record<string, string> = {};
-  for (const set of (sets?.Set as Xml[] | undefined) ?? []) out[set.$!.Name] = set.$!.MinVersion ?? fallback;
-  return out;
-}
-
 describe("manifest.xml (source)", () => {
   test("parses with office-addin-manifest: FUND Excel add-in with ReadWriteDocument", async () => {
     const info = await OfficeAddinManifest.readManifestFile(SOURCE);
@@ -102,55 +49,5 @@ describe("manifest.xml (source)", () => {
     expect(metadataUrl.$?.DefaultValue).toBe(DEV_URL + "functions.json");
     const override = (metadataUrl["bt:Override"] as Xml[])[0].$!;
     expect(override).toEqual({ Locale: "zh-CN", Value: DEV_URL + "functions.zh-CN.json" });
-  });
-});
-
-describe("ADDIN_URL build", () => {
-  let out: string;
-  beforeAll(() => {
-    out = fs.mkdtempSync(path.join(os.tmpdir(), "fund-check-build-"));
-    runWebpack(["--output-path", out], { ADDIN_URL });
-  }, BUILD_TIMEOUT_MS);
-  afterAll(() => {
-    if (out) fs.rmSync(out, { recursive: true, force: true });
-  });
-
-  test("writes a manifest with no localhost left", () => {
-    const text = fs.readFileSync(path.join(out, "manifest.xml"), "utf8");
-    expect(text).not.toMatch(/localhost/i);
-    expect(text).toContain(ADDIN_URL + "functions.js");
-    expect(text).toContain("<AppDomain>https://example.org</AppDomain>");
-  });
-
-  test("every URL points at a file the build produced", async () => {
-    const all = await parse(path.join(out, "manifest.xml"));
-    const fileUrls = urls(all).filter((u) => u.startsWith(ADDIN_URL));
-    const files = fileUrls.map((u) => u.slice(ADDIN_URL.length)).sort();
-    // Assets (icons) come from the assets/ folder, which another part of the project owns; they are present now.
-    expect(new Set(files)).toEqual(
-      new Set([
-        "functions.js",
-        "functions.html",
-        "functions.json",
-        "functions.zh-CN.json",
-        "taskpane.html",
-        "assets/icon-16.png",
-        "assets/icon-32.png",
-        "assets/icon-64.png",
-        "assets/icon-80.png",
-      ])
-    );
-    for (const file of files) expect([file, fs.existsSync(path.join(out, file))]).toEqual([file, true]);
-    // nothing else is referenced: every URL is under ADDIN_URL, or is the AppDomain origin
-    expect(urls(all).filter((u) => !u.startsWith(ADDIN_URL))).toEqual(["https://example.org"]);
-  });
-
-  test("the built manifest still parses, with the same id and permissions", async () => {
-    const built = await OfficeAddinManifest.readManifestFile(path.join(out, "manifest.xml"));
-    const source = await OfficeAddinManifest.readManifestFile(SOURCE);
-    expect(built.id).toBe(source.id);
-    expect(built.permissions).toBe("ReadWriteDocument");
-    expect(built.iconUrl).toBe(ADDIN_URL + "assets/icon-32.png");
-    expect(await baseRequirementSets(path.join(out, "manifest.xml"))).toEqual(await baseRequirementSets(SOURCE));
   });
 });

@@ -6,7 +6,7 @@
 import { ReadResult } from "./numbers";
 
 /**
- * Column roles of SPEC §3, and three more a sheet may hold: `balance` is the accumulated balance (累计结余, 滚存结余,
+ * The column roles (docs/reference.md, “JSON output”), among them three a sheet may hold: `balance` is the accumulated balance (累计结余, 滚存结余,
  * 期末结余: the one payable months use); `surplus` this year's surplus (当年结余, 本年收支结余); `openingBalance` the
  * balance brought forward (上年结余, 年初结余: a balance, never a prior-year expenditure); `statedIndex` a stated ratio
  * to the prior year (为上年的%: 114.6 means +14.6%, i.e. a growth with an offset of 100%).
@@ -37,7 +37,7 @@ export function isFigureRole(role: string): role is FigureRole {
   return FIGURE_ROLE_SET.has(role);
 }
 
-/** Roles of indicator tables (绩效自评表 / 绩效目标表), SPEC §3. */
+/** Roles of indicator tables (绩效自评表 / 绩效目标表), docs/indicators.md. */
 export const INDICATOR_ROLES = [
   "level1",
   "level2",

@@ -220,7 +220,7 @@ export function exact(read: NumberRead): Decimal {
 
 /**
  * Half a unit of the figure's last shown digit, in value units: 97% → 0.005, 98.67% → 0.00005, 4568 → 0.5.
- * A stated figure matches a computed one when they differ by no more than this (SPEC §4.4).
+ * A stated figure matches a computed one when they differ by no more than this (docs/reference.md, “Findings”: figures are compared at the precision they are written in).
  */
 export function halfUnit(read: NumberRead): Decimal {
   const unit = new Decimal(10).pow(-read.decimals).div(2);

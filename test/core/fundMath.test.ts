@@ -9,7 +9,7 @@ function val(r: fm.MathResult): Decimal {
   return r;
 }
 
-describe("fundMath on the seed figures (SPEC §9, 万元)", () => {
+describe("fundMath on the seed figures (且末县 2019, 万元)", () => {
   test("completion rates", () => {
     expect(str(fm.completionRate(d(806), d(398)))).toMatch(/^2\.02512562814070351/);
     expect(fm.completionRate(d(4568), d(4398)).toString()).toMatch(/^1\.0386539/);

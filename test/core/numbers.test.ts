@@ -114,7 +114,7 @@ describe("precision helpers", () => {
     expect(roundHalfUp(new Decimal("-0.965"), 2).toString()).toBe("-0.97");
     expect(roundHalfUp(new Decimal("0.9649"), 2).toString()).toBe("0.96");
   });
-  test("statedMatches on the seed (SPEC §9)", () => {
+  test("statedMatches on the seed (且末县 2019)", () => {
     // 机关事业单位: 12328 / 12738 = 96.78…% rounds to the stated 97%.
     expect(statedMatches(num("97%"), new Decimal(12328).div(12738))).toBe(true);
     // 企业职工: 4568 / 4398 = 103.9% is not 97%.

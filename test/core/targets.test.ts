@@ -2,7 +2,7 @@ import { DEFAULT_TARGETS, parseTargets, targetsFor } from "../../src/core/target
 import { only, row, run } from "./rules/helpers";
 
 describe("parseTargets", () => {
-  test("an empty file gives the defaults of SPEC §4.2", () => {
+  test("an empty file gives the documented defaults (docs/reference.md, “Targets”)", () => {
     const r = parseTargets({});
     expect(r).toEqual({ ok: true, targets: expect.objectContaining({ completionBand: { okLow: 0.95, okHigh: 1.05, warningLow: 0.9, warningHigh: 1.1 }, growthBand: { low: -0.3, high: 0.3 }, payableMonths: { warningBelow: 6, infoAbove: 24 }, componentsCoverage: 1 }) });
   });

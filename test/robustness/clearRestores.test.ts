@@ -1,5 +1,5 @@
 /**
- * Nothing lost (SPEC §5, §8): real .xlsx content — the example workbook and a workbook with the user's own
+ * Nothing lost (docs/robustness.md): real .xlsx content — the example workbook and a workbook with the user's own
  * fills, formulas, number formats, merges and conditional formats, written with ExcelJS — is loaded into the
  * in-memory Excel, then the task pane's adapter runs the whole cycle: read every sheet, check, highlight, write
  * the report sheet, highlight again, clear. Every cell (value, formula, number format, indent, fill), every

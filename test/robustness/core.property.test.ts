@@ -1,5 +1,5 @@
 /**
- * The core over hostile random grids (SPEC §8 robustness), biased towards real fund tables so that tables are
+ * The core over hostile random grids (docs/robustness.md), biased towards real fund tables so that tables are
  * detected and findings come out (asserted, so that the properties cannot pass vacuously): numbers, huge and
  * tiny values (1e308, 5e-324, -0), NaN-like text ("NaN", "Infinity", "1e999"), blanks, error values, dates,
  * booleans, flattened rich text, 100,000-character text, ragged rows, merged areas that overlap or reach beyond

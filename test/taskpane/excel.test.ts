@@ -168,7 +168,7 @@ describe("highlights", () => {
   }
 
   test("highlight then clear restores the original fills and leaves the user's conditional formats", async () => {
-    const { excel, s } = workbook();
+    const { s } = workbook();
     const before = JSON.stringify({ cells: [...s.cells], cfs: s.conditionalFormats });
     const findings = [
       finding({ cell: "C5", severity: "warning" }),

@@ -1,4 +1,4 @@
-/** "Insert as sheet" of the report-text view: the figures become a NEW sheet with live FUND. formulas (SPEC §7). */
+/** "Insert as sheet" of the report-text view: the figures become a NEW sheet with live FUND. formulas (README, “Report text”). */
 import * as fs from "fs";
 import * as path from "path";
 import { FakeExcel } from "./fakeExcel";

@@ -54,8 +54,8 @@ function percentPointsToFraction(digits: string): string {
   if (/e/i.test(digits)) return new Decimal(digits).div(100).toString();
   const negative = digits.startsWith("-");
   let s = negative ? digits.slice(1) : digits;
-  let [int, frac = ""] = s.split(".");
-  int = int.padStart(3, "0");
+  const [whole, frac = ""] = s.split(".");
+  const int = whole.padStart(3, "0");
   s = int.slice(0, -2) + "." + int.slice(-2) + frac;
   s = s.replace(/^0+(?=\d)/, "").replace(/\.?0+$/, "");
   if (s === "" || s === ".") s = "0";
@@ -286,7 +286,7 @@ export function buildFundTable(sheet: GridSheet | SheetCells, detected: Detected
 
   const table: FundTable = { sheet: cells.name, rows };
   if (cells.merges.length) {
-    const merged = markMergedFigures(cells, store, figureCols, (r) => sortedIndexOf(rowNumbers, r));
+    const merged = markMergedFigures(cells, store, figureCols, (r) => sortedIndexOf(rowNumbers, r), a1);
     if (merged.length) table.mergedFigures = merged;
   }
   if (detected.unit) table.unit = detected.unit;

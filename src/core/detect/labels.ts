@@ -1,5 +1,5 @@
 /**
- * Header labels → column roles (SPEC §3). Labels are folded (full width → half width, case, spaces) and a
+ * Header labels → column roles (docs/reference.md, “JSON output”, roles). Labels are folded (full width → half width, case, spaces) and a
  * unit or percent suffix is taken off first: "预算支出（万元）" is budget in 万元, "完成率(%)" a completion rate
  * written in percent points.
  */

@@ -20,7 +20,9 @@ export function markMergedFigures(
   sheet: SheetCells,
   store: FigureStore,
   columns: readonly { col: number; role: FigureRole }[],
-  rowIndex: (sheetRow: number) => number
+  rowIndex: (sheetRow: number) => number,
+  /** The sheet's address of (row, col): a transposed view's cells stand elsewhere on the sheet. */
+  a1: (row: number, col: number) => string = toA1
 ): MergedFigure[] {
   const out: MergedFigure[] = [];
   const first = store.firstRow;
@@ -40,10 +42,10 @@ export function markMergedFigures(
     for (let r = m.top; r <= bottom; r++) {
       for (const c of spanned) {
         store.setMerged(r - first, c.k);
-        if (r !== m.top || c.col !== m.left) covered.push(toA1(r, c.col));
+        if (r !== m.top || c.col !== m.left) covered.push(a1(r, c.col));
       }
     }
-    out.push({ row, ref: toA1(m.top, m.left), covered, read, roles: spanned.map((c) => c.role) });
+    out.push({ row, ref: a1(m.top, m.left), covered, read, roles: spanned.map((c) => c.role) });
   }
   return out;
 }

@@ -1,5 +1,5 @@
 /**
- * Table detection (SPEC §3): finds header rows by their labels, joins two- and three-row headers (merged
+ * Table detection (README, “Layouts it reads”): finds header rows by their labels, joins two- and three-row headers (merged
  * "2019年" over "预算数 | 执行数"), reads the unit line, and splits a sheet into tables at blank rows and at
  * new header rows. Knows nothing of the rules: it says where tables are and what each column holds.
  */
@@ -616,7 +616,9 @@ export function detectTables(sheet: GridSheet | SheetCells, mapping?: Record<num
   // No fund table read the usual way: funds may stand as columns, items as rows (a transposed table).
   // (Not inside a transposed view: transposed back, it is the sheet that was just read.)
   if (!mapping && anyContent && !tables.some((t) => t.kind === "fund") && !(view.cells instanceof TransposedCells)) {
-    for (const t of transposedTables(view)) tables.push(t);
+    // (Rows another table already reads — an indicator table's — are not read again as a transposed one.)
+    const claimed = tables.map((t) => [t.headerTop, t.lastRow] as const);
+    for (const t of transposedTables(view, (r) => claimed.some(([top, bottom]) => r >= top && r <= bottom))) tables.push(t);
   }
 
   let kind: DetectedSheet["kind"];
@@ -639,7 +641,7 @@ const TRANSPOSED_LIMIT = 200;
  * with figures to its right, under a row naming what each column is of (the funds). Read through a transposed
  * view, so that the same detection finds the header (the item labels) and the rows (one per fund).
  */
-function transposedTables(view: SheetView): DetectedTable[] {
+function transposedTables(view: SheetView, isClaimed: (row: number) => boolean): DetectedTable[] {
   const rows = view.rowCount;
   if (rows > TRANSPOSED_LIMIT) return [];
   const out: DetectedTable[] = [];
@@ -651,6 +653,12 @@ function transposedTables(view: SheetView): DetectedTable[] {
     }
     let end = r;
     while (end + 1 < rows && !view.isBlank(end + 1)) end++;
+    let free = true;
+    for (let k = r; k <= end && free; k++) free = !isClaimed(k);
+    if (!free) {
+      r = end + 1;
+      continue;
+    }
     // The fund row: the last row of the run above its first item row.
     let items = 0;
     let first = -1;

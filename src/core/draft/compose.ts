@@ -14,7 +14,7 @@ import { DEFAULT_TARGETS, Targets, targetsFor } from "../targets";
 import { Catalogue, DraftLang, Explanation, fill, templateParts } from "./catalogue";
 import { holds, paragraphText } from "./evaluate";
 import { AmountRole, DraftRow, DraftTable } from "./input";
-import { Amount, AmountFormat, Clause, Cond, FALSE, ParagraphPlan, Piece, PlanFigure, Ratio, Sentence, TRUE, and, not, or } from "./plan";
+import { Amount, AmountFormat, Clause, Cond, FALSE, ParagraphPlan, Piece, PlanFigure, Ratio, Sentence, TRUE, and, or } from "./plan";
 
 export interface ComposeOptions {
   lang: DraftLang;

@@ -369,7 +369,7 @@ export type ScoringRule = (context: ScoringContext) => Decimal;
 const ZERO = new Decimal(0);
 
 export const SCORING_RULES = {
-  /** SPEC §4.3: met → full weight; a missed lower bound earns weight × actual ÷ target, an upper bound weight × target ÷ actual. */
+  /** docs/indicators.md, scoring: met → full weight; a missed lower bound earns weight × actual ÷ target, an upper bound weight × target ÷ actual. */
   proportional: ({ verdict, weight }: ScoringContext): Decimal => {
     if (verdict.kind === "met") return weight;
     if (verdict.side === "qualitative") return ZERO;

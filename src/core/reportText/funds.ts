@@ -1,5 +1,5 @@
 /**
- * From statements to per-fund figures (SPEC §7) and to the FundTable the rules read. Figures of one fund stated
+ * From statements to per-fund figures (README, “Report text”) and to the FundTable the rules read. Figures of one fund stated
  * in different paragraphs merge; the first statement of a figure wins (a later, different restatement is kept in
  * `restated` so a reviewer can see it). Amounts are brought to one unit, the largest money unit the text uses,
  * so converting never invents precision: 8000万元 becomes 0.8000亿元, compared at half a unit of its 4th place.
@@ -42,8 +42,8 @@ export interface ReportComponent {
 }
 
 /**
- * One fund's figures as the text states them (SPEC §7). Amounts are in the unit of the text; rates are
- * fractions (97% → 0.97). Absent figures are omitted. Beyond SPEC §7: `prior` (上年支出), `currentBalance`
+ * One fund's figures as the text states them (README, “Report text”). Amounts are in the unit of the text; rates are
+ * fractions (97% → 0.97). Absent figures are omitted. Besides budget, actual and rates: `prior` (上年支出), `currentBalance`
  * (当年收支结余; 收不抵支 → negative), the parent of the components, and where each figure was stated.
  */
 export interface ReportFigure {

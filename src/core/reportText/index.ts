@@ -1,5 +1,5 @@
 /**
- * The report-text cross-check (SPEC §7): read a performance report's prose into per-fund figures and recheck
+ * The report-text cross-check (README, “Report text”): read a performance report's prose into per-fund figures and recheck
  * every figure it states with the same rules as a sheet. Pure: no file system, no DOM. The CLI gives it the
  * text of a .txt file, or of a .docx through mammoth.extractRawText; the task pane gives it pasted text.
  */

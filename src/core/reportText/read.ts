@@ -1,4 +1,4 @@
-/** readReportText: report prose → per-fund figures (SPEC §7) and the FundTable the rules check. */
+/** readReportText: report prose → per-fund figures (README, “Report text”) and the FundTable the rules check. */
 import { FundTable } from "../model";
 import { extractStatements } from "./extract";
 import { DEFAULT_TARGETS, Targets } from "../targets";

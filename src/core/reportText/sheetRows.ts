@@ -1,6 +1,6 @@
 /**
  * The extracted figures as a worksheet: the stated figures typed as values, and live FUND. formulas beside them
- * that recompute what the text only asserts, so a reviewer sees both in Excel (SPEC §7). Pure data: the task
+ * that recompute what the text only asserts, so a reviewer sees both in Excel (README, “Report text”). Pure data: the task
  * pane writes it with Office.js (values and formulas in one 2-D array, plus number formats of the same shape).
  */
 import { readNumberText } from "../numbers";

@@ -6,7 +6,7 @@
  * Nothing is computed from a negative budget or expenditure (negative-figure reports it).
  */
 import Decimal from "decimal.js";
-import { NumberRead, exact, statedMatches } from "../numbers";
+import { NumberRead, statedMatches } from "../numbers";
 import { RuleContext, defineFundRule } from "./rule";
 import { ACTUAL, BUDGET, Precision, STATED_COMPLETION, STATED_GROWTH, STATED_INDEX, TableFigures, computedGrowth, exactCompletion, exactGrowth, growthValue } from "./figures";
 import { computedPct, statedRate } from "./figureText";

@@ -131,4 +131,33 @@ describe("transposed tables", () => {
     ]);
     expect(() => checkSheet(sheet)).not.toThrow();
   });
+
+  test("rows an indicator table already reads are not read again as a transposed fund table (the property test's grid)", () => {
+    const sheet = grid(
+      [
+        ["2019年社会保险基金支出情况表"],
+        ["实际完成值", "得分", "偏差原因"],
+        ["其中：养老金支出", "+35.5%", null],
+        ["其中：养老金支出", 0],
+      ],
+      ["B3:C3"]
+    );
+    const r = checkSheet(sheet);
+    expect(r.report.tables.map((t) => [t.kind, t.orientation])).toEqual([["indicator", "rows"]]);
+  });
+
+  test("a figure merged across two funds of a transposed table is flagged at the sheet's own cell", () => {
+    const sheet = grid(
+      [
+        ["项目", "企业职工基本养老保险", "工伤保险", "失业保险"],
+        ["预算数", 4398, 398, 700],
+        ["执行数", 4568, null, 619],
+      ],
+      ["B3:C3"]
+    );
+    const r = checkSheet(sheet);
+    expect(r.report.tables.map((t) => t.orientation)).toEqual(["columns"]);
+    const merged = r.findings.filter((f) => f.rule === "merged-figure");
+    expect(merged.map((f) => [addressOf(f.at), f.related])).toEqual([["B3", ["C3"]]]);
+  });
 });

@@ -143,7 +143,6 @@ export const FUNDS = ["企业职工基本养老保险", "机关事业单位基�
 /** 其中 item names as the reports write them (none names a fund or reads as a figure's label). */
 export const ITEMS = ["基本养老金支出", "丧葬抚恤补助支出", "转移支出", "个人账户支出", "待遇支出", "其他支出", "医疗补助金", "稳岗返还"];
 
-const amountArb = (places: number, max: number) => fc.integer({ min: 0, max: max * Math.pow(10, places) }).map((k) => ({ n: k / Math.pow(10, places), places }));
 
 /** A random valid fund table: funds with budgets, spending, prior years or changes, 其中 items, income and balances. */
 export function tableSpecArb(): fc.Arbitrary<TableSpec> {

@@ -1,4 +1,4 @@
-/** Indicator tables read, checked and scored (SPEC §3, §4.2, §4.3), from real .xlsx files in three layouts. */
+/** Indicator tables read, checked and scored (docs/indicators.md), from real .xlsx files in three layouts. */
 import { checkWorkbook } from "../../../src/core/check";
 import { detectTables } from "../../../src/core/detect/tables";
 import { Finding, findingJson } from "../../../src/core/findings";
@@ -106,7 +106,7 @@ describe("layout 2: the national 项目支出绩效自评表 (预算执行率 bl
     const r = checkWorkbook(await roundTrip(layoutNational({ execScore: 9.5, grantRate: "98%", totalScore: 99.5 })));
     expect(brief(r.findings)).toEqual(["error score-mismatch H6", "error stated-rate-mismatch G7", "info target-unreadable E17"]);
     const exec = r.findings[0];
-    // (A stated 10 would pass: 9.96 rounds to 10 at the stated precision, SPEC §4.4.)
+    // (A stated 10 would pass: 9.96 rounds to 10 at the stated precision.)
     expect(exec).toMatchObject({ subject: "年度资金总额", observed: "9.5", related: ["F6", "G6"] });
     expect(exec.expected).toBe("9.96 (weight × execution rate 10 × 99.61%; proportional)");
     expect(exec.expectedText!.zh).toBe("9.96（分值×执行率 10 × 99.61%；按比例计分）");

@@ -18,7 +18,7 @@ function bound(text: string): BoundTarget {
   return t;
 }
 
-describe("readTarget: every form of SPEC §4.3", () => {
+describe("readTarget: every form docs/indicators.md lists", () => {
   test.each([
     ["≥95%", ">=", "0.95", true, undefined],
     [">=95%", ">=", "0.95", true, undefined],
@@ -93,7 +93,7 @@ describe("readTarget: every form of SPEC §4.3", () => {
 });
 
 describe("targetMet", () => {
-  test("seed indicators (SPEC §9): 满意度 ≥95% and 上访率 ≤1% are met", () => {
+  test("seed indicators (且末县 2019): 满意度 ≥95% and 上访率 ≤1% are met", () => {
     expect(targetMet("97%", "≥95%")).toBe(true);
     expect(targetMet(0.97, "≥95%")).toBe(true);
     expect(targetMet("0.5%", "≤1%")).toBe(true);

@@ -11,7 +11,7 @@ const fixture = (name: string) => readFileSync(path.join(__dirname, "../../fixtu
 const brief = (f: Finding) => [f.rule, f.severity, f.subject, addressOf(f.at), f.observed, f.expected];
 const sortBriefs = (fs: Finding[]) => fs.map(brief).sort((a, b) => String(a).localeCompare(String(b)));
 
-describe("checkReportText on the seed (且末县 2019): exactly the findings of SPEC §9", () => {
+describe("checkReportText on the seed (且末县 2019): exactly the findings the README shows", () => {
   const seed = fixture("qiemo-2019-report.txt");
   const result = checkReportText(seed, { name: "qiemo-2019-report.txt" });
 

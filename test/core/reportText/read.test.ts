@@ -8,7 +8,6 @@ const fixture = (name: string) => readFileSync(path.join(__dirname, "../../fixtu
 /** The figures without their sources and year (the year a one-year text names: tested in periods.test.ts), for comparing with what a reviewer reads off the text. */
 function plain(f: ReportFigure | undefined): Record<string, unknown> | undefined {
   if (!f) return undefined;
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { sources, componentsCoverage, year, ...rest } = f;
   return { ...rest, components: f.components?.map((c) => [c.name, c.amount]) };
 }
@@ -34,7 +33,7 @@ describe("readReportText on the seed (且末县 2019)", () => {
     ]);
   });
 
-  it("reads every figure of the SPEC §9 table", () => {
+  it("reads every figure of the 且末县 2019 table", () => {
     const f = read.figures;
     expect(plain(bySubject(f, "企业职工基本养老保险"))).toEqual({
       subject: "企业职工基本养老保险", line: 26, budget: 4398, actual: 4568, statedCompletion: 0.97, change: 456, statedGrowth: 0.11,

@@ -47,7 +47,7 @@ function yuanColumn(): Case {
         cell: "C3",
         observed: "元",
         expected: "万元",
-        why: "SPEC: a table mixing 元 and 万元 is flagged (warning) — and then computed after conversion, never raw",
+        why: "the rule catalogue: a table mixing 元 and 万元 is flagged (warning) — and then computed after conversion, never raw",
       },
       {
         rule: "stated-rate-mismatch",
