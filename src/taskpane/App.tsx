@@ -34,6 +34,8 @@ import { FindingsList } from "./components/FindingsList";
 import { MappingPanel } from "./components/MappingPanel";
 import { TargetsPanel } from "./components/TargetsPanel";
 import { GridView } from "./components/GridView";
+import { MatrixView } from "./components/MatrixView";
+import type { PageMatrix } from "./matrixFiles";
 import { ReportTextView } from "./components/ReportTextView";
 import { ScopeNotes } from "./components/ScopeNotes";
 import { CHART_WORDS, FINDING_WORDS } from "../core/words";
@@ -98,6 +100,8 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
   /** Where the targets and the mapping in effect came from: the workbook's settings sheet, or this session. */
   const [origin, setOrigin] = React.useState<{ targets: SettingsOrigin; mapping: SettingsOrigin }>({ targets: "workbook", mapping: "workbook" });
   const [dragging, setDragging] = React.useState(false);
+  /** Several files opened at once: the prefecture matrix instead of one workbook's findings. */
+  const [matrixData, setMatrixData] = React.useState<PageMatrix>();
   const signal = React.useRef({ cancelled: false });
 
   const say = (intent: Notice["intent"], key: MessageKey, values?: Record<string, string | number>) => setNotice({ intent, text: t(key, values) });
@@ -176,6 +180,7 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
   };
 
   const openFile = async (data: ArrayBuffer, name: string) => {
+    setMatrixData(undefined);
     say("info", "loadingFile", { name });
     try {
       const standaloneModule = await import(/* webpackChunkName: "standalone" */ "./standalone");
@@ -193,6 +198,25 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
 
   const openPicked = async (file: File | undefined) => {
     if (file) await openFile(await file.arrayBuffer(), file.name);
+  };
+
+  const openMany = async (files: File[]) => {
+    say("info", "loadingFile", { name: files.map((f) => f.name).join(", ") });
+    try {
+      const matrixModule = await import(/* webpackChunkName: "standalone" */ "./matrixFiles");
+      const data = await matrixModule.checkFiles(await Promise.all(files.map(async (f) => ({ name: f.name, data: await f.arrayBuffer() }))), { lang, targets });
+      setMatrixData(data);
+      setNotice(undefined);
+    } catch (error) {
+      setNotice({ intent: "error", text: t("fileError", { name: files[0]?.name ?? "", message: (error as Error)?.message ?? String(error) }) });
+    }
+  };
+
+  /** One file: its findings; several: the matrix of counties × funds. */
+  const openList = (list: FileList | null | undefined) => {
+    const files = list ? Array.from(list) : [];
+    if (files.length > 1) return openMany(files);
+    return openPicked(files[0]);
   };
 
   const openExample = async () => {
@@ -326,7 +350,7 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
               onDrop={(e) => {
                 e.preventDefault();
                 setDragging(false);
-                openPicked(e.dataTransfer.files[0]);
+                openList(e.dataTransfer.files);
               }}
               data-testid="dropzone"
             >
@@ -340,9 +364,10 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
                 <label>
                   <input
                     type="file"
+                    multiple
                     accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                     aria-label={t("openFile")}
-                    onChange={(e) => openPicked(e.target.files?.[0])}
+                    onChange={(e) => openList(e.target.files)}
                   />
                 </label>
                 <span>{t("dropHere")}</span>
@@ -361,7 +386,7 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
             <Tab value="mapping">{t("tabMapping")}</Tab>
             <Tab value="targets">{t("tabTargets")}</Tab>
           </TabList>
-          {tab === "check" && checkTab}
+          {tab === "check" && (matrixData ? <MatrixView data={matrixData} lang={lang} /> : checkTab)}
           {/* Kept mounted while hidden, so the pasted text and its findings survive a change of tab. */}
           <div hidden={tab !== "report"}>
             <ReportTextView

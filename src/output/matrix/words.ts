@@ -14,6 +14,7 @@ export const MW = {
   noFigure: { zh: "无数", en: "no figure" },
   other: { zh: "其他问题", en: "Other findings" },
   consistency: { zh: "跨文件核对（汇总表与各县报表）", en: "Across files (consolidation vs county workbooks)" },
+  noFindings: { zh: "此项未发现问题", en: "No findings for this fund" },
   noMismatch: { zh: "汇总表与各县报表一致", en: "The consolidation agrees with the county workbooks" },
   noConsolidation: { zh: "本批文件中没有汇总表（各县为行的表）", en: "No consolidation (a table with counties as rows) in the batch" },
   consolidation: { zh: "汇总表", en: "Consolidation" },
