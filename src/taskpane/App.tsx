@@ -35,6 +35,7 @@ import { MappingPanel } from "./components/MappingPanel";
 import { TargetsPanel } from "./components/TargetsPanel";
 import { GridView } from "./components/GridView";
 import { MatrixView } from "./components/MatrixView";
+import { SheetMatrixButton } from "./components/SheetMatrixButton";
 import type { PageMatrix } from "./matrixFiles";
 import { ReportTextView } from "./components/ReportTextView";
 import { ScopeNotes } from "./components/ScopeNotes";
@@ -293,6 +294,7 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
             </Button>
           </>
         )}
+        {!standalone && host && <SheetMatrixButton host={host} lang={lang} targets={targets} disabled={running} notify={(intent, text) => setNotice({ intent, text })} />}
         {host?.kind === "browser" && result && (
           <>
             <Button onClick={() => downloadReport("html")}>{t("downloadHtml")}</Button>

@@ -54,11 +54,16 @@ function baseName(file: string): string {
   return parts[parts.length - 1];
 }
 
+/** "若羌县.xlsx 支出情况!C7"; a sheet checked as a workbook of its own (the pane's sheet per county) is just "若羌县!C7". */
+function placeText(file: string, sheet: string, cell: string): string {
+  return baseName(file) === sheet ? `${sheet}!${cell}` : `${baseName(file)} ${sheet}!${cell}`;
+}
+
 export function crossFileFinding(f: CrossFileFacts): CrossFileFinding {
-  const here = `${baseName(f.file)} ${f.sheet}!${f.cell}`;
+  const here = placeText(f.file, f.sheet, f.cell);
   let message: Message;
   if (f.county) {
-    const there = `${baseName(f.county.file)} ${f.county.sheet}!${f.county.cell}`;
+    const there = placeText(f.county.file, f.county.sheet, f.county.cell);
     const as = f.countyWritten && f.countyWritten !== f.expected ? `${f.countyWritten}（${f.expected}）` : f.expected;
     const asEn = f.countyWritten && f.countyWritten !== f.expected ? `${f.countyWritten} (${f.expected})` : f.expected;
     message = {
@@ -76,7 +81,7 @@ export function crossFileFinding(f: CrossFileFacts): CrossFileFinding {
     rule: crossFileMismatch.id,
     severity: f.severity ?? crossFileMismatch.severity,
     at: cellAt(f.sheet, f.cell),
-    related: f.county ? [externalRef(baseName(f.county.file), f.county.sheet, f.county.cell)] : [],
+    related: f.county ? [baseName(f.county.file) === f.county.sheet ? `${f.county.sheet}!${f.county.cell}` : externalRef(baseName(f.county.file), f.county.sheet, f.county.cell)] : [],
     subject: f.subject,
     observed: f.observed,
     expected: f.expected,
