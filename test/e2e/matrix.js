@@ -4,10 +4,13 @@
  * corpus's prefecture set (test/corpus/cases/p15-prefecture.ts) plus a file whose name is markup, by the compiled
  * CLI (lib/). Checks the band colours, that a cell's link leads to its findings, that nothing is loaded or run
  * (no script error, no request), that names are escaped, and that the page reads at phone width.
+ * Then the standalone page (dist/, built when missing): the same files chosen at once in its file picker give the
+ * same matrix, and a click on a cell shows the county's findings and its sheet.
  * `--screenshot=docs/matrix.png` (npm run screenshot:matrix) writes the README's picture; otherwise it goes to
  * test-results/matrix.png. Prints "N passed, N failed" and exits non-zero on a failure.
  */
 const fs = require("fs");
+const http = require("http");
 const os = require("os");
 const path = require("path");
 const { spawnSync } = require("child_process");
@@ -141,6 +144,62 @@ async function main() {
     fs.mkdirSync(path.dirname(screenshotPath), { recursive: true });
     const height = await shot.locator("#consistency + ul").evaluate((el) => Math.ceil(el.getBoundingClientRect().bottom + 12));
     await shot.screenshot({ path: screenshotPath, clip: { x: 0, y: 0, width: 1000, height: Math.min(height, 800) } });
+  });
+
+  await test("the standalone page: several files chosen at once give the matrix; a cell shows its findings and sheet", async () => {
+    const dist = path.join(root, "dist");
+    if (!fs.existsSync(path.join(dist, "taskpane.html"))) {
+      const built = run(process.execPath, [path.join(root, "node_modules", "webpack-cli", "bin", "cli.js"), "--mode", "production"]);
+      if (built.status !== 0) throw new Error(`webpack: ${built.stderr}`);
+    }
+    const officeDist = path.join(root, "node_modules", "@microsoft", "office-js", "dist");
+    const types = { ".html": "text/html; charset=utf-8", ".js": "text/javascript", ".json": "application/json", ".css": "text/css", ".png": "image/png", ".xlsx": "application/octet-stream", ".xml": "application/xml" };
+    const server = http.createServer((req, res) => {
+      const file = path.join(dist, decodeURIComponent(new URL(req.url, "http://127.0.0.1").pathname));
+      if (!file.startsWith(dist + path.sep) || !fs.existsSync(file) || !fs.statSync(file).isFile()) return res.writeHead(404).end();
+      res.writeHead(200, { "Content-Type": types[path.extname(file)] || "application/octet-stream" });
+      fs.createReadStream(file).pipe(res);
+    });
+    await new Promise((r) => server.listen(0, "127.0.0.1", r));
+    const origin = `http://127.0.0.1:${server.address().port}`;
+    const pageContext = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    await pageContext.route("**/*", (route) => {
+      const url = route.request().url();
+      if (url.startsWith(origin + "/")) return route.continue();
+      const office = /^https:\/\/appsforoffice\.microsoft\.com\/lib\/1\/hosted\/(.+)$/.exec(url.split(/[?#]/)[0]);
+      if (office) {
+        const file = path.join(officeDist, office[1]);
+        if (file.startsWith(officeDist + path.sep) && fs.existsSync(file)) return route.fulfill({ status: 200, contentType: "text/javascript", body: fs.readFileSync(file) });
+      }
+      return route.abort();
+    });
+    const p = await pageContext.newPage();
+    const errors = [];
+    p.on("pageerror", (e) => errors.push(e.message));
+    try {
+      await p.addInitScript(() => {
+        try {
+          localStorage.setItem("fund-check.lang", "zh");
+        } catch {}
+      });
+      await p.goto(`${origin}/taskpane.html`);
+      await p.locator('input[type="file"][multiple]').setInputFiles(files);
+      const matrix = p.locator('[data-testid="matrix"]');
+      await matrix.waitFor({ timeout: 30000 });
+      const work = matrix.locator('tr[data-county="且末县"] td[data-fund="工伤保险"]');
+      assert((await work.getAttribute("data-status")) === "error", "且末县 工伤 is not an error");
+      assert((await matrix.locator('tr[data-county="和硕县"]').innerText()).includes("无法读取"), "和硕县 is not unreadable");
+      assert((await p.locator('[data-testid="consistency"]').innerText()).includes("若羌县.xlsx 支出情况!C7 为 608"), "the mismatch is not shown");
+      await work.locator("button").click();
+      const detail = p.locator('[data-testid="matrix-detail"]');
+      await detail.waitFor();
+      assert((await detail.innerText()).includes("填报的完成率为131%"), "the cell's findings are not shown");
+      assert((await detail.locator('td[aria-selected="true"]').getAttribute("data-cell")) === "C7", "the cell is not marked in the sheet");
+      assert(errors.length === 0, errors.join("; "));
+    } finally {
+      await pageContext.close();
+      server.close();
+    }
   });
 
   await browser.close();

@@ -8,7 +8,6 @@ import type { Targets } from "../../core/targets";
 import type { Lang } from "../../core/words";
 import { w } from "../../output/matrix/words";
 import type { WorkbookHost } from "../host";
-import { matrixSheetLayout, sheetsMatrix } from "../matrixSheet";
 
 export function SheetMatrixButton({ host, lang, targets, disabled, notify }: { host: WorkbookHost; lang: Lang; targets?: Targets; disabled?: boolean; notify(intent: "success" | "warning" | "error", text: string): void }) {
   const [busy, setBusy] = React.useState(false);
@@ -19,6 +18,8 @@ export function SheetMatrixButton({ host, lang, targets, disabled, notify }: { h
       const { names } = await host.listSheets();
       const sheets = [];
       for (const name of names) sheets.push(await host.readSheet(name, {}));
+      // The matrix code is loaded only when asked for (the pane's first load stays small).
+      const { matrixSheetLayout, sheetsMatrix } = await import(/* webpackChunkName: "matrix" */ "../matrixSheet");
       const matrix = sheetsMatrix(sheets, targets);
       const { rows, formats } = matrixSheetLayout(matrix, lang);
       const { sheet, grouped } = await host.insertSheet!(w("sheetMatrixName", lang), rows, formats);
