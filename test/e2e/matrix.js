@@ -139,11 +139,11 @@ async function main() {
 
   await test("screenshot of the set without the markup-named file", async () => {
     const shot = await context.newPage();
-    await shot.setViewportSize({ width: 1000, height: 800 });
+    await shot.setViewportSize({ width: 1100, height: 800 });
     await shot.goto("file://" + clean);
     fs.mkdirSync(path.dirname(screenshotPath), { recursive: true });
     const height = await shot.locator("#consistency + ul").evaluate((el) => Math.ceil(el.getBoundingClientRect().bottom + 12));
-    await shot.screenshot({ path: screenshotPath, clip: { x: 0, y: 0, width: 1000, height: Math.min(height, 800) } });
+    await shot.screenshot({ path: screenshotPath, clip: { x: 0, y: 0, width: 1100, height: Math.min(height, 800) } });
   });
 
   await test("the standalone page: several files chosen at once give the matrix; a cell shows its findings and sheet", async () => {

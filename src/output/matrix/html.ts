@@ -73,7 +73,7 @@ export function formatMatrixHtml(m: Matrix, totals: MatrixTotals, lang: Lang): s
       );
     });
     const other = countsText(c.other);
-    out.push(`<td>${other ? `<a href="#county-${ci}">${escapeHtml(other)}</a>` : ""}</td><td>${escapeHtml(c.worst ?? "")}</td></tr>`);
+    out.push(`<td>${c.unreadable ? escapeHtml(c.unreadable) : other ? `<a href="#county-${ci}">${escapeHtml(other)}</a>` : ""}</td><td>${escapeHtml(c.worst ?? "")}</td></tr>`);
   });
   out.push(`</tbody><tfoot><tr><th scope="row">${escapeHtml(w("worstCounty", lang))}</th>`);
   for (const s of m.fundSummary) out.push(`<td>${escapeHtml(s.worst ?? "—")}${countsText(s) ? `<span class="counts">${escapeHtml(countsText(s))}</span>` : ""}</td>`);
@@ -86,9 +86,8 @@ export function formatMatrixHtml(m: Matrix, totals: MatrixTotals, lang: Lang): s
   else {
     out.push(`<ul class="findings">`);
     for (const f of m.consistency) {
-      const { sheet, cell } = locationFields(f.at);
-      const file = (f as { file?: string }).file ?? "";
-      out.push(`<li class="${f.severity}"><span class="place">${escapeHtml(`${file} ${sheet}!${cell}`)}</span> ${escapeHtml(f.message[lang])} <small>[${escapeHtml(f.rule)}]</small></li>`);
+      // The message names both places (the consolidation's cell and the county workbook's).
+      out.push(`<li class="${f.severity}" data-cell="${escapeHtml(locationFields(f.at).cell)}">${escapeHtml(f.message[lang])} <small>[${escapeHtml(f.rule)}]</small></li>`);
     }
     out.push(`</ul>`);
   }
