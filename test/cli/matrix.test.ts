@@ -122,6 +122,25 @@ test("a plain batch goes through the pool and keeps the input order", () => {
   expect(JSON.parse(r.stdout).map((j: { file: string }) => j.file)).toEqual(order);
 });
 
+test("--measure growth and payable months; --county-names names a county whose file name does not", () => {
+  const growth = JSON.parse(fundCheck(["--matrix", "--measure", "growth", "--format", "json", ...files]).stdout);
+  expect(growth.measure).toBe("growth");
+  // 且末县 工伤保险: (806 − 499) ÷ 499 = +61.5%, beyond ±30%: a warning band; its completion stays in the cell.
+  expect(growth.counties[0].funds["工伤保险"]).toMatchObject({ value: (806 - 499) / 499, band: "warning", completion: 806 / 398 });
+  // 和静县 (another layout, in 元): its prior year is the 2018年决算数 column.
+  expect(growth.counties[4].funds["工伤保险"].value).toBeCloseTo((4215600 - 3902100) / 3902100, 10);
+  const months = JSON.parse(fundCheck(["--matrix", "--measure", "payable-months", "--format", "json", ...files]).stdout);
+  expect(months.counties[0].funds["工伤保险"]).toMatchObject({ value: null, band: "none" }); // no balance column: never 0
+  const renamed = path.join(dir, "county-07.xlsx");
+  fs.copyFileSync(files[5], renamed); // truncated: no title to read a county from
+  const names = path.join(dir, "names.json");
+  fs.writeFileSync(names, JSON.stringify({ "county-07.xlsx": "和硕县" }));
+  const m = JSON.parse(fundCheck(["--matrix", "--county-names", names, "--format", "json", ...files.filter((f) => !f.includes("和硕县")), renamed]).stdout);
+  expect(m.counties.find((c: { name: string }) => c.name === "和硕县")).toMatchObject({ files: [renamed], status: "unreadable" });
+  fs.writeFileSync(names, "[1]");
+  expect(fundCheck(["--matrix", "--county-names", names, files[0]]).code).toBe(3);
+});
+
 test("usage errors exit 64", () => {
   expect(fundCheck(["--matrix", "--measure", "speed", files[0]]).code).toBe(64);
   expect(fundCheck(["--matrix", "--format", "pdf", files[0]]).code).toBe(64);
