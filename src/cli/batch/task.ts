@@ -5,7 +5,8 @@
  */
 import type { ColumnMapping } from "../../core/api";
 import type { Message } from "../../core/findings";
-import { FileSummary, summarizeWorkbook } from "../../core/matrix/summary";
+import { looksLikeFund } from "../../core/matrix/names";
+import { FileSummary, isConsolidation, summarizeWorkbook } from "../../core/matrix/summary";
 import type { Targets } from "../../core/targets";
 import type { FileResult } from "../fileResult";
 import { asInputError } from "../inputError";
@@ -33,6 +34,8 @@ function compact(s: FileSummary): FileSummary {
   return {
     ...s,
     titles: s.titles.slice(0, 10),
+    // A county workbook's fund rows; a consolidation's rows whole (its county rows and 合计 are compared).
+    tables: s.tables.map((t) => (isConsolidation(t) ? t : { ...t, rows: t.rows.filter((r) => r.kind === "item" && !r.group && looksLikeFund(r.subject)) })),
     findings: s.findings.map((f) => ({ rule: f.rule, severity: f.severity, at: f.at, related: [], subject: f.subject, observed: "", expected: "", message: f.message })),
   };
 }
