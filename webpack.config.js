@@ -52,6 +52,8 @@ module.exports = async (env = {}, options = {}) => {
     entry: {
       functions: "./src/functions/functions.ts",
       taskpane: "./src/taskpane/index.tsx",
+      // The standalone page's Web Worker (reads and checks an opened file off the page's thread).
+      workbookWorker: "./src/taskpane/workbookWorker.ts",
     },
     output: {
       path: path.resolve(__dirname, "dist"),

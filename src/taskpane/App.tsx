@@ -1,6 +1,7 @@
 /**
- * The task pane, and the same pane as a standalone page: check, report text, mapping and targets tabs over one
- * WorkbookHost (Excel through Office.js, or an .xlsx opened in the page).
+ * The task pane, and the same pane as a standalone page: check, report text, draft, mapping and targets tabs over
+ * one WorkbookHost (Excel through Office.js, or an .xlsx opened in the page). What happens is the session's
+ * (./session.ts); this component shows it. Where it runs is the `standalone` prop alone.
  */
 import * as React from "react";
 import {
@@ -18,18 +19,13 @@ import {
   tokens,
   webLightTheme,
 } from "@fluentui/react-components";
-import type { CheckResult, ColumnMapping } from "../core/api";
 import type { Finding } from "../core/findings";
-import type { GridWorkbook } from "../core/grid";
-import type { SettingsOrigin } from "../core/settingsEffects";
+import { columnIndex } from "../core/grid";
 import { scopeNotes } from "../core/settingsEffects";
-import type { Targets, TargetsInput } from "../core/targets";
-import { adoptSettings as adopt } from "../settings/adopt";
-import { SETTINGS_SHEET_NAME } from "../settings/workbookSettings";
-import { CancelledError, SheetNameTakenError } from "./excel";
-import type { WorkbookHost } from "./host";
-import { I18nContext, Lang, makeI18n, MessageKey } from "./i18n";
-import { PassProgress, runPass, Scope } from "./runCheck";
+import type { ReportSheetLabels, WorkbookHost } from "./host";
+import { I18nContext, Lang, makeI18n, Notify } from "./i18n";
+import type { Scope } from "./runCheck";
+import { PaneSession, Tab as TabName } from "./session";
 import { FindingsList } from "./components/FindingsList";
 import { MappingPanel } from "./components/MappingPanel";
 import { TargetsPanel } from "./components/TargetsPanel";
@@ -38,6 +34,7 @@ import { MatrixView } from "./components/MatrixView";
 import { SheetMatrixButton } from "./components/SheetMatrixButton";
 import type { PageMatrix } from "./matrixFiles";
 import { ReportTextView } from "./components/ReportTextView";
+import { DraftView } from "./components/DraftView";
 import { ScopeNotes } from "./components/ScopeNotes";
 import { CHART_WORDS, FINDING_WORDS } from "../core/words";
 
@@ -57,9 +54,11 @@ const useStyles = makeStyles({
   /** Standalone page on a wide screen: findings on the left, the sheet beside them. */
   split: { "@media (min-width: 900px)": { display: "grid", gridTemplateColumns: "minmax(320px, 1fr) minmax(0, 1.2fr)", gap: "16px", alignItems: "start" } },
   side: { "@media (min-width: 900px)": { position: "sticky", top: "8px" } },
+  /** Five tabs do not fit a 320 px pane on one line: they wrap. */
+  tabs: { flexWrap: "wrap", rowGap: "0" },
+  /** The native file input, kept for keyboards and tests but drawn as the button beside it. */
+  visuallyHidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
 });
-
-type Notice = { intent: "success" | "warning" | "error" | "info"; text: string };
 
 export interface AppProps {
   /** The workbook in Excel; absent in the standalone page until a file is opened. */
@@ -70,8 +69,8 @@ export interface AppProps {
   exampleUrl?: string;
 }
 
-function download(text: string, name: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+function download(data: string | Uint8Array, name: string, type: string) {
+  const url = URL.createObjectURL(new Blob([data as BlobPart], { type }));
   const a = document.createElement("a");
   a.href = url;
   a.download = name;
@@ -86,32 +85,19 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
   const [lang, setLang] = React.useState<Lang>(initialLang);
   const i18n = React.useMemo(() => makeI18n(lang), [lang]);
   const { t } = i18n;
-  const [host, setHost] = React.useState<WorkbookHost | undefined>(initialHost);
-  const [grid, setGrid] = React.useState<GridWorkbook>();
-  const [tab, setTab] = React.useState<"check" | "report" | "mapping" | "targets">("check");
-  const [scope, setScope] = React.useState<Scope>(standalone ? "all" : "active");
-  const [progress, setProgress] = React.useState<PassProgress>();
-  const [running, setRunning] = React.useState(false);
-  const [result, setResult] = React.useState<CheckResult>();
-  const [selected, setSelected] = React.useState<Finding>();
-  const [notice, setNotice] = React.useState<Notice>();
-  const [targetsInput, setTargetsInput] = React.useState<TargetsInput>();
-  const [targets, setTargets] = React.useState<Targets>();
-  const [mapping, setMapping] = React.useState<ColumnMapping>({});
-  /** Where the targets and the mapping in effect came from: the workbook's settings sheet, or this session. */
-  const [origin, setOrigin] = React.useState<{ targets: SettingsOrigin; mapping: SettingsOrigin }>({ targets: "workbook", mapping: "workbook" });
+  const langRef = React.useRef(lang);
+  langRef.current = lang;
+  // The orchestration lives in the session (./session.ts); the component keeps only what is about display.
+  const [session] = React.useState(() => new PaneSession(initialHost, { standalone, lang: () => langRef.current }));
+  const { host, grid, isExample, reading, scope, running, progress, result, selected, focusCount, heads, targetsInput, targets, mapping, origin, notice } =
+    React.useSyncExternalStore(session.subscribe, session.getState);
+  const [tab, setTab] = React.useState<TabName>("check");
   const [dragging, setDragging] = React.useState(false);
+  const fileInput = React.useRef<HTMLInputElement>(null);
   /** Several files opened at once: the prefecture matrix instead of one workbook's findings. */
   const [matrixData, setMatrixData] = React.useState<PageMatrix>();
-  const signal = React.useRef({ cancelled: false });
 
-  const say = (intent: Notice["intent"], key: MessageKey, values?: Record<string, string | number>) => setNotice({ intent, text: t(key, values) });
-  const fail = (error: unknown) =>
-    setNotice(
-      error instanceof SheetNameTakenError
-        ? { intent: "error", text: t("settingsSheetTaken", { sheet: error.sheet }) }
-        : { intent: "error", text: t("error", { message: (error as Error)?.message ?? String(error) }) }
-    );
+  const notifyFrom = (scope: TabName): Notify => (intent, message) => (intent && message ? session.notify({ intent, scope, message }) : session.clearNotice(scope));
 
   const switchLanguage = () => {
     const next: Lang = lang === "zh" ? "en" : "zh";
@@ -123,113 +109,9 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
     }
   };
 
-  /** Settings stored in the workbook (the settings sheet), adopted as the CLI adopts them, before the first pass. */
-  const adoptSettings = React.useCallback(async (h: WorkbookHost) => {
-    const adopted = adopt(await h.loadSettings());
-    if (adopted.problems.length) {
-      const problem = adopted.problems.map((p) => p.errors.join("; ")).join("; ");
-      setNotice({ intent: "warning", text: makeI18n(lang).t("settingsLoadProblem", { problem }) });
-    }
-    setTargetsInput(adopted.targetsInput);
-    setTargets(adopted.targets);
-    setMapping(adopted.mapping ?? {});
-    setOrigin({ targets: "workbook", mapping: "workbook" });
-    return { targets: adopted.targets, mapping: adopted.mapping ?? {} };
-  }, [lang]);
-
   React.useEffect(() => {
-    if (initialHost) adoptSettings(initialHost).catch(fail);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [initialHost]);
-
-  const check = async (options: { host?: WorkbookHost; targets?: Targets; mapping?: ColumnMapping; scope?: Scope; origin?: typeof origin } = {}) => {
-    const h = options.host ?? host;
-    if (!h) return;
-    signal.current = { cancelled: false };
-    setRunning(true);
-    setNotice(undefined);
-    setSelected(undefined);
-    try {
-      const next = await runPass(h, {
-        scope: options.scope ?? scope,
-        targets: options.targets ?? targets,
-        mapping: options.mapping ?? mapping,
-        origin: options.origin ?? origin,
-        signal: signal.current,
-        onProgress: setProgress,
-      });
-      setResult(next);
-    } catch (error) {
-      if (error instanceof CancelledError) say("info", "cancelled");
-      else fail(error);
-    } finally {
-      setRunning(false);
-      setProgress(undefined);
-    }
-  };
-
-  const persist = async (nextInput: TargetsInput | undefined, nextMapping: ColumnMapping) => {
-    if (!host?.saveSettings) return;
-    await host.saveSettings({ targets: nextInput, mapping: nextMapping });
-    say("success", "settingsSaved", { sheet: SETTINGS_SHEET_NAME });
-  };
-
-  const select = async (finding: Finding) => {
-    setSelected(finding);
-    const at = finding.at;
-    if (at.kind === "cell" && host?.selectCell) await host.selectCell(at.sheet, at.address).catch(fail);
-  };
-
-  const openFile = async (data: ArrayBuffer, name: string) => {
-    setMatrixData(undefined);
-    say("info", "loadingFile", { name });
-    try {
-      const standaloneModule = await import(/* webpackChunkName: "standalone" */ "./standalone");
-      const opened = await standaloneModule.openWorkbook(data, name, { lang });
-      setHost(opened.host);
-      setGrid(opened.grid);
-      setResult(undefined);
-      const stored = await adoptSettings(opened.host);
-      setNotice(undefined);
-      await check({ host: opened.host, targets: stored.targets, mapping: stored.mapping, scope: "all", origin: { targets: "workbook", mapping: "workbook" } });
-    } catch (error) {
-      setNotice({ intent: "error", text: t("fileError", { name, message: (error as Error)?.message ?? String(error) }) });
-    }
-  };
-
-  const openPicked = async (file: File | undefined) => {
-    if (file) await openFile(await file.arrayBuffer(), file.name);
-  };
-
-  const openMany = async (files: File[]) => {
-    say("info", "loadingFile", { name: files.map((f) => f.name).join(", ") });
-    try {
-      const matrixModule = await import(/* webpackChunkName: "standalone" */ "./matrixFiles");
-      const data = await matrixModule.checkFiles(await Promise.all(files.map(async (f) => ({ name: f.name, data: await f.arrayBuffer() }))), { lang, targets });
-      setMatrixData(data);
-      setNotice(undefined);
-    } catch (error) {
-      setNotice({ intent: "error", text: t("fileError", { name: files[0]?.name ?? "", message: (error as Error)?.message ?? String(error) }) });
-    }
-  };
-
-  /** One file: its findings; several: the matrix of counties × funds. */
-  const openList = (list: FileList | null | undefined) => {
-    const files = list ? Array.from(list) : [];
-    if (files.length > 1) return openMany(files);
-    return openPicked(files[0]);
-  };
-
-  const openExample = async () => {
-    const url = exampleUrl ?? "examples/qiemo-2019.xlsx";
-    try {
-      const response = await fetch(url);
-      if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
-      await openFile(await response.arrayBuffer(), url.split("/").pop() || url);
-    } catch (error) {
-      setNotice({ intent: "error", text: t("fileError", { name: url, message: (error as Error)?.message ?? String(error) }) });
-    }
-  };
+    if (initialHost) session.adoptSettings(initialHost).catch((e) => session.fail("file", e));
+  }, [initialHost, session]);
 
   const downloadReport = async (kind: "html" | "csv") => {
     if (!result || !host) return;
@@ -239,39 +121,61 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
     else download(standaloneModule.reportCsv(result, host.name, lang), `${base}-report.csv`, "text/csv;charset=utf-8");
   };
 
-  const write = async (action: "highlight" | "clear" | "report") => {
-    if (!host) return;
+  const reportLabels = (): ReportSheetLabels => ({
+    sheetName: t("reportSheetName"),
+    title: t("reportSheetTitle"),
+    headers: (["severity", "rule", "sheet", "cell", "subject", "observed", "expected", "message"] as const).map((k) => FINDING_WORDS[k][lang]),
+    fundHeaders: [CHART_WORDS.fund[lang], CHART_WORDS.budget[lang], CHART_WORDS.actual[lang]],
+    chartTitle: t("chartTitle"),
+    notes: result ? scopeNotes(result, lang) : [],
+    lang,
+  });
+  const write = (action: "highlight" | "clear" | "report") => session.write(action, reportLabels);
+  const check = () => session.check();
+  const select = (finding: Finding) => session.select(finding);
+  const openPicked = (file: File | undefined) => {
+    setMatrixData(undefined);
+    return session.openPicked(file);
+  };
+  const openExample = () => {
+    setMatrixData(undefined);
+    return session.openExample(exampleUrl ?? "examples/qiemo-2019.xlsx");
+  };
+  const openMany = async (files: File[]) => {
+    const names = files.map((f) => f.name).join(", ");
+    session.notify({ intent: "info", scope: "file", message: (tr) => tr("readingProgress", { name: names, percent: 0 }) });
     try {
-      if (action === "highlight" && host.highlight && result) {
-        const { cells, grouped } = await host.highlight(result.findings);
-        setNotice({ intent: grouped ? "success" : "warning", text: t("highlighted", { count: cells }) + (grouped ? "" : " " + t("undoNote")) });
-      } else if (action === "clear" && host.clear) {
-        const { grouped } = await host.clear();
-        setNotice({ intent: grouped ? "success" : "warning", text: t("cleared") + (grouped ? "" : " " + t("undoNote")) });
-      } else if (action === "report" && host.writeReport && result) {
-        const { sheet, grouped } = await host.writeReport(result, {
-          sheetName: t("reportSheetName"),
-          title: t("reportSheetTitle"),
-          headers: (["severity", "rule", "sheet", "cell", "subject", "observed", "expected", "message"] as const).map((k) => FINDING_WORDS[k][lang]),
-          fundHeaders: [CHART_WORDS.fund[lang], CHART_WORDS.budget[lang], CHART_WORDS.actual[lang]],
-          chartTitle: t("chartTitle"),
-          notes: scopeNotes(result, lang),
-          lang,
-        });
-        setNotice({ intent: grouped ? "success" : "warning", text: t("reportSheetWritten", { sheet }) + (grouped ? "" : " " + t("undoNote")) });
-      }
+      const matrixModule = await import(/* webpackChunkName: "standalone" */ "./matrixFiles");
+      const data = await matrixModule.checkFiles(await Promise.all(files.map(async (f) => ({ name: f.name, data: await f.arrayBuffer() }))), { lang, targets });
+      setMatrixData(data);
+      session.clearNotice("file");
     } catch (error) {
-      fail(error);
+      session.notify({ intent: "error", scope: "file", message: (tr) => tr("fileError", { name: names, message: (error as Error)?.message ?? String(error) }) });
     }
+  };
+  /** One file: its findings; several: the matrix of counties × funds. */
+  const openList = (list: FileList | null | undefined) => {
+    const files = list ? Array.from(list) : [];
+    if (files.length > 1) return openMany(files);
+    return openPicked(files[0]);
   };
 
   const selectedCell = selected?.at.kind === "cell" ? selected.at : undefined;
-  const selectedSheet = grid && (selectedCell ? grid.sheets.find((s) => s.name === selectedCell.sheet) : grid.sheets[0]);
+  // Before a finding is chosen: the first sheet that holds a table (not a notes or cover sheet).
+  const tableSheet = result?.sheets.find((s) => s.tables.length > 0)?.name;
+  const selectedSheet =
+    grid &&
+    (selectedCell ? grid.sheets.find((s) => s.name === selectedCell.sheet) : grid.sheets.find((s) => s.name === tableSheet) ?? grid.sheets[0]);
+  const subjectColumn = (sheetName: string): number | undefined => {
+    const report = result?.sheets.find((s) => s.name === sheetName);
+    const letter = Object.entries(report?.tables[0]?.columns ?? report?.columns ?? {}).find(([, role]) => role === "subject")?.[0];
+    return letter ? columnIndex(letter) : undefined;
+  };
 
   const checkTab = (
     <div>
       {!standalone && (
-        <RadioGroup layout="horizontal" value={scope} onChange={(_, data) => setScope(data.value as Scope)} aria-label={t("tabCheck")}>
+        <RadioGroup layout="horizontal" value={scope} onChange={(_, data) => session.setScope(data.value as Scope)} aria-label={t("tabCheck")}>
           <Radio value="active" label={t("scopeActive")} />
           <Radio value="all" label={t("scopeAll")} />
         </RadioGroup>
@@ -280,7 +184,7 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
         <Button appearance="primary" disabled={running || !host} onClick={() => check()}>
           {t("runCheck")}
         </Button>
-        {running && <Button onClick={() => (signal.current.cancelled = true)}>{t("cancel")}</Button>}
+        {running && <Button onClick={() => session.cancel()}>{t("cancel")}</Button>}
         {host?.highlight && (
           <>
             <Button disabled={running || !result} onClick={() => write("highlight")}>
@@ -294,8 +198,8 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
             </Button>
           </>
         )}
-        {!standalone && host && <SheetMatrixButton host={host} lang={lang} targets={targets} disabled={running} notify={(intent, text) => setNotice({ intent, text })} />}
-        {host?.kind === "browser" && result && (
+        {!standalone && host && <SheetMatrixButton host={host} lang={lang} targets={targets} disabled={running} notify={(intent, text) => session.notify({ intent, scope: "check", message: () => text })} />}
+        {standalone && host && result && (
           <>
             <Button onClick={() => downloadReport("html")}>{t("downloadHtml")}</Button>
             <Button onClick={() => downloadReport("csv")}>{t("downloadCsv")}</Button>
@@ -319,12 +223,17 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
               <FindingsList findings={result.findings} selected={selected} onSelect={select} />
             </>
           ) : (
-            !running && host && <p>{t("notRunYet")}</p>
+            !running && <p>{host ? t("notRunYet") : t("noFileYet")}</p>
           )}
         </div>
         {selectedSheet && (
           <div className={styles.side}>
-            <GridView sheet={selectedSheet} cell={selectedCell && selectedCell.sheet === selectedSheet.name ? selectedCell.address : undefined} />
+            <GridView
+              sheet={selectedSheet}
+              cell={selectedCell && selectedCell.sheet === selectedSheet.name ? selectedCell.address : undefined}
+              freezeColumn={subjectColumn(selectedSheet.name)}
+              focus={focusCount}
+            />
           </div>
         )}
       </div>
@@ -357,37 +266,61 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
               data-testid="dropzone"
             >
               <p>{t("standaloneIntro")}</p>
-              {host && (
-                <p data-testid="file-name">
-                  <strong>{host.name}</strong>
-                </p>
+              <div className={styles.row}>
+                <input
+                  ref={fileInput}
+                  className={styles.visuallyHidden}
+                  type="file"
+                  multiple
+                  accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                  aria-label={t("openFile")}
+                  tabIndex={-1}
+                  onChange={(e) => {
+                    const files = e.target.files ? Array.from(e.target.files) : [];
+                    e.target.value = ""; // the same file chosen again is read again
+                    if (files.length > 1) openMany(files);
+                    else openPicked(files[0]);
+                  }}
+                />
+                <Button onClick={() => fileInput.current?.click()}>{t("openFile")}</Button>
+                <span data-testid="file-name" className={styles.summary}>
+                  {host ? host.name + (isExample ? " " + t("exampleMark") : "") : t("noFileChosen")}
+                </span>
+              </div>
+              {reading && (
+                <div role="status" data-reading>
+                  <ProgressBar value={reading.total ? reading.done / reading.total : undefined} />
+                  <div className={styles.row}>
+                    <span>{t("readingProgress", { name: reading.name, percent: reading.total ? Math.floor((100 * reading.done) / reading.total) : 0 })}</span>
+                    <Button size="small" onClick={() => session.cancel()}>
+                      {t("cancel")}
+                    </Button>
+                  </div>
+                </div>
               )}
               <div className={styles.row}>
-                <label>
-                  <input
-                    type="file"
-                    multiple
-                    accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                    aria-label={t("openFile")}
-                    onChange={(e) => openList(e.target.files)}
-                  />
-                </label>
                 <span>{t("dropHere")}</span>
                 <Button onClick={openExample}>{t("tryExample")}</Button>
               </div>
             </div>
           )}
-          {notice && (
-            <MessageBar intent={notice.intent}>
-              <MessageBarBody>{notice.text}</MessageBarBody>
+          {notice?.scope === "file" && (
+            <MessageBar intent={notice.intent} data-notice="file">
+              <MessageBarBody>{notice.message(t, lang)}</MessageBarBody>
             </MessageBar>
           )}
-          <TabList selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as typeof tab)}>
+          <TabList className={styles.tabs} size="small" selectedValue={tab} onTabSelect={(_, data) => setTab(data.value as TabName)}>
             <Tab value="check">{t("tabCheck")}</Tab>
             <Tab value="report">{t("tabReportText")}</Tab>
+            <Tab value="draft">{t("tabDraft")}</Tab>
             <Tab value="mapping">{t("tabMapping")}</Tab>
             <Tab value="targets">{t("tabTargets")}</Tab>
           </TabList>
+          {notice && notice.scope === tab && (
+            <MessageBar intent={notice.intent} data-notice={notice.scope}>
+              <MessageBarBody>{notice.message(t, lang)}</MessageBarBody>
+            </MessageBar>
+          )}
           {tab === "check" && (matrixData ? <MatrixView data={matrixData} lang={lang} /> : checkTab)}
           {/* Kept mounted while hidden, so the pasted text and its findings survive a change of tab. */}
           <div hidden={tab !== "report"}>
@@ -396,35 +329,27 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
               targets={targets}
               targetsOrigin={origin.targets}
               insertSheet={host?.insertSheet}
-              notify={(intent, text) => setNotice({ intent, text })}
+              notify={notifyFrom("report")}
               download={download}
             />
+          </div>
+          <div hidden={tab !== "draft"}>
+            <DraftView host={host} grid={grid} targets={targets} mapping={mapping} notify={notifyFrom("draft")} download={download} />
           </div>
           {tab === "mapping" && (
             <MappingPanel
               sheets={result?.sheets ?? []}
               mapping={mapping}
-              onChange={(next) => {
-                const nextOrigin = { ...origin, mapping: host?.saveSettings ? ("workbook" as const) : ("given" as const) };
-                setMapping(next);
-                setOrigin(nextOrigin);
-                persist(targetsInput, next).catch(fail);
-                if (result) check({ mapping: next, origin: nextOrigin });
-              }}
+              canSave={Boolean(host?.saveSettings)}
+              heads={heads}
+              onChange={(next) => session.changeMapping(next)}
             />
           )}
           {tab === "targets" && (
             <TargetsPanel
               input={targetsInput}
               canSave={Boolean(host?.saveSettings)}
-              onSave={(input, effective) => {
-                const nextOrigin = { ...origin, targets: host?.saveSettings ? ("workbook" as const) : ("given" as const) };
-                setTargetsInput(input);
-                setTargets(effective);
-                setOrigin(nextOrigin);
-                persist(input, mapping).catch(fail);
-                if (result) check({ targets: effective, origin: nextOrigin });
-              }}
+              onSave={(input, effective) => session.changeTargets(input, effective)}
             />
           )}
         </main>

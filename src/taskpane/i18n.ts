@@ -18,7 +18,7 @@ const en = {
   tabTargets: "Targets",
   scopeActive: "Active sheet",
   scopeAll: "All sheets",
-  runCheck: "Check",
+  runCheck: "Run check",
   cancel: "Cancel",
   cancelled: "Check cancelled.",
   progress: "Checking sheet {done} of {total}: {sheet}",
@@ -71,7 +71,14 @@ const en = {
   openFile: "Open .xlsx…",
   dropHere: "or drop an .xlsx file here",
   tryExample: "Try the example (且末县 2019)",
-  loadingFile: "Reading {name}…",
+  noFileChosen: "No file open",
+  readingProgress: "Reading {name}: {percent}%",
+  readCancelled: "Reading {name} was cancelled; no file is open.",
+  exampleMark: "(the example)",
+  noFileYet: "Open an .xlsx file above, drop one on the box, or try the example: its findings appear here.",
+  fileSaveAsXlsx: "Open it in Excel or WPS and save it as an Excel workbook (.xlsx): File › Save As › Excel Workbook (*.xlsx).",
+  mappingIntroStandalone: "How the columns of each table were understood. Change a role if it is wrong; in this page the choice applies to this session only and the file is not changed.",
+  headerText: "Header",
   fileError: "{name} could not be read: {message}",
   downloadHtml: "Download report (HTML)",
   downloadCsv: "Download report (CSV)",
@@ -98,6 +105,22 @@ const en = {
   figuresInserted: "Figures inserted as the new sheet “{sheet}”, with live FUND. formulas beside the stated figures.",
   downloadFiguresCsv: "Download figures (CSV)",
   textTooLarge: "{name} is too large ({size} MB; at most {limit} MB).",
+  // draft
+  tabDraft: "Draft report text",
+  draftIntro: "Drafts the paragraphs of 各项基金预算完成及运行情况 from the workbook's fund tables: every amount and rate is computed from the table, so the text cannot disagree with it. Copy the text, or download it as a Word document.",
+  draftIntroExcel: "Drafts the paragraphs of 各项基金预算完成及运行情况 from the workbook's fund tables: every amount and rate is computed from the table. Insert as sheet adds a new sheet whose paragraphs are formulas over your cells, so they follow the figures as you change them.",
+  draftLanguage: "Language of the draft",
+  draftRun: "Draft",
+  draftCopy: "Copy all",
+  draftCopied: "The drafted text is on the clipboard.",
+  draftCopyBlocked: "The browser did not allow copying: select the text below and copy it.",
+  draftDocx: "Download (.docx)",
+  draftFileSuffix: "draft",
+  draftInsert: "Insert as sheet",
+  draftSheetName: "Report draft",
+  draftInserted: "The draft was inserted as the new sheet “{sheet}”: its paragraphs are formulas over your cells.",
+  draftNothing: "No fund table was found to draft from (a table with fund names and budget, expenditure, income or balance columns).",
+  draftNeedsWorkbook: "Open an .xlsx file (or try the example) to draft its report text.",
   // report sheet / downloads
   reportSheetName: "Check report",
   reportSheetTitle: "Fund check report",
@@ -187,7 +210,14 @@ const zh: Record<MessageKey, string> = {
   openFile: "打开 .xlsx 文件…",
   dropHere: "或将 .xlsx 文件拖放到此处",
   tryExample: "试用示例（且末县 2019）",
-  loadingFile: "正在读取 {name}…",
+  noFileChosen: "未打开文件",
+  readingProgress: "正在读取 {name}：{percent}%",
+  readCancelled: "已取消读取 {name}，当前没有打开的文件。",
+  exampleMark: "（示例）",
+  noFileYet: "请在上方打开 .xlsx 文件、把文件拖到框内，或试用示例：校验结果会显示在这里。",
+  fileSaveAsXlsx: "请用 Excel 或 WPS 打开，另存为 Excel 工作簿（.xlsx）：文件 › 另存为 › Excel 工作簿（*.xlsx）。",
+  mappingIntroStandalone: "各表各列的识别结果。识别有误可更改角色；在本页面中，更改只在本次使用中有效，不会改动文件。",
+  headerText: "表头",
   fileError: "无法读取 {name}：{message}",
   downloadHtml: "下载报告（HTML）",
   downloadCsv: "下载报告（CSV）",
@@ -213,6 +243,22 @@ const zh: Record<MessageKey, string> = {
   figuresInserted: "已将数字插入新工作表“{sheet}”，报告数字旁附有实时计算的 FUND. 公式。",
   downloadFiguresCsv: "下载数字（CSV）",
   textTooLarge: "{name} 过大（{size} MB，上限 {limit} MB）。",
+  // draft
+  tabDraft: "起草报告文字",
+  draftIntro: "根据工作簿中的基金表起草“各项基金预算完成及运行情况”各段文字：所有金额和比率都由表中数字计算，文字不会与表格矛盾。可复制全文，或下载为Word文档。",
+  draftIntroExcel: "根据工作簿中的基金表起草“各项基金预算完成及运行情况”各段文字：所有金额和比率都由表中数字计算。“插入为工作表”会新建一个工作表，每段文字是引用您单元格的公式，修改数字后文字随之更新。",
+  draftLanguage: "草稿语言",
+  draftRun: "起草",
+  draftCopy: "复制全文",
+  draftCopied: "草稿已复制到剪贴板。",
+  draftCopyBlocked: "浏览器不允许复制：请选中下方文字后复制。",
+  draftDocx: "下载（.docx）",
+  draftFileSuffix: "草稿",
+  draftInsert: "插入为工作表",
+  draftSheetName: "报告草稿",
+  draftInserted: "草稿已插入新工作表“{sheet}”：各段文字是引用您单元格的公式。",
+  draftNothing: "没有找到可起草的基金表（含基金名称及预算、支出、收入或结余列的表格）。",
+  draftNeedsWorkbook: "请先打开 .xlsx 文件（或试用示例），再起草报告文字。",
   reportSheetName: "校验报告",
   reportSheetTitle: "基金校验报告",
   chartTitle: "预算与执行对比",
@@ -263,6 +309,12 @@ export interface I18n {
 export function makeI18n(lang: Lang): I18n {
   return { lang, t: (key, values) => translate(lang, key, values) };
 }
+
+/**
+ * How a tab's view reports an outcome: worded when shown, so a change of language rewords it. Called with no
+ * arguments, it clears the view's notice (the action succeeded this time).
+ */
+export type Notify = (intent?: "success" | "warning" | "error" | "info", message?: (t: I18n["t"], lang: Lang) => string) => void;
 
 export const I18nContext = createContext<I18n>(makeI18n("en"));
 

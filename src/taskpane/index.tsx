@@ -7,7 +7,7 @@ import "./zodJitless"; // first: before any zod schema is built
 import * as React from "react";
 import { createRoot } from "react-dom/client";
 import { App } from "./App";
-import { officeHost } from "./host";
+import { officeHost } from "./excel";
 import { Lang, languageFrom } from "./i18n";
 
 function storedLanguage(): Lang | undefined {

@@ -8,7 +8,7 @@ import { checkReportText, figuresSheetFormats, figuresToSheetRows } from "../cor
 import { decodeReportBytes } from "../core/reportText/decode";
 import type { ReportCheckResult, ReportFigure } from "../core/reportText";
 import { csvField } from "../cli/format/csv";
-import type { NewSheetCell } from "./excel";
+import type { NewSheetCell } from "./host";
 import { FIGURE_WORDS, Lang } from "../core/words";
 
 export { checkReportText };

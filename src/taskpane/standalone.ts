@@ -12,6 +12,7 @@ import { addinSheetKind, settingsFromGrid } from "../settings/workbookSettings";
 import { formatHtml } from "../cli/format/html";
 import { formatCsv } from "../cli/format/csv";
 import type { WorkbookHost } from "./host";
+import { FileRefusedError } from "./refusal";
 import type { Lang } from "../core/words";
 
 export interface OpenedWorkbook {
@@ -19,12 +20,7 @@ export interface OpenedWorkbook {
   grid: GridWorkbook;
 }
 
-/** A file the page refuses, with the CLI's message for the same problem (zh and en). */
-export class FileRefusedError extends Error {
-  constructor(readonly problem: string, readonly text: { zh: string; en: string }, lang: Lang) {
-    super(text[lang]);
-  }
-}
+export { FileRefusedError };
 
 function refused(e: unknown, lang: Lang): FileRefusedError {
   const error = e instanceof XlsxError ? e : new XlsxError("corrupt", { detail: String((e as Error)?.message ?? e).split("\n")[0].slice(0, 200) });
@@ -57,7 +53,6 @@ export async function openWorkbook(data: ArrayBuffer, name: string, options: Ope
   const grid: GridWorkbook = { ...full, sheets: full.sheets.filter((s) => !addinSheetKind(s)) };
   const names = full.sheets.map((s) => s.name);
   const host: WorkbookHost = {
-    kind: "browser",
     name,
     listSheets: async () => ({ names, active: grid.sheets[0]?.name ?? names[0] ?? "" }),
     readSheet: async (sheet) => {

@@ -40,6 +40,8 @@ export interface ReadXlsxOptions {
   limits?: Partial<XlsxLimits>;
   /** How entries are inflated; fflate unless given (the CLI passes node's zlib). */
   inflate?: Inflater;
+  /** Called as the sheets are read: bytes of sheet XML inflated so far, of the total their zip entries declare. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** Checks what the bytes are and reads the zip directory; nothing is inflated. Throws XlsxError. */
@@ -65,10 +67,13 @@ class Reader {
   }
 
   /** Inflates `entry` and feeds it to `parse` as it comes. */
-  async parse(entry: ZipEntry, parse: PartParser): Promise<void> {
+  async parse(entry: ZipEntry, parse: PartParser, onChunk?: (bytes: number) => void): Promise<void> {
     const scanner = new XmlScanner(entry.name);
     const feeder = new ChunkFeeder(scanner, parse);
-    for await (const chunk of entryChunks(this.bytes, entry, this.inflate)) feeder.push(chunk);
+    for await (const chunk of entryChunks(this.bytes, entry, this.inflate)) {
+      feeder.push(chunk);
+      onChunk?.(chunk.length);
+    }
     feeder.end();
   }
 
@@ -128,6 +133,10 @@ export async function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions): Pro
     };
     const sheets: CellStore[] = [];
     const read = new Set<string>();
+    const { onProgress } = options;
+    let done = 0;
+    const total = onProgress ? info.sheets.reduce((n, ref) => n + (sheetEntry(reader, rels, ref.rel)?.uncompressedSize ?? 0), 0) : 0;
+    const onChunk = onProgress && ((bytes: number) => onProgress((done = Math.min(total, done + bytes)), total));
     for (const ref of info.sheets) {
       const rel = rels.get(ref.rel);
       // Chart sheets, dialog sheets and macro sheets hold no cells.
@@ -138,13 +147,18 @@ export async function readXlsx(bytes: Uint8Array, options: ReadXlsxOptions): Pro
       read.add(entry.name);
       const room = limits.cells - ctx.counts.cells + 1;
       const sheet = new SheetReader(entry.name, ref.name, ctx, Math.min(room, Math.ceil(entry.uncompressedSize / 16) + 64));
-      await reader.parse(entry, sheet.parse);
+      await reader.parse(entry, sheet.parse, onChunk);
       sheets.push(sheet.finish());
     }
     return { name: options.name, sheets };
   } catch (e) {
     throw asXlsxError(e);
   }
+}
+
+function sheetEntry(reader: Reader, rels: Map<string, Relationship>, rel: string): ZipEntry | undefined {
+  const target = rels.get(rel);
+  return target && target.type === "worksheet" ? reader.entry(target.target) : undefined;
 }
 
 function entryOrUndefined(reader: Reader, part: string | undefined): ZipEntry | undefined {

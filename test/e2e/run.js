@@ -201,12 +201,19 @@ async function main() {
     assert(/Observed: 131%/.test(text) && /Expected: 202\.5%/.test(text), `finding reads: ${text}`);
     const summary = await page.locator("[data-summary]").innerText();
     assert(/^[1-9]\d* errors/.test(summary), `summary: ${summary}`);
-    const chunks = requested.filter((u) => u.startsWith(origin) && u.endsWith(".js") && !u.endsWith("/taskpane.js"));
-    assert(chunks.length >= 1, "the reader's chunk was never loaded");
-    // What opening a file loads on demand (the .xlsx reader of src/xlsx/ and the page's own code; no ExcelJS).
-    const gz = chunks.map((u) => zlib.gzipSync(fs.readFileSync(path.join(dist, new URL(u).pathname))).length).reduce((a, b) => a + b, 0);
-    console.log(`       loaded on opening a file: ${chunks.map((u) => new URL(u).pathname.slice(1)).join(", ")}: ${(gz / 1024).toFixed(1)} KB gzipped`);
-    assert(gz <= 100 * 1024, `opening a file loads ${(gz / 1024).toFixed(1)} KB gzipped`);
+    const loaded = requested.filter((u) => u.startsWith(origin) && u.endsWith(".js") && !u.endsWith("/taskpane.js"));
+    const gzOf = (urls) => urls.map((u) => zlib.gzipSync(fs.readFileSync(path.join(dist, new URL(u).pathname))).length).reduce((a, b) => a + b, 0);
+    // What opening a file loads on demand: the page's own code (no ExcelJS) and the Web Worker that reads and
+    // checks the file off the page's thread (the .xlsx reader of src/xlsx/ and the checks, a copy of the core).
+    const chunks = loaded.filter((u) => !u.endsWith("/workbookWorker.js"));
+    const worker = loaded.filter((u) => u.endsWith("/workbookWorker.js"));
+    assert(chunks.length >= 1, "the page's standalone chunk was never loaded");
+    assert(worker.length === 1, "the file was not read in the Web Worker");
+    const gz = gzOf(chunks);
+    const workerGz = gzOf(worker);
+    console.log(`       loaded on opening a file: ${chunks.map((u) => new URL(u).pathname.slice(1)).join(", ")}: ${(gz / 1024).toFixed(1)} KB gzipped; the worker ${(workerGz / 1024).toFixed(1)} KB gzipped`);
+    assert(gz <= 100 * 1024, `opening a file loads ${(gz / 1024).toFixed(1)} KB gzipped in the page`);
+    assert(workerGz <= 120 * 1024, `the worker is ${(workerGz / 1024).toFixed(1)} KB gzipped`);
   });
 
   await test("clicking a finding shows and marks its cell in the sheet view", async () => {
@@ -222,6 +229,33 @@ async function main() {
     assert(await marked.isVisible(), "marked cell is not scrolled into view");
     fs.mkdirSync(path.dirname(screenshotPath), { recursive: true });
     await page.screenshot({ path: screenshotPath, fullPage: false });
+  });
+
+  await test("at task-pane width (350 px) clicking a finding brings its cell into view, beside the frozen fund column", async () => {
+    await page.setViewportSize({ width: 350, height: 700 });
+    try {
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const item = finding("工伤").filter({ hasText: "131%" }).filter({ hasText: "202.5%" }).first();
+      await item.click();
+      const marked = page.locator('td[aria-selected="true"]');
+      await marked.waitFor({ timeout: 10000 });
+      await page.waitForTimeout(300);
+      const seen = await marked.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        const x = Math.min(window.innerWidth - 1, Math.max(0, r.left + r.width / 2));
+        const y = Math.min(window.innerHeight - 1, Math.max(0, r.top + r.height / 2));
+        const hit = document.elementFromPoint(x, y);
+        return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, w: window.innerWidth, h: window.innerHeight, hit: hit === el || el.contains(hit), on: hit && (hit.tagName + " " + (hit.textContent || "").slice(0, 20)), pageWidth: document.documentElement.scrollWidth };
+      });
+      assert(seen.top >= 0 && seen.bottom <= seen.h && seen.left >= 0 && seen.right <= seen.w && seen.hit, `marked cell is not in view: ${JSON.stringify(seen)}`);
+      assert(seen.pageWidth <= 352, `the page is ${seen.pageWidth} px wide at 350 px`);
+      const fund = await page.locator("[data-grid-scroll] td").filter({ hasText: "工伤保险" }).first().evaluate((el) => getComputedStyle(el).position);
+      assert(fund === "sticky", `the fund column is not frozen (position ${fund})`);
+      fs.mkdirSync(path.dirname(screenshotPath), { recursive: true });
+      await page.screenshot({ path: path.join(path.dirname(screenshotPath), "pane-350.png") });
+    } finally {
+      await page.setViewportSize({ width: 1100, height: 900 });
+    }
   });
 
   await test("the language switch turns the page and the findings into Chinese and back", async () => {
@@ -241,6 +275,35 @@ async function main() {
     assert(text.charCodeAt(0) === 0xfeff, "no BOM");
     assert(text.includes("工伤保险") && text.includes("202.5%"), "the work-injury finding is missing from the CSV");
     assert(!/(^|,)[=+@]/m.test(text.replace(/^\uFEFF/, "")), "a field starts with a formula character");
+  });
+
+  await test("Draft report text: each fund's paragraph previewed in either language, and downloaded as .docx", async () => {
+    await page.getByRole("tab", { name: "Draft report text" }).click();
+    const view = page.getByTestId("draft-view");
+    await view.getByRole("button", { name: "Draft", exact: true }).click();
+    await view.getByText(/^Work injury insurance: budgeted expenditure 3\.98 million yuan, actual expenditure 8\.06 million yuan, 202\.5% of the budget/).waitFor({ timeout: 20000 });
+    await view.getByRole("radio", { name: "中文" }).check();
+    const zh = view.getByText(/^工伤保险预算支出398万元，实际支出806万元，完成预算的202\.5%/);
+    await zh.waitFor({ timeout: 20000 });
+    assert((await zh.evaluate((el) => el.closest("[lang]").getAttribute("lang"))) === "zh-CN", "the Chinese draft is not marked lang=zh-CN");
+    const [download] = await Promise.all([page.waitForEvent("download"), view.getByRole("button", { name: "Download (.docx)" }).click()]);
+    assert(download.suggestedFilename() === "qiemo-2019-draft.docx", `download named ${download.suggestedFilename()}`);
+    const bytes = fs.readFileSync(await download.path());
+    assert(bytes.subarray(0, 2).toString() === "PK" && bytes.length > 2000, `the .docx is ${bytes.length} bytes`);
+    await page.getByRole("tab", { name: "Check", exact: true }).click();
+  });
+
+  await test("a file that cannot be read after a good one: its error, and nothing of the last workbook left on screen", async () => {
+    assert((await page.locator("button[data-finding]").count()) > 0, "no findings of the example to begin with");
+    await page.getByTestId("file-name").filter({ hasText: "qiemo-2019.xlsx (the example)" }).waitFor({ timeout: 5000 });
+    const input = page.locator('input[type="file"][accept^=".xlsx"]');
+    await input.setInputFiles({ name: "figures.csv", mimeType: "text/csv", buffer: Buffer.from("险种,预算,支出\n工伤保险,398,806\n") });
+    await page.getByText(/figures\.csv could not be read: .*Save As › Excel Workbook \(\*\.xlsx\)/).waitFor({ timeout: 15000 });
+    assert((await page.locator("button[data-finding]").count()) === 0, "the example's findings are still shown");
+    assert((await page.locator("[data-summary]").count()) === 0, "the example's summary is still shown");
+    assert((await page.locator("[data-grid]").count()) === 0, "the example's sheet is still shown");
+    const name = await page.getByTestId("file-name").innerText();
+    assert(name === "No file open", `the file control reads "${name}"`);
   });
 
   await test("a file chosen in the file picker, and a file dropped on the page, are checked", async () => {
@@ -362,6 +425,49 @@ async function main() {
     });
     await input.setInputFiles({ name: "big.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: big });
     await page.getByText(/big\.xlsx could not be read: sheet "big" has more than 500,000 rows of data, refused/).waitFor({ timeout: 60000 });
+  });
+
+  await test("a large file is read off the page's thread: progress is shown, the page stays responsive, Cancel stops it", async () => {
+    // 450,000 rows × 4 cells: within the CLI's limits, large enough to take seconds to read.
+    const rows = [];
+    for (let r = 1; r <= 450000; r++) rows.push(`<row r="${r}"><c r="A${r}" t="inlineStr"><is><t>项目${r % 97}</t></is></c><c r="B${r}"><v>${r}</v></c><c r="C${r}"><v>${r * 2}</v></c><c r="D${r}"><v>0.${r % 10}</v></c></row>`);
+    const big = zipOf({
+      "[Content_Types].xml": "<Types/>",
+      "_rels/.rels": '<Relationships><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+      "xl/workbook.xml": '<workbook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="large" sheetId="1" r:id="r1"/></sheets></workbook>',
+      "xl/_rels/workbook.xml.rels": '<Relationships><Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>',
+      "xl/worksheets/sheet1.xml": `<worksheet><sheetData>${rows.join("")}</sheetData></worksheet>`,
+    });
+    await page.getByRole("tab", { name: "Check", exact: true }).click();
+    const input = page.locator('input[type="file"][accept^=".xlsx"]');
+    const file = { name: "large.xlsx", mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", buffer: big };
+
+    // Read to the end once: how long it takes, and how long the page's thread is ever blocked meanwhile.
+    const started = Date.now();
+    await input.setInputFiles(file);
+    await page.locator("[data-reading]").waitFor({ timeout: 10000 });
+    let worst = 0;
+    while ((await page.locator("[data-summary], [data-notice=file]").count()) === 0 && Date.now() - started < 120000) {
+      const t0 = Date.now();
+      await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve())));
+      worst = Math.max(worst, Date.now() - t0);
+      await page.waitForTimeout(100);
+    }
+    const summary = await page.locator("[data-summary], [data-notice=file]").first().innerText();
+    console.log(`       ${(big.length / 1024 / 1024).toFixed(1)} MB, 450,000 rows: read and checked in ${((Date.now() - started) / 1000).toFixed(1)} s; the page's longest frame meanwhile ${worst} ms`);
+    assert(/^0 errors/.test(summary), `summary: ${summary}`);
+    assert(worst < 1000, `the page was blocked for ${worst} ms while reading`);
+
+    // Again, cancelled while it reads: the page says so and holds no workbook.
+    await input.setInputFiles({ ...file, name: "large-again.xlsx" });
+    const reading = page.locator("[data-reading]");
+    await reading.waitFor({ timeout: 10000 });
+    await page.waitForFunction(() => /Reading large-again\.xlsx: [1-9]\d*%/.test(document.querySelector("[data-reading]")?.textContent || ""), null, { timeout: 30000 });
+    await reading.getByRole("button", { name: "Cancel" }).click();
+    await page.getByText("Reading large-again.xlsx was cancelled; no file is open.").waitFor({ timeout: 5000 });
+    assert((await reading.count()) === 0, "the progress is still shown after Cancel");
+    assert((await page.locator("[data-summary]").count()) === 0, "a result is shown after Cancel");
+    assert((await page.getByTestId("file-name").innerText()) === "No file open", "the file control still names a file");
   });
 
   await test("the custom functions' page loads under its CSP with nothing but office.js from outside", async () => {

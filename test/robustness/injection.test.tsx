@@ -52,7 +52,7 @@ function expectInert(doc: Document) {
 test("the standalone page shows a sheet named like markup, and its cells, as text", async () => {
   const { host } = await openWorkbook(await hostileWorkbook(), "<b>county</b>.xlsx");
   render(<App host={host} standalone initialLang="en" />);
-  fireEvent.click(screen.getByRole("button", { name: "Check" }));
+  fireEvent.click(screen.getByRole("button", { name: "Run check" }));
   fireEvent.click(await screen.findByText(/stated completion rate is 131%/));
   await waitFor(() => expect(document.body.textContent).toContain(SHEET));
   expect(document.body.textContent).toContain("<script>alert(1)</script>");

@@ -9,7 +9,6 @@ import { encodeSettings, SETTINGS_SHEET_NAME } from "../../src/settings/workbook
 
 function hostOf(sheets: GridSheet[]): WorkbookHost {
   return {
-    kind: "browser",
     name: "test.xlsx",
     listSheets: async () => ({ names: sheets.map((s) => s.name), active: sheets[0].name }),
     readSheet: async (name) => sheets.find((s) => s.name === name)!,

@@ -10,6 +10,7 @@ import { bySeverity, expectedIn, observedIn, SEVERITIES } from "../../core/findi
 import { addressOf, placeOf } from "../../core/location";
 import { FINDING_WORDS, severityHeading } from "../../core/words";
 import { useI18n } from "../i18n";
+import { textLang } from "../textLang";
 /** Findings shown per group at first, and added by each "show more". */
 export const PAGE = 200;
 const BADGE: Record<Severity, "danger" | "warning" | "informative"> = { error: "danger", warning: "warning", info: "informative" };
@@ -85,11 +86,13 @@ export function FindingsList({ findings, selected, onSelect }: FindingsListProps
                       data-finding={`${f.rule}@${place}`}
                       onClick={() => onSelect(f)}
                     >
-                      <span className={styles.subject}>{f.subject || f.rule}</span>
+                      <span className={styles.subject} lang={textLang(f.subject)}>
+                        {f.subject || f.rule}
+                      </span>
                       <span className={styles.where}>{at.kind === "line" ? t("lineLabel", { line: at.line }) : place}</span>
                       <div>{f.message[lang]}</div>
                       {at.kind === "line" && at.quote && (
-                        <span className={styles.quote} title={t("quoteLabel")} data-quote>
+                        <span className={styles.quote} title={t("quoteLabel")} data-quote lang={textLang(at.quote)}>
                           “{at.quote}”
                         </span>
                       )}

@@ -9,8 +9,9 @@ import { Button, Field, Textarea, makeStyles, tokens } from "@fluentui/react-com
 import type { Finding } from "../../core/findings";
 import type { Targets } from "../../core/targets";
 import { FIGURE_WORDS } from "../../core/words";
-import type { NewSheetCell } from "../excel";
-import { useI18n } from "../i18n";
+import type { NewSheetCell } from "../host";
+import { Notify, useI18n } from "../i18n";
+import { textLang } from "../textLang";
 import { FindingsList } from "./FindingsList";
 import { ScopeNotes } from "./ScopeNotes";
 import type { SettingsOrigin } from "../../core/settingsEffects";
@@ -26,14 +27,18 @@ const useStyles = makeStyles({
   split: { "@media (min-width: 900px)": { display: "grid", gridTemplateColumns: "minmax(320px, 1fr) minmax(0, 1.2fr)", gap: "16px", alignItems: "start" } },
   side: { "@media (min-width: 900px)": { position: "sticky", top: "8px" } },
   text: { width: "100%" },
-  tableWrap: { overflowX: "auto", margin: "8px 0" },
-  table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200 },
-  th: { textAlign: "left", background: tokens.colorNeutralBackground3, padding: "2px 6px", whiteSpace: "nowrap", border: `1px solid ${tokens.colorNeutralStroke3}` },
+  /** The figures scroll sideways inside their box (the fund column stays), never past the pane's edge. */
+  tableWrap: { overflowX: "auto", margin: "8px 0", maxWidth: "100%" },
+  table: { borderCollapse: "separate", borderSpacing: 0, fontSize: tokens.fontSizeBase200 },
+  th: { textAlign: "left", verticalAlign: "bottom", background: tokens.colorNeutralBackground3, padding: "2px 6px", border: `1px solid ${tokens.colorNeutralStroke3}`, minWidth: "3.5em" },
+  fund: { position: "sticky", left: 0, zIndex: 1, minWidth: "7em", maxWidth: "10em", whiteSpace: "normal" },
   td: { padding: "2px 6px", border: `1px solid ${tokens.colorNeutralStroke3}`, whiteSpace: "nowrap" },
   num: { textAlign: "right", fontVariantNumeric: "tabular-nums" },
-  components: { whiteSpace: "normal", minWidth: "160px" },
+  components: { whiteSpace: "normal", minWidth: "12em" },
   heading: { fontWeight: tokens.fontWeightSemibold, margin: "12px 0 4px" },
   summary: { fontWeight: tokens.fontWeightSemibold },
+  /** The native file input, kept for keyboards and tests but drawn as the button beside it. */
+  visuallyHidden: { position: "absolute", width: "1px", height: "1px", overflow: "hidden", clip: "rect(0 0 0 0)", whiteSpace: "nowrap" },
 });
 
 /** Start and end (exclusive) of 1-based line `line` in `text`, with the reader's line breaks (\r\n, \n, \r). */
@@ -70,7 +75,7 @@ export interface ReportTextViewProps {
   targetsOrigin?: SettingsOrigin;
   /** Excel only: adds a new sheet (excel.ts insertSheet through the host). */
   insertSheet?: (baseName: string, rows: NewSheetCell[][], formats: string[][]) => Promise<{ sheet: string; grouped: boolean }>;
-  notify: (intent: "success" | "warning" | "error" | "info", text: string) => void;
+  notify: Notify;
   download: (text: string, name: string, type: string) => void;
 }
 
@@ -85,12 +90,13 @@ export function ReportTextView({ standalone, targets, targetsOrigin, insertSheet
   const [busy, setBusy] = React.useState(false);
   const moduleRef = React.useRef<ReportModule>(undefined);
   const areaRef = React.useRef<HTMLTextAreaElement>(null);
+  const txtInput = React.useRef<HTMLInputElement>(null);
 
   const load = async () => (moduleRef.current ??= await loadReportModule());
 
   const check = async (source = text, sourceName = name) => {
     if (!source.trim()) {
-      notify("info", t("textEmpty"));
+      notify("info", (t) => t("textEmpty"));
       return;
     }
     setBusy(true);
@@ -99,8 +105,9 @@ export function ReportTextView({ standalone, targets, targetsOrigin, insertSheet
       setResult(mod.checkReportText(source, { targets, origin: targetsOrigin, name: sourceName ?? t("textName") }));
       setCheckedText(source);
       setSelected(undefined);
+      notify();
     } catch (error) {
-      notify("error", t("error", { message: (error as Error)?.message ?? String(error) }));
+      notify("error", (t) => t("error", { message: (error as Error)?.message ?? String(error) }));
     } finally {
       setBusy(false);
     }
@@ -112,7 +119,7 @@ export function ReportTextView({ standalone, targets, targetsOrigin, insertSheet
       const mod = await load();
       if (file.size > mod.MAX_TEXT_FILE_BYTES) {
         const mb = (n: number) => (n / 1024 / 1024).toFixed(1);
-        notify("error", t("textTooLarge", { name: file.name, size: mb(file.size), limit: mb(mod.MAX_TEXT_FILE_BYTES) }));
+        notify("error", (t) => t("textTooLarge", { name: file.name, size: mb(file.size), limit: mb(mod.MAX_TEXT_FILE_BYTES) }));
         return;
       }
       const opened = mod.decodeTextFile(new Uint8Array(await file.arrayBuffer()));
@@ -120,7 +127,7 @@ export function ReportTextView({ standalone, targets, targetsOrigin, insertSheet
       setName(file.name);
       await check(opened, file.name);
     } catch (error) {
-      notify("error", t("fileError", { name: file.name, message: (error as Error)?.message ?? String(error) }));
+      notify("error", (t) => t("fileError", { name: file.name, message: (error as Error)?.message ?? String(error) }));
     }
   };
 
@@ -147,9 +154,9 @@ export function ReportTextView({ standalone, targets, targetsOrigin, insertSheet
     try {
       const { rows, formats } = moduleRef.current.figuresSheet(result.figures, lang, targets?.componentsCoverage);
       const { sheet, grouped } = await insertSheet(t("figuresSheetName"), rows, formats);
-      notify(grouped ? "success" : "warning", t("figuresInserted", { sheet }) + (grouped ? "" : " " + t("undoNote")));
+      notify(grouped ? "success" : "warning", (t) => t("figuresInserted", { sheet }) + (grouped ? "" : " " + t("undoNote")));
     } catch (error) {
-      notify("error", t("error", { message: (error as Error)?.message ?? String(error) }));
+      notify("error", (t) => t("error", { message: (error as Error)?.message ?? String(error) }));
     }
   };
 
@@ -172,7 +179,7 @@ export function ReportTextView({ standalone, targets, targetsOrigin, insertSheet
           <Textarea
             ref={areaRef}
             className={styles.text}
-            textarea={{ className: styles.text }}
+            textarea={{ className: styles.text, lang: textLang(text) }}
             resize="vertical"
             rows={12}
             value={text}
@@ -186,10 +193,23 @@ export function ReportTextView({ standalone, targets, targetsOrigin, insertSheet
             {t("textCheck")}
           </Button>
           {standalone && (
-            <label>
-              {t("textOpenTxt")}{" "}
-              <input type="file" accept=".txt,text/plain" aria-label={t("textOpenTxt")} onChange={(e) => openTxt(e.target.files?.[0])} />
-            </label>
+            <>
+              <input
+                ref={txtInput}
+                className={styles.visuallyHidden}
+                type="file"
+                accept=".txt,text/plain"
+                aria-label={t("textOpenTxt")}
+                tabIndex={-1}
+                onChange={(e) => {
+                  const file = e.target.files?.[0];
+                  e.target.value = ""; // the same file chosen again is read again
+                  openTxt(file);
+                }}
+              />
+              <Button onClick={() => txtInput.current?.click()}>{t("textOpenTxt")}</Button>
+              {name && <span className={styles.summary}>{name}</span>}
+            </>
           )}
           {insertSheet && !standalone && (
             <Button disabled={busy || !figures.length} onClick={insert}>
@@ -208,8 +228,8 @@ export function ReportTextView({ standalone, targets, targetsOrigin, insertSheet
               <table className={styles.table} data-testid="report-figures">
                 <thead>
                   <tr>
-                    {(["subject", "line", "budget", "actual", "statedCompletion", "change", "statedGrowth", "balance", "components"] as const).map((key) => (
-                      <th key={key} className={styles.th} scope="col">
+                    {(["subject", "line", "budget", "actual", "statedCompletion", "change", "statedGrowth", "income", "balance", "components"] as const).map((key) => (
+                      <th key={key} className={styles.th + (key === "subject" ? " " + styles.fund : "")} scope="col">
                         {FIGURE_WORDS[key][lang]}
                       </th>
                     ))}
@@ -218,7 +238,7 @@ export function ReportTextView({ standalone, targets, targetsOrigin, insertSheet
                 <tbody>
                   {figures.map((f, i) => (
                     <tr key={`${f.subject}:${i}`}>
-                      <th className={styles.th} scope="row">
+                      <th className={styles.th + " " + styles.fund} scope="row" lang={textLang(f.subject)}>
                         {f.period === undefined ? f.subject : `${f.subject}（${f.period.replace("-", "—")}年）`}
                       </th>
                       <td className={styles.td + " " + styles.num}>{f.line}</td>
@@ -227,8 +247,9 @@ export function ReportTextView({ standalone, targets, targetsOrigin, insertSheet
                       <td className={styles.td + " " + styles.num}>{rate(f.statedCompletion)}</td>
                       <td className={styles.td + " " + styles.num}>{amount(f.change)}</td>
                       <td className={styles.td + " " + styles.num}>{rate(f.statedGrowth)}</td>
+                      <td className={styles.td + " " + styles.num}>{amount(f.income)}</td>
                       <td className={styles.td + " " + styles.num}>{amount(f.balance)}</td>
-                      <td className={styles.td + " " + styles.components}>{f.components?.map((c) => `${c.name} ${c.amount}`).join(lang === "zh" ? "；" : "; ")}</td>
+                      <td className={styles.td + " " + styles.components} lang={textLang(f.components?.[0]?.name)}>{f.components?.map((c) => `${c.name} ${c.amount}`).join(lang === "zh" ? "；" : "; ")}</td>
                     </tr>
                   ))}
                 </tbody>

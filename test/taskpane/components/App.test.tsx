@@ -25,7 +25,6 @@ const seed: GridSheet = {
 
 function fakeHost(over: Partial<WorkbookHost> = {}): WorkbookHost & { selectCell: jest.Mock; saveSettings: jest.Mock } {
   return {
-    kind: "office",
     name: "Book1",
     listSheets: async () => ({ names: ["2019"], active: "2019" }),
     readSheet: async () => seed,
@@ -38,7 +37,7 @@ function fakeHost(over: Partial<WorkbookHost> = {}): WorkbookHost & { selectCell
 
 test("the language switch changes every label and the findings' messages", async () => {
   render(<App host={fakeHost()} standalone={false} initialLang="en" />);
-  fireEvent.click(screen.getByRole("button", { name: "Check" }));
+  fireEvent.click(screen.getByRole("button", { name: "Run check" }));
   await screen.findByText(/stated completion rate is 131%/);
   expect(screen.getByRole("tab", { name: "Targets" })).toBeTruthy();
   expect(screen.getByText("2 errors, 0 warnings, 0 info")).toBeTruthy();
@@ -71,7 +70,7 @@ test("a long pass shows progress and can be cancelled", async () => {
   });
   render(<App host={host} standalone={false} initialLang="en" />);
   fireEvent.click(screen.getByRole("radio", { name: "All sheets" }));
-  fireEvent.click(screen.getByRole("button", { name: "Check" }));
+  fireEvent.click(screen.getByRole("button", { name: "Run check" }));
   await screen.findByText("Checking sheet 2 of 3: B");
   fireEvent.click(screen.getByRole("button", { name: "Cancel" }));
   await act(async () => release());
@@ -82,7 +81,7 @@ test("a long pass shows progress and can be cancelled", async () => {
 test("a mapping override is saved with the workbook and the pass runs again with it", async () => {
   const host = fakeHost();
   render(<App host={host} standalone={false} initialLang="en" />);
-  fireEvent.click(screen.getByRole("button", { name: "Check" }));
+  fireEvent.click(screen.getByRole("button", { name: "Run check" }));
   await screen.findByText(/stated completion rate is 131%/);
   fireEvent.click(screen.getByRole("tab", { name: "Mapping" }));
   fireEvent.change(screen.getByLabelText("2019 Column D"), { target: { value: "ignore" } });
@@ -109,7 +108,7 @@ test("targets edited in the pane are validated, saved, and change the checks", a
     expect(host.saveSettings).toHaveBeenCalledWith({ targets: { completionBand: { okHigh: 2.5, warningHigh: 3 } }, mapping: {} })
   );
   fireEvent.click(screen.getByRole("tab", { name: "Check" }));
-  fireEvent.click(screen.getByRole("button", { name: "Check" }));
+  fireEvent.click(screen.getByRole("button", { name: "Run check" }));
   await screen.findByText(/stated completion rate is 131%/);
   expect(screen.queryByText(/completion rate 202.5%/)).toBeNull(); // 202.5% is inside the new band
 });
@@ -117,7 +116,7 @@ test("targets edited in the pane are validated, saved, and change the checks", a
 test("a rule switched off in the Targets tab is saved and no longer reported; another's severity changes", async () => {
   const host = fakeHost();
   render(<App host={host} standalone={false} initialLang="en" />);
-  fireEvent.click(screen.getByRole("button", { name: "Check" }));
+  fireEvent.click(screen.getByRole("button", { name: "Run check" }));
   await screen.findByText(/stated completion rate is 131%/);
   expect(screen.getByText(/completion rate 202.5%/)).toBeTruthy();
 
@@ -137,7 +136,7 @@ test("a rule switched off in the Targets tab is saved and no longer reported; an
   );
 
   fireEvent.click(screen.getByRole("tab", { name: "Check" }));
-  fireEvent.click(screen.getByRole("button", { name: "Check" }));
+  fireEvent.click(screen.getByRole("button", { name: "Run check" }));
   await waitFor(() => expect(screen.queryByText(/completion rate 202.5%/)).toBeNull());
   expect(screen.getByText(/stated completion rate is 131%/)).toBeTruthy();
 });
@@ -156,7 +155,7 @@ test("targets stored in the workbook are used from the first pass", async () => 
   const host = fakeHost({ loadSettings: async () => ({ targets: { completionBand: { okHigh: 2.5, warningHigh: 3 } }, problems: [] }) });
   render(<App host={host} standalone={false} initialLang="en" />);
   await act(async () => undefined);
-  fireEvent.click(screen.getByRole("button", { name: "Check" }));
+  fireEvent.click(screen.getByRole("button", { name: "Run check" }));
   await screen.findByText(/stated completion rate is 131%/);
   expect(screen.queryByText(/completion rate 202.5%/)).toBeNull();
 });
@@ -165,7 +164,7 @@ test("stored settings that loosen the checks are named above the findings, so 'n
   const host = fakeHost({ loadSettings: async () => ({ targets: { severity: { "completion-band": "off", "stated-rate-mismatch": "off" } }, problems: [] }) });
   render(<App host={host} standalone={false} initialLang="en" />);
   await act(async () => undefined);
-  fireEvent.click(screen.getByRole("button", { name: "Check" }));
+  fireEvent.click(screen.getByRole("button", { name: "Run check" }));
   await screen.findByText("0 errors, 0 warnings, 0 info");
   expect(screen.getByText("Settings stored in this workbook change the checks: rule completion-band off; rule stated-rate-mismatch off")).toBeTruthy();
 });
@@ -174,6 +173,40 @@ test("a stored mapping is validated as the CLI validates it: an unknown role is 
   const host = fakeHost({ loadSettings: async () => ({ mapping: { "2019": { D: "nonsense" } }, problems: [] }) });
   render(<App host={host} standalone={false} initialLang="en" />);
   await screen.findByText(/Stored settings could not be read: 2019\.D: expected one of/);
-  fireEvent.click(screen.getByRole("button", { name: "Check" }));
+  fireEvent.click(screen.getByRole("button", { name: "Run check" }));
   await screen.findByText(/stated completion rate is 131%/); // column D still read as the stated rate
+});
+
+test("a notice belongs to its action: shown on its own tab only, reworded on a change of language, gone once the action succeeds", async () => {
+  let release: () => void = () => undefined;
+  let slow = true;
+  const host = fakeHost({
+    readSheet: () => (slow ? new Promise<GridSheet>((resolve) => (release = () => resolve(seed))) : Promise.resolve(seed)),
+  });
+  render(<App host={host} standalone={false} initialLang="en" />);
+  fireEvent.click(screen.getByRole("button", { name: "Run check" }));
+  fireEvent.click(await screen.findByRole("button", { name: "Cancel" }));
+  await act(async () => release());
+  await screen.findByText("Check cancelled.");
+
+  fireEvent.click(screen.getByRole("tab", { name: "Targets" }));
+  expect(screen.queryByText("Check cancelled.")).toBeNull();
+  fireEvent.click(screen.getByRole("tab", { name: "Check" }));
+  expect(screen.getByText("Check cancelled.")).toBeTruthy();
+
+  fireEvent.click(screen.getByTestId("language"));
+  expect(screen.getByText("已取消校验。")).toBeTruthy();
+  expect(screen.queryByText("Check cancelled.")).toBeNull();
+
+  slow = false;
+  fireEvent.click(screen.getByRole("button", { name: "开始校验" }));
+  await screen.findByText(/填报的完成率为131%/);
+  expect(screen.queryByText("已取消校验。")).toBeNull();
+});
+
+test("the standalone page before a file is open says what to do, and names no file", () => {
+  render(<App standalone initialLang="en" />);
+  expect(screen.getByText(/Open an \.xlsx file above, drop one on the box, or try the example/)).toBeTruthy();
+  expect(screen.getByTestId("file-name").textContent).toBe("No file open");
+  expect(screen.getByRole("button", { name: "Open .xlsx…" })).toBeTruthy();
 });

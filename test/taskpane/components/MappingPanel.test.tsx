@@ -18,13 +18,17 @@ const sheets: SheetReport[] = [
   { name: "说明", kind: "notes", headerRow: null, columns: {}, tables: [] },
 ];
 
-function Harness({ initial, onChange }: { initial: ColumnMapping; onChange: (m: ColumnMapping) => void }) {
+const heads = { "2019": [["单位：万元"], [], ["险种", "预算数", "执行数", "完成率"]] };
+
+function Harness({ initial, onChange, canSave = true }: { initial: ColumnMapping; onChange: (m: ColumnMapping) => void; canSave?: boolean }) {
   const [mapping, setMapping] = React.useState(initial);
   return (
     <I18nContext.Provider value={makeI18n("en")}>
       <MappingPanel
         sheets={sheets}
         mapping={mapping}
+        canSave={canSave}
+        heads={heads}
         onChange={(m) => {
           setMapping(m);
           onChange(m);
@@ -58,4 +62,21 @@ test("a stored override is shown, and resetting the sheet drops it", () => {
   fireEvent.click(screen.getByText("Reset this sheet"));
   expect(onChange).toHaveBeenLastCalledWith({});
   expect((screen.getByLabelText("2019 Column C") as HTMLSelectElement).value).toBe("actual");
+});
+
+test("each column shows the header words read above it, marked as Chinese text", () => {
+  render(<Harness initial={{}} onChange={jest.fn()} />);
+  const header = document.querySelector('[data-header="C"]')!;
+  expect(header.textContent).toBe("执行数");
+  expect(header.getAttribute("lang")).toBe("zh-CN");
+  expect(document.querySelector('[data-header="A"]')!.textContent).toBe("险种");
+});
+
+test("says where the choices are kept: with the workbook in Excel, for this session in the page", () => {
+  const { unmount } = render(<Harness initial={{}} onChange={jest.fn()} />);
+  expect(screen.getByText(/the choice is saved with the workbook/)).toBeTruthy();
+  unmount();
+  render(<Harness initial={{}} onChange={jest.fn()} canSave={false} />);
+  expect(screen.queryByText(/saved with the workbook/)).toBeNull();
+  expect(screen.getByText(/applies to this session only and the file is not changed/)).toBeTruthy();
 });

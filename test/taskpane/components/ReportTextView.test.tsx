@@ -25,7 +25,6 @@ async function renderPane(element: React.ReactElement) {
 
 function excelHost(): WorkbookHost & { insertSheet: jest.Mock } {
   return {
-    kind: "office",
     name: "Book1",
     listSheets: async () => ({ names: [], active: "" }),
     readSheet: async () => ({ name: "x", cells: [], merges: [] }),
@@ -59,8 +58,8 @@ test("pasted seed text: the figures per fund and the 工伤保险 finding (202.5
   expect(screen.getByText("Figures read, per fund (amounts in 万元)")).toBeTruthy();
   const row = within(table).getByRole("rowheader", { name: "工伤保险" }).closest("tr")!;
   const cells = within(row).getAllByRole("cell").map((c) => c.textContent);
-  // line, budget, actual, stated completion, change, stated growth, balance, components
-  expect(cells).toEqual(["35", "398", "806", "131%", "307", "62%", "", ""]);
+  // line, budget, actual, stated completion, change, stated growth, income, balance, components
+  expect(cells).toEqual(["35", "398", "806", "131%", "307", "62%", "", "", ""]);
   const pension = within(table).getByRole("rowheader", { name: "企业职工基本养老保险" }).closest("tr")!;
   expect(within(pension).getAllByRole("cell").at(-1)!.textContent).toBe("养老金支出 4277; 转移支出 74; 丧葬费支出 215");
 
