@@ -48,7 +48,6 @@ test("one sheet per county: the matrix, and its sheet as data", () => {
 test("the pane's button reads every sheet and inserts the matrix sheet", async () => {
   const insertSheet = jest.fn(async (name: string) => ({ sheet: name, grouped: true }));
   const host: WorkbookHost = {
-    kind: "office",
     name: "Book1",
     listSheets: async () => ({ names: SHEETS.map((s) => s.name), active: "甲县" }),
     readSheet: async (name) => SHEETS.find((s) => s.name === name)!,
