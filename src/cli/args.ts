@@ -165,6 +165,8 @@ export const HELP = {
       --draft                       起草报告段落而不是输出核对结果
       --time-limit 秒               每个文件的核对时间上限（默认 120）；超过则该文件退出码 3，其余照常
       --memory-limit MiB            每个文件的核对内存上限（默认 1024）；超过同上
+      --matrix                      多个县的报表汇成一张“县 × 基金”矩阵，并核对汇总表与各县报表（--format 另可为 xlsx；
+                                    --measure、--county-from、--county-names，见 docs/cli.md）
   -h, --help                        显示本帮助
   -v, --version                     显示版本
 
@@ -195,6 +197,9 @@ Options:
       --time-limit SECONDS          time one file's check may take (default 120); past it that file is
                                     refused (exit 3) and the others are checked
       --memory-limit MiB            memory one file's check may use (default 1024); likewise
+      --matrix                      many counties' workbooks as one counties × funds matrix, with the consolidation
+                                    checked against them (--format also xlsx; --measure, --county-from,
+                                    --county-names: docs/cli.md)
   -h, --help                        show this help
   -v, --version                     show the version
 

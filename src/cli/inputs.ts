@@ -4,7 +4,7 @@
  * workbook, whose reader recognises what it is not (a legacy .xls, an encrypted file, not a zip).
  */
 import * as path from "path";
-import type { ColumnMapping } from "../core/api";
+import type { CheckResult, ColumnMapping } from "../core/api";
 import { checkSheets } from "../core/check";
 import { checkReportText } from "../core/reportText";
 import type { GridWorkbook } from "../core/grid";
@@ -31,6 +31,8 @@ export interface CheckOptions {
   read?: ReadOptions;
   /** The language of the notes on stored settings that cannot be used (default en). */
   lang?: "zh" | "en";
+  /** Given the workbook read and its result (the matrix keeps a summary of both: src/core/matrix). */
+  onWorkbook?(grid: GridWorkbook, result: CheckResult): void;
 }
 
 /**
@@ -84,6 +86,7 @@ export async function checkInput(file: string, options: CheckOptions = {}): Prom
       const origin = (given: unknown): SettingsOrigin => (given !== undefined ? "given" : "workbook");
       const sheets = { names: grid.sheets.map((s) => s.name), read: (_: string, i: number) => grid.sheets[i] };
       const result = await checking(() => checkSheets(sheets, { targets, mapping, origin: { targets: origin(options.targets), mapping: origin(options.mapping) } }));
+      options.onWorkbook?.(grid, result);
       const report: FileResult = { file, result };
       if (notes.length) report.notes = notes;
       return report;

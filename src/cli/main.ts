@@ -66,6 +66,8 @@ export function quietOnClosedPipe(stream: NodeJS.WritableStream): void {
 export async function main(argv: string[], io: Io): Promise<number> {
   /** One line on stderr, made terminal-safe (file and sheet names, zip entry names, settings keys). */
   const say = (text: string) => io.stderr.write(`fund-check: ${terminalSafe(text)}\n`);
+  // Many counties' workbooks → one matrix (./matrix.ts, docs/cli.md).
+  if (argv.includes("--matrix")) return (await import("./matrix")).runMatrix(argv, io);
   let options: CliOptions;
   try {
     options = parseCli(argv, io.env);

@@ -17,6 +17,7 @@ import type { IndicatorRule } from "./indicators/types";
 import { budgetBalance } from "./rules/budgetBalance";
 import { completionBand } from "./rules/completionBand";
 import { componentsSum } from "./rules/componentsSum";
+import { crossFileMismatch } from "./rules/crossFileMismatch";
 import { internalError } from "./rules/internalError";
 import { mergedFigure } from "./rules/mergedFigure";
 import { missingValue } from "./rules/missingValue";
@@ -52,7 +53,7 @@ const FUND_RULE_LIST = [
 /** The indicator rules, in the same sense. */
 const INDICATOR_RULE_LIST = [indicatorNotANumber, indicatorMissingValue, targetUnreadable, indicatorTargetMiss, indicatorUnexplained, scoreMismatch] as const;
 
-type AnyRule = (typeof FUND_RULE_LIST)[number] | (typeof INDICATOR_RULE_LIST)[number] | typeof tableUnreadable | typeof internalError;
+type AnyRule = (typeof FUND_RULE_LIST)[number] | (typeof INDICATOR_RULE_LIST)[number] | typeof tableUnreadable | typeof internalError | typeof crossFileMismatch;
 
 /** Every rule id, as findings and targets files write it. */
 export type RuleId = AnyRule["id"];
@@ -68,10 +69,13 @@ export interface RuleEntry {
   threshold?: Threshold;
 }
 
-/** One entry per rule id, in catalogue order (fund rules, indicator rules, table-unreadable, internal-error). */
+/**
+ * One entry per rule id, in catalogue order (fund rules, indicator rules, table-unreadable, internal-error, then
+ * the batch rule cross-file-mismatch, which runs over a batch of workbooks rather than a table: ./matrix/).
+ */
 export const RULE_CATALOGUE: readonly RuleEntry[] = (() => {
   const entries: RuleEntry[] = [];
-  for (const rule of [...FUND_RULE_LIST, ...INDICATOR_RULE_LIST, tableUnreadable, internalError] as readonly (RuleEntry & { threshold?: Threshold })[]) {
+  for (const rule of [...FUND_RULE_LIST, ...INDICATOR_RULE_LIST, tableUnreadable, internalError, crossFileMismatch] as readonly (RuleEntry & { threshold?: Threshold })[]) {
     const known = entries.find((e) => e.id === rule.id);
     if (known) {
       // A shared id (missing-value, not-a-number) is one rule: one severity, one threshold.

@@ -23,13 +23,16 @@ import type { Finding } from "../core/findings";
 import { columnIndex } from "../core/grid";
 import { scopeNotes } from "../core/settingsEffects";
 import type { ReportSheetLabels, WorkbookHost } from "./host";
-import { I18nContext, Lang, makeI18n, Notify } from "./i18n";
+import { I18nContext, Lang, findingsSummary, makeI18n, Notify } from "./i18n";
 import type { Scope } from "./runCheck";
 import { PaneSession, Tab as TabName } from "./session";
 import { FindingsList } from "./components/FindingsList";
 import { MappingPanel } from "./components/MappingPanel";
 import { TargetsPanel } from "./components/TargetsPanel";
 import { GridView } from "./components/GridView";
+import { MatrixView } from "./components/MatrixView";
+import { SheetMatrixButton } from "./components/SheetMatrixButton";
+import type { PageMatrix } from "./matrixFiles";
 import { ReportTextView } from "./components/ReportTextView";
 import { DraftView } from "./components/DraftView";
 import { ScopeNotes } from "./components/ScopeNotes";
@@ -91,6 +94,8 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
   const [tab, setTab] = React.useState<TabName>("check");
   const [dragging, setDragging] = React.useState(false);
   const fileInput = React.useRef<HTMLInputElement>(null);
+  /** Several files opened at once: the prefecture matrix instead of one workbook's findings. */
+  const [matrixData, setMatrixData] = React.useState<PageMatrix>();
 
   const notifyFrom = (scope: TabName): Notify => (intent, message) => (intent && message ? session.notify({ intent, scope, message }) : session.clearNotice(scope));
 
@@ -128,8 +133,32 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
   const write = (action: "highlight" | "clear" | "report") => session.write(action, reportLabels);
   const check = () => session.check();
   const select = (finding: Finding) => session.select(finding);
-  const openPicked = (file: File | undefined) => session.openPicked(file);
-  const openExample = () => session.openExample(exampleUrl ?? "examples/qiemo-2019.xlsx");
+  const openPicked = (file: File | undefined) => {
+    setMatrixData(undefined);
+    return session.openPicked(file);
+  };
+  const openExample = () => {
+    setMatrixData(undefined);
+    return session.openExample(exampleUrl ?? "examples/qiemo-2019.xlsx");
+  };
+  const openMany = async (files: File[]) => {
+    const names = files.map((f) => f.name).join(", ");
+    session.notify({ intent: "info", scope: "file", message: (tr) => tr("readingProgress", { name: names, percent: 0 }) });
+    try {
+      const matrixModule = await import(/* webpackChunkName: "standalone" */ "./matrixFiles");
+      const data = await matrixModule.checkFiles(await Promise.all(files.map(async (f) => ({ name: f.name, data: await f.arrayBuffer() }))), { lang, targets });
+      setMatrixData(data);
+      session.clearNotice("file");
+    } catch (error) {
+      session.notify({ intent: "error", scope: "file", message: (tr) => tr("fileError", { name: names, message: (error as Error)?.message ?? String(error) }) });
+    }
+  };
+  /** One file: its findings; several: the matrix of counties × funds. */
+  const openList = (list: FileList | null | undefined) => {
+    const files = list ? Array.from(list) : [];
+    if (files.length > 1) return openMany(files);
+    return openPicked(files[0]);
+  };
 
   const selectedCell = selected?.at.kind === "cell" ? selected.at : undefined;
   // Before a finding is chosen: the first sheet that holds a table (not a notes or cover sheet).
@@ -169,6 +198,7 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
             </Button>
           </>
         )}
+        {!standalone && host && <SheetMatrixButton host={host} lang={lang} targets={targets} disabled={running} notify={(intent, text) => session.notify({ intent, scope: "check", message: () => text })} />}
         {standalone && host && result && (
           <>
             <Button onClick={() => downloadReport("html")}>{t("downloadHtml")}</Button>
@@ -187,7 +217,7 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
           {result ? (
             <>
               <p className={styles.summary} role="status" data-summary>
-                {t("findingsSummary", { error: result.summary.error, warning: result.summary.warning, info: result.summary.info })}
+                {findingsSummary(lang, result.summary)}
               </p>
               <ScopeNotes result={result} lang={lang} />
               <FindingsList findings={result.findings} selected={selected} onSelect={select} />
@@ -231,7 +261,7 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
               onDrop={(e) => {
                 e.preventDefault();
                 setDragging(false);
-                openPicked(e.dataTransfer.files[0]);
+                openList(e.dataTransfer.files);
               }}
               data-testid="dropzone"
             >
@@ -241,13 +271,15 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
                   ref={fileInput}
                   className={styles.visuallyHidden}
                   type="file"
+                  multiple
                   accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                   aria-label={t("openFile")}
                   tabIndex={-1}
                   onChange={(e) => {
-                    const file = e.target.files?.[0];
+                    const files = e.target.files ? Array.from(e.target.files) : [];
                     e.target.value = ""; // the same file chosen again is read again
-                    openPicked(file);
+                    if (files.length > 1) openMany(files);
+                    else openPicked(files[0]);
                   }}
                 />
                 <Button onClick={() => fileInput.current?.click()}>{t("openFile")}</Button>
@@ -289,7 +321,7 @@ export function App({ host: initialHost, standalone, initialLang, exampleUrl }: 
               <MessageBarBody>{notice.message(t, lang)}</MessageBarBody>
             </MessageBar>
           )}
-          {tab === "check" && checkTab}
+          {tab === "check" && (matrixData ? <MatrixView data={matrixData} lang={lang} /> : checkTab)}
           {/* Kept mounted while hidden, so the pasted text and its findings survive a change of tab. */}
           <div hidden={tab !== "report"}>
             <ReportTextView

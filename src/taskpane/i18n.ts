@@ -24,7 +24,7 @@ const en = {
   progress: "Checking sheet {done} of {total}: {sheet}",
   noFindings: "No findings: every rule passed.",
   notRunYet: "Run a check to see findings.",
-  findingsSummary: "{error} errors, {warning} warnings, {info} info",
+  findingsSummary: "{error} {errors}, {warning} {warnings}, {info} info",
   highlight: "Highlight cells",
   clearHighlights: "Clear",
   writeReport: "Write report sheet",
@@ -289,6 +289,18 @@ export const CATALOGUE: Record<Lang, Record<MessageKey, string>> = { en, zh };
 
 export function translate(lang: Lang, key: MessageKey, values?: Record<string, string | number>): string {
   return fillIn(CATALOGUE[lang][key], values);
+}
+
+/** "1 error, 2 warnings, 0 info": English counts carry their noun in the right number (info is uncountable). */
+export function findingsSummary(lang: Lang, summary: { error: number; warning: number; info: number }): string {
+  const noun = (n: number, one: string, many: string) => (lang === "en" ? `${n === 1 ? one : many}` : "");
+  return translate(lang, "findingsSummary", {
+    error: summary.error,
+    warning: summary.warning,
+    info: summary.info,
+    errors: noun(summary.error, "error", "errors"),
+    warnings: noun(summary.warning, "warning", "warnings"),
+  });
 }
 
 export function roleLabel(lang: Lang, role: Role): string {

@@ -31,6 +31,7 @@ test.each([
   ["docs/cli.md", "$ npx fund-check examples/qiemo-2019.xlsx", "examples/qiemo-2019.xlsx"],
   ["docs/cli.md", "$ node bin/fund-check.js test/fixtures/qiemo-2019-report.txt", "test/fixtures/qiemo-2019-report.txt"],
   ["docs/indicators.md", "$ fund-check examples/indicator-self-evaluation.xlsx", "examples/indicator-self-evaluation.xlsx"],
+  ["README.md", "$ npx fund-check examples/indicator-self-evaluation.xlsx", "examples/indicator-self-evaluation.xlsx"],
   ["docs/cli.md", "$ npx fund-check --draft examples/qiemo-2019.xlsx", "examples/qiemo-2019.xlsx"],
   ["README.md", "$ npx fund-check --draft examples/qiemo-2019.xlsx", "examples/qiemo-2019.xlsx"],
 ])("%s shows what `%s` prints", async (doc, command, file) => {

@@ -10,6 +10,4 @@ export interface KnownGap {
 }
 
 export const KNOWN_GAPS: KnownGap[] = [
-  // 15 — prefecture set (issue 15, another slice)
-  { id: "p15-prefecture/matrix", reason: "--matrix does not exist yet (exit 64)" },
 ];

@@ -96,7 +96,7 @@ function check(i: number, ctx: RuleContext<number>, members: number[], isTotal: 
       observed,
       expected,
       message: {
-        zh: `${subject}：${what.zh}${observed}，但${list.zh}为${expected}，${over ? "多" : "少"}${gap}${!isTotal && !over ? "（如有未列明的项目请补充）" : ""}`,
+        zh: `${subject}：${what.zh}${observed}，但${list.zh}为${expected}，比${what.zh}${over ? "多" : "少"}${gap}${!isTotal && !over ? "（如有未列明的项目请补充）" : ""}`,
         en: `${subject}: ${what.en} is ${observed}, but ${list.en} ${expected} (${gap} ${over ? "over" : "short"})${!isTotal && !over ? "; list any missing item" : ""}`,
       },
     });

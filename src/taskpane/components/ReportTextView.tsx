@@ -10,7 +10,7 @@ import type { Finding } from "../../core/findings";
 import type { Targets } from "../../core/targets";
 import { FIGURE_COLUMNS, StatedFigureKey, figureLabel } from "../../core/reportText/figureColumns";
 import type { NewSheetCell } from "../host";
-import { Notify, useI18n } from "../i18n";
+import { Notify, findingsSummary, useI18n } from "../i18n";
 import { textLang } from "../textLang";
 import { FindingsList } from "./FindingsList";
 import { ScopeNotes } from "./ScopeNotes";
@@ -263,7 +263,7 @@ export function ReportTextView({ standalone, targets, targetsOrigin, insertSheet
         {result && (
           <>
             <p className={styles.summary} role="status" data-report-summary>
-              {t("findingsSummary", { error: result.summary.error, warning: result.summary.warning, info: result.summary.info })}
+              {findingsSummary(lang, result.summary)}
             </p>
             <ScopeNotes result={result} lang={lang} />
             <FindingsList findings={result.findings} selected={selected} onSelect={select} />

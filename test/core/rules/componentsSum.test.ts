@@ -10,7 +10,7 @@ describe("components-sum", () => {
     const [f] = only(run(rows, targets({ componentsCoverage: 0.9 })), "components-sum");
     expect(findingJson(f)).toMatchObject({ severity: "warning", observed: "4568", expected: "4551", subject: "企业职工基本养老保险", cell: rows[0].subjectRef });
     expect(f.related).toEqual([rows[1].subjectRef, rows[2].subjectRef, rows[3].subjectRef]);
-    expect(f.message.zh).toBe("企业职工基本养老保险：支出数4568，但其中各项相加为4551，少17（如有未列明的项目请补充）");
+    expect(f.message.zh).toBe("企业职工基本养老保险：支出数4568，但其中各项相加为4551，比支出数少17（如有未列明的项目请补充）");
     expect(f.message.en).toBe("企业职工基本养老保险: actual spending is 4568, but its components add up to 4551 (17 short); list any missing item");
   });
 
@@ -23,7 +23,7 @@ describe("components-sum", () => {
     const rows = [row("A", { actual: "100" }), row("x", { actual: "60" }, "component", 0), row("y", { actual: "45" }, "component", 0)];
     const [f] = only(run(rows), "components-sum");
     expect(f).toMatchObject({ severity: "error", observed: "100", expected: "105" });
-    expect(f.message.zh).toBe("A：支出数100，但其中各项相加为105，多5");
+    expect(f.message.zh).toBe("A：支出数100，但其中各项相加为105，比支出数多5");
   });
 
   test("a partial 其中 list (失业 25 + 9 of 619) is not checked", () => {
@@ -52,7 +52,7 @@ describe("components-sum", () => {
     expect(only(run(rows("3.7")), "components-sum")).toEqual([]);
     const [f] = only(run(rows("3.6")), "components-sum");
     expect(f).toMatchObject({ severity: "error", observed: "3.6", expected: "3.75" });
-    expect(f.message.zh).toBe("合计：支出数3.6，但各项相加为3.75，多0.15");
+    expect(f.message.zh).toBe("合计：支出数3.6，但各项相加为3.75，比支出数多0.15");
     expect(only(run(rows("3.69")), "components-sum")).toEqual([]); // 0.06 = 0.005 + 0.005 + 0.05
     expect(only(run(rows("3.68")), "components-sum")[0]).toMatchObject({ observed: "3.68", expected: "3.75" });
     expect(only(run(rows("4")), "components-sum")).toEqual([]); // a whole-number total: 3.75 shows as 4
