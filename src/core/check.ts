@@ -39,7 +39,7 @@ function columnsRecord(columns: DetectedColumn[]): Record<string, Role> {
 }
 
 /** The sheet's mapping as 0-based columns; letters that are not columns are ignored. */
-function sheetMapping(mapping: ColumnMapping | undefined, sheet: string): Record<number, Role | "ignore"> | undefined {
+export function sheetMapping(mapping: ColumnMapping | undefined, sheet: string): Record<number, Role | "ignore"> | undefined {
   const byLetter = mapping?.[sheet];
   if (!byLetter) return undefined;
   const out: Record<number, Role | "ignore"> = {};

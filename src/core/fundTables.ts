@@ -6,7 +6,7 @@
  */
 import { FundAmounts, TableReport } from "./api";
 import { buildFundTable } from "./detect/fundTable";
-import { DetectedColumn, DetectedTable } from "./detect/tables";
+import { ColumnGroup, DetectedColumn, DetectedTable } from "./detect/tables";
 import { TransposedCells } from "./detect/transposed";
 import { ACTUAL, BUDGET, INCOME, TableFigures } from "./figureStore";
 import { Finding, RuleId } from "./findings";
@@ -22,22 +22,37 @@ function columnsRecord(columns: DetectedColumn[]): Record<string, Role> {
   return out;
 }
 
+/** One FundTable built from a detected table or one of its column groups (a year, a fund of a consolidation). */
+export interface GroupTable {
+  built: ReturnType<typeof buildFundTable>;
+  group?: ColumnGroup;
+  /** The latest year of a multi-year table (or no year groups at all): the year a report is about. */
+  latest: boolean;
+}
+
+/** The FundTables a detected table reads as: itself, or one per column group, each with its year or fund. */
+export function groupTables(cells: SheetCells, t: DetectedTable): GroupTable[] {
+  const groups = t.groups ?? [undefined];
+  const latestYear = t.groups?.reduce((y, g) => Math.max(y, g.year ?? -Infinity), -Infinity);
+  return groups.map((group) => {
+    const built = buildFundTable(t.cells ?? cells, group ? { ...t, columns: group.columns } : t);
+    if (group?.year !== undefined) built.table.period = group.year;
+    if (group?.fund) built.table.group = group.fund;
+    return { built, group, latest: group?.year === undefined || group.year === latestYear };
+  });
+}
+
 /** Builds, checks and describes one fund table of a sheet. */
 export function checkFundTable(cells: SheetCells, t: DetectedTable, targets: Targets, hooks: { onRuleError?(rule: RuleId, error: unknown): void }): { report: TableReport; findings: Finding[] } {
   const findings: Finding[] = [];
   const funds: FundAmounts[] = [];
   const columns: Record<string, Role> = {};
   let unit: string | undefined;
-  const groups = t.groups ?? [undefined];
-  const latestYear = t.groups?.reduce((y, g) => Math.max(y, g.year ?? -Infinity), -Infinity);
-  for (const group of groups) {
-    const built = buildFundTable(t.cells ?? cells, group ? { ...t, columns: group.columns } : t);
-    if (group?.year !== undefined) built.table.period = group.year;
-    if (group?.fund) built.table.group = group.fund;
+  for (const { built, group, latest } of groupTables(cells, t)) {
     const rows = built.table.rows;
     const figures = TableFigures.of(rows);
     // The chart shows this year's amounts: the latest year of a multi-year table, every fund of a consolidation.
-    if (group?.year === undefined || group.year === latestYear) {
+    if (latest) {
       for (let i = 0; i < rows.length; i++) {
         const row = rows[i];
         if (row.kind === "component") continue;

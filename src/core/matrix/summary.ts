@@ -6,11 +6,12 @@
  * worker's boundary by structured clone.
  */
 import type { CheckResult, ColumnMapping } from "../api";
-import { buildFundTable } from "../detect/fundTable";
+import { sheetMapping } from "../check";
+import { groupTables } from "../fundTables";
 import { detectTables } from "../detect/tables";
 import type { Finding, Summary } from "../findings";
-import { GridSheet, SheetCells, columnIndex, sheetCells } from "../grid";
-import type { Figure, FigureRole, Role } from "../model";
+import { GridSheet, SheetCells, sheetCells } from "../grid";
+import type { Figure, FigureRole } from "../model";
 import { isCountyName } from "./names";
 
 /** A figure as written: its cell, exact digits, value, and decimals shown (in percent places for a percent). */
@@ -76,17 +77,6 @@ function figureOf(f: Figure | undefined): SummaryFigure | undefined {
   return out;
 }
 
-function sheetMapping(mapping: ColumnMapping | undefined, sheet: string): Record<number, Role | "ignore"> | undefined {
-  const byLetter = mapping?.[sheet];
-  if (!byLetter) return undefined;
-  const out: Record<number, Role | "ignore"> = {};
-  for (const [letters, role] of Object.entries(byLetter)) {
-    const col = columnIndex(letters.trim().toUpperCase());
-    if (col !== undefined && col >= 0) out[col] = role;
-  }
-  return out;
-}
-
 /** Text cells in the rows above a sheet's first table (at most the first five rows): its title, unit line … */
 function titlesOf(cells: SheetCells, before: number): string[] {
   const out: string[] = [];
@@ -110,8 +100,7 @@ export function summarizeSheet(sheet: GridSheet | SheetCells, mapping?: ColumnMa
     if (t.kind !== "fund") continue;
     const table: SummaryTable = { sheet: cells.name, rows: [] };
     if (t.years?.length) table.years = t.years;
-    for (const group of t.groups ?? [undefined]) {
-      const built = buildFundTable(t.cells ?? cells, group ? { ...t, columns: group.columns } : t);
+    for (const { built, group } of groupTables(cells, t)) {
       table.unit ??= built.table.unit;
       for (const row of built.table.rows) {
         if (row.kind === "component") continue;
