@@ -8,10 +8,11 @@
 import { XlsxError, XlsxLimits, describeRefusal, readXlsx } from "../xlsx";
 import type { GridWorkbook } from "../core/grid";
 import type { CheckResult } from "../core/api";
-import { addinSheetKind, settingsFromGrid } from "../settings/workbookSettings";
+import { settingsFromGrid } from "../settings/workbookSettings";
+import { gridHost } from "./gridHost";
+import type { WorkbookHost } from "./host";
 import { formatHtml } from "../output/html";
 import { formatCsv } from "../output/csv";
-import type { WorkbookHost } from "./host";
 import { FileRefusedError } from "./refusal";
 import type { Lang } from "../core/words";
 
@@ -48,21 +49,7 @@ export async function openWorkbook(data: ArrayBuffer, name: string, options: Ope
   } catch (e) {
     throw refused(e, lang);
   }
-  const settings = settingsFromGrid(full) ?? { problems: [] };
-  // The sheets shown beside the findings: the user's (the check itself leaves out the add-in's, and says so).
-  const grid: GridWorkbook = { ...full, sheets: full.sheets.filter((s) => !addinSheetKind(s)) };
-  const names = full.sheets.map((s) => s.name);
-  const host: WorkbookHost = {
-    name,
-    listSheets: async () => ({ names, active: grid.sheets[0]?.name ?? names[0] ?? "" }),
-    readSheet: async (sheet) => {
-      const found = full.sheets.find((s) => s.name === sheet);
-      if (!found) throw new Error(`no sheet named ${sheet}`);
-      return found;
-    },
-    loadSettings: async () => settings,
-  };
-  return { host, grid };
+  return gridHost(name, full, settingsFromGrid(full) ?? { problems: [] });
 }
 
 /** The CLI's own HTML and CSV formatters (pure, escaping every cell text), reused for downloads. */

@@ -14,7 +14,8 @@ import type { Targets } from "../core/targets";
 import type { Lang } from "../core/words";
 import { describeRefusal } from "../xlsx/refusals";
 import type { XlsxProblem, XlsxProblemDetail } from "../xlsx/limits";
-import { addinSheetKind, DecodedSettings } from "../settings/workbookSettings";
+import type { DecodedSettings } from "../settings/workbookSettings";
+import { gridHost } from "./gridHost";
 import { FileRefusedError } from "./refusal";
 import type { OpenedWorkbook } from "./standalone";
 import type { WorkbookHost } from "./host";
@@ -82,8 +83,7 @@ export async function openInWorker(data: ArrayBuffer, name: string, options: Wor
   });
 
   const full: GridWorkbook = { name, sheets: opened.sheets.map((d) => new CellStore(d)) };
-  const grid: GridWorkbook = { ...full, sheets: full.sheets.filter((s) => !addinSheetKind(s)) };
-  const names = full.sheets.map((s) => s.name);
+  const { host: fromMemory, grid } = gridHost(name, full, opened.settings);
   let nextId = 1;
 
   /** The worker, started again (from the sheets held here) if a cancel stopped it. */
@@ -96,14 +96,7 @@ export async function openInWorker(data: ArrayBuffer, name: string, options: Wor
   };
 
   const host: WorkbookHost = {
-    name,
-    listSheets: async () => ({ names, active: grid.sheets[0]?.name ?? names[0] ?? "" }),
-    readSheet: async (sheet) => {
-      const found = full.sheets.find((s) => s.name === sheet);
-      if (!found) throw new Error(`no sheet named ${sheet}`);
-      return found;
-    },
-    loadSettings: async () => opened.settings,
+    ...fromMemory,
     check: (pass) =>
       new Promise<CheckResult>((resolve, reject) => {
         const id = nextId++;
