@@ -251,8 +251,9 @@ async function main() {
       assert(seen.pageWidth <= 352, `the page is ${seen.pageWidth} px wide at 350 px`);
       const fund = await page.locator("[data-grid-scroll] td").filter({ hasText: "工伤保险" }).first().evaluate((el) => getComputedStyle(el).position);
       assert(fund === "sticky", `the fund column is not frozen (position ${fund})`);
-      fs.mkdirSync(path.dirname(screenshotPath), { recursive: true });
-      await page.screenshot({ path: path.join(path.dirname(screenshotPath), "pane-350.png") });
+      // Always among the test results (npm run screenshot points screenshotPath into docs/, which holds only the page's).
+      fs.mkdirSync(path.join(root, "test-results"), { recursive: true });
+      await page.screenshot({ path: path.join(root, "test-results", "pane-350.png") });
     } finally {
       await page.setViewportSize({ width: 1100, height: 900 });
     }
