@@ -13,6 +13,8 @@ module.exports = {
   moduleNameMapper: {
     "^office-addin-manifest$": "<rootDir>/node_modules/office-addin-manifest/lib/officeApp.js",
   },
+  // The CLI compiled into lib/ once, for the tests that run the real command (test/helpers/compileCli.js).
+  globalSetup: "<rootDir>/test/helpers/compileCli.js",
   testTimeout: 60000,
   // Every core: jest's default leaves one free, which on a 2-core machine runs the suites one at a time (3.0 → 2.0 min).
   maxWorkers: "100%",

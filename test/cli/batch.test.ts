@@ -3,7 +3,6 @@
  * first, a broken file reported alone, and a file that passes its time limit stopped and reported without
  * stopping the others.
  */
-import { execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -16,7 +15,6 @@ type Batch = typeof import("../../src/cli/batch");
 let batch: Batch;
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.cli.json"], { cwd: root });
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   batch = require(path.join(root, "lib", "cli", "batch", "index.js"));
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "fund-check-batch-"));

@@ -1,9 +1,9 @@
 /**
  * A time and memory budget per file (src/cli/isolation.ts): the command checks each file in a worker thread; a file
  * past its budget is refused with exit 3 naming the budget, and the rest of the batch is checked. Runs the real
- * command (bin/fund-check.js → lib/, compiled here), since the worker runs compiled code.
+ * command (bin/fund-check.js → lib/, compiled once by jest's globalSetup), since the worker runs compiled code.
  */
-import { execFileSync, spawnSync } from "child_process";
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { sheetXml, workbookZip } from "../robustness/craft";
@@ -18,7 +18,6 @@ let heavy: string;
 const inline = (ref: string, text: string) => `<c r="${ref}" t="inlineStr"><is><t>${text}</t></is></c>`;
 
 beforeAll(() => {
-  execFileSync(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.cli.json"], { cwd: root });
   dir = tempDir();
   // 80,000 counties each 300% of budget: 160,000 findings, a 1.5 MB file whose check needs a few hundred MiB.
   const rows = [`<row r="1">${inline("A1", "单位：万元")}</row><row r="2">${inline("A2", "基金名称")}${inline("B2", "预算数")}${inline("C2", "执行数")}${inline("D2", "完成率")}</row>`];

@@ -34,7 +34,6 @@ const header = `<row r="1">${inline("A1", "单位：万元")}</row><row r="2">${
 
 let dir: string;
 beforeAll(() => {
-  execFileSync(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.cli.json"], { cwd: root });
   dir = tempDir();
 }, 120_000);
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -3,7 +3,7 @@
  * the compiled command (lib/), whose batches go through the worker pool. JSON, CSV, HTML and text; exit codes as
  * for a plain run; a plain batch through the pool keeps the input order.
  */
-import { execFileSync, spawnSync } from "child_process";
+import { spawnSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -16,7 +16,6 @@ let dir: string;
 let files: string[];
 
 beforeAll(async () => {
-  execFileSync(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.cli.json"], { cwd: root });
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "fund-check-matrix-"));
   files = [];
   for (const c of PREFECTURE.files) {

@@ -17,7 +17,7 @@ test("a 2022年 | 2023年 header: the paragraph speaks of 2023's budget and spen
     ],
     ["B2:D2", "E2:G2", "A2:A3"]
   );
-  const [section] = draftWorkbook({ sheets: [sheet] }, { lang: "zh" });
+  const [section] = draftWorkbook({ name: "county.xlsx", sheets: [sheet] }, { lang: "zh" });
   const text = section.paragraphs.map((p) => p.text).join("\n");
   expect(text).toContain("预算支出600万元，实际支出589万元，完成预算的98.2%");
   expect(text).not.toContain("450万元");
@@ -30,7 +30,7 @@ test("funds as columns, items as rows: the same paragraph as the usual layout", 
     ["预算数", 398, 700],
     ["执行数", 806, 619],
   ]);
-  const [section] = draftWorkbook({ sheets: [sheet] }, { lang: "zh" });
+  const [section] = draftWorkbook({ name: "county.xlsx", sheets: [sheet] }, { lang: "zh" });
   expect(section.paragraphs.map((p) => p.text)).toEqual([
     expect.stringContaining("工伤保险预算支出398万元，实际支出806万元，完成预算的202.5%"),
     expect.stringContaining("失业保险预算支出700万元，实际支出619万元，完成预算的88.4%"),
