@@ -46,7 +46,7 @@ module.exports = async (env = {}, options = {}) => {
   const url = addinUrl(mode, serving ? port : undefined);
   return {
     mode,
-    // Never an eval-* devtool: the pages' Content-Security-Policy has no 'unsafe-eval', so an eval build is a blank
+    // Source maps never by eval (eval-*): the pages' Content-Security-Policy has no 'unsafe-eval', so an eval build is a blank
     // page (test/e2e/devServer.js). cheap-module-source-map maps to the TypeScript sources, by line.
     devtool: mode === "production" ? "source-map" : "cheap-module-source-map",
     entry: {
