@@ -17,24 +17,9 @@ const { spawnSync } = require("child_process");
 
 const root = path.resolve(__dirname, "..", "..");
 const chromiumPath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const option = (name) => (process.argv.find((a) => a.startsWith(`--${name}=`)) || "").slice(name.length + 3);
+const { option, test, assert, finish } = require("./harness");
 const screenshotPath = path.resolve(root, option("screenshot") || path.join("test-results", "matrix.png"));
 
-const results = [];
-async function test(name, fn) {
-  const started = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true });
-    console.log(`  ok   ${name} (${Date.now() - started} ms)`);
-  } catch (error) {
-    results.push({ name, ok: false });
-    console.log(`  FAIL ${name}\n       ${String((error && error.stack) || error).split("\n").slice(0, 4).join("\n       ")}`);
-  }
-}
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
 
 function run(command, args, cwd = root) {
   const r = spawnSync(command, args, { cwd, encoding: "utf8", env: { ...process.env, LANG: "zh_CN.UTF-8" } });
@@ -43,9 +28,7 @@ function run(command, args, cwd = root) {
 
 async function main() {
   if (!fs.existsSync(chromiumPath)) {
-    console.error(`chromium not found at ${chromiumPath}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
-    console.log("0 passed, 1 failed");
-    process.exit(1);
+    finish(`chromium not found at ${chromiumPath}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "fund-check-matrix-e2e-"));
   const tsc = run(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.cli.json"]);
@@ -204,13 +187,7 @@ async function main() {
 
   await browser.close();
   fs.rmSync(dir, { recursive: true, force: true });
-  const failed = results.filter((r) => !r.ok).length;
-  console.log(`${results.length - failed} passed, ${failed} failed`);
-  process.exit(failed ? 1 : 0);
+  finish();
 }
 
-main().catch((e) => {
-  console.error(e);
-  console.log("0 passed, 1 failed");
-  process.exit(1);
-});
+main().catch((error) => finish(error));

@@ -19,25 +19,10 @@ const root = path.resolve(__dirname, "..", "..");
 const dist = path.join(root, "dist");
 const officeDist = path.join(root, "node_modules", "@microsoft", "office-js", "dist");
 const chromiumPath = process.env.CHROMIUM_PATH || "/usr/bin/chromium";
-const option = (name) => (process.argv.find((a) => a.startsWith(`--${name}=`)) || "").slice(name.length + 3);
+const { option, test, assert, finish } = require("./harness");
 const screenshotPath = path.resolve(root, option("screenshot") || path.join("test-results", "screenshot.png"));
 const INITIAL_JS_LIMIT = 300 * 1024;
 
-const results = [];
-async function test(name, fn) {
-  const started = Date.now();
-  try {
-    await fn();
-    results.push({ name, ok: true });
-    console.log(`  ok   ${name} (${Date.now() - started} ms)`);
-  } catch (error) {
-    results.push({ name, ok: false });
-    console.log(`  FAIL ${name}\n       ${String((error && error.stack) || error).split("\n").slice(0, 4).join("\n       ")}`);
-  }
-}
-function assert(condition, message) {
-  if (!condition) throw new Error(message);
-}
 
 /** A zip of text parts (deflated, CRC-32, central directory): enough for the page to read. */
 function zipOf(parts) {
@@ -124,9 +109,7 @@ function initialJavaScript() {
 async function main() {
   if (process.argv.includes("--build") || !fs.existsSync(path.join(dist, "taskpane.html"))) build();
   if (!fs.existsSync(chromiumPath)) {
-    console.error(`chromium not found at ${chromiumPath}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
-    console.log("0 passed, 1 failed");
-    process.exit(1);
+    finish(`chromium not found at ${chromiumPath}: apt-get install -y chromium (or set CHROMIUM_PATH)`);
   }
   const { chromium } = require("playwright-core");
   const server = await serve(dist);
@@ -515,14 +498,7 @@ async function main() {
   fs.rmSync(profile, { recursive: true, force: true });
 
   if (!process.argv.includes("--no-dev-server")) await require("./devServer").run({ test, assert });
-  const passed = results.filter((r) => r.ok).length;
-  const failed = results.length - passed;
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exit(failed ? 1 : 0);
+  finish();
 }
 
-main().catch((error) => {
-  console.error(error);
-  console.log(`${results.filter((r) => r.ok).length} passed, ${results.filter((r) => !r.ok).length + 1} failed`);
-  process.exit(1);
-});
+main().catch((error) => finish(error));
