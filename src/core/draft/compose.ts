@@ -262,14 +262,18 @@ class Composer {
       const cond = and(present(B), present(A), { k: "cmp", a: amt(B), op: "=", b: 0 }, { k: "cmp", a: amt(A), op: ">", b: 0 });
       explain.push({ key: "unbudgeted", found: found("unbudgeted-spending"), live: ruleOn("unbudgeted-spending") ? cond : FALSE });
     }
+    /** A band rule's explanations, one per edge: the ratio beyond it (above a high edge, below a low one). */
+    const outsideBand = (rule: RuleId, ratio: Ratio, ratioCond: Cond, edges: readonly (readonly [Explanation, ">" | "<", number])[]) => {
+      const on = ruleOn(rule);
+      const has = found(rule) && holds(ratioCond);
+      for (const [key, op, edge] of edges) {
+        const beyond: Cond = { k: "ratioCmp", ratio, op, threshold: thresholdText(edge) };
+        explain.push({ key, found: has && holds(beyond), live: on ? and(ratioCond, beyond) : FALSE });
+      }
+    };
     if (growth) {
       const band = targets.growthBand;
-      const on = ruleOn("yoy-growth-band");
-      const high: Cond = { k: "ratioCmp", ratio: growth, op: ">", threshold: thresholdText(band.high) };
-      const low: Cond = { k: "ratioCmp", ratio: growth, op: "<", threshold: thresholdText(band.low) };
-      const has = found("yoy-growth-band") && holds(growthCond);
-      explain.push({ key: "growthHigh", found: has && holds(high), live: on ? and(growthCond, high) : FALSE });
-      explain.push({ key: "growthLow", found: has && holds(low), live: on ? and(growthCond, low) : FALSE });
+      outsideBand("yoy-growth-band", growth, growthCond, [["growthHigh", ">", band.high], ["growthLow", "<", band.low]]);
     }
     const listed = row.components.length ? row.figures[row.componentsOf] : undefined;
     if (listed) {
@@ -323,12 +327,7 @@ class Composer {
     }
     if (months) {
       const band = targets.payableMonths;
-      const on = ruleOn("payable-months-band");
-      const low: Cond = { k: "ratioCmp", ratio: months, op: "<", threshold: thresholdText(band.warningBelow) };
-      const high: Cond = { k: "ratioCmp", ratio: months, op: ">", threshold: thresholdText(band.infoAbove) };
-      const has = found("payable-months-band") && holds(monthsCond);
-      explain.push({ key: "monthsLow", found: has && holds(low), live: on ? and(monthsCond, low) : FALSE });
-      explain.push({ key: "monthsHigh", found: has && holds(high), live: on ? and(monthsCond, high) : FALSE });
+      outsideBand("payable-months-band", months, monthsCond, [["monthsLow", "<", band.warningBelow], ["monthsHigh", ">", band.infoAbove]]);
     }
     for (const e of explain) {
       sentences.push(this.sentence([], [{ cond: { k: "finding", found: e.found, live: e.live }, pieces: [c.explain[e.key]] }]));
